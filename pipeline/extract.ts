@@ -1,0 +1,166 @@
+/**
+ * Stage 1 — extract: PDF bytes → positioned text runs per page, in top-left page space.
+ *
+ * This is the only module that touches pdf.js (through unpdf). Coordinates are converted here,
+ * once; every later stage works in points from the page's top-left corner.
+ */
+import { createHash } from 'node:crypto';
+import { definePDFJSModule, getDocumentProxy } from 'unpdf';
+import type { Direction, ExtractedDocument, Page, TextRun } from './model.js';
+
+/** A document that cannot be converted; `message` is the one-line reason shown to the user. */
+export class ConversionError extends Error {
+  override name = 'ConversionError';
+}
+
+let pdfjsReady: Promise<void> | undefined;
+/** Points unpdf at the pinned pdfjs-dist legacy build (runs on Node 20) instead of its bundled copy. */
+function usePinnedPdfjs(): Promise<void> {
+  pdfjsReady ??= definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+  return pdfjsReady;
+}
+
+/** A run whose text matrix is skewed beyond this (|b|/|a|) is rotated text: margin notes, stamps. */
+const ROTATION_TOLERANCE = 0.05;
+/** Fewer extracted characters than this per page on average means the PDF is a scan. */
+const MIN_TEXT_CHARS_PER_PAGE = 20;
+
+/** Structure roles a tagged PDF may give; anything else is kept as its own name. */
+interface StructNode {
+  role?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+}
+
+/**
+ * Block-level structure roles worth keeping. Inline roles (Span, Link, Reference) are looked
+ * through to the block that holds them; anything inside a Note is note text.
+ */
+const BLOCK_ROLES = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'Title', 'TD', 'TH', 'LI', 'Lbl', 'LBody', 'Caption', 'TOC', 'TOCI', 'Figure']);
+
+/** Maps every marked-content id of a page to the role of the block-level element that owns it. */
+function rolesByContentId(tree: StructNode | null): Map<string, string> {
+  const roles = new Map<string, string>();
+  const walk = (node: StructNode, role: string | undefined): void => {
+    const own = role === 'Note' ? role : node.role === 'Note' || (node.role && BLOCK_ROLES.has(node.role)) ? node.role : role;
+    if (node.type === 'content' && node.id && own) roles.set(node.id, own);
+    for (const child of node.children ?? []) walk(child, own);
+  };
+  if (tree) walk(tree, undefined);
+  return roles;
+}
+
+/**
+ * Characters that pdf.js hands over in presentation or compatibility form and that mean the same
+ * as their canonical letters: Latin ligatures (ﬁ ﬂ), Arabic presentation forms. NFKC is applied to
+ * them alone, so that no-break spaces and superscript digits elsewhere keep their identity.
+ */
+const COMPATIBILITY_FORMS = /[\uFB00-\uFB06\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
+/** Soft hyphens and bidi controls carry no text. */
+const INVISIBLE = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+export function cleanRunText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(COMPATIBILITY_FORMS, (s) => s.normalize('NFKC')).normalize('NFC');
+}
+
+function checkSignature(data: Uint8Array): void {
+  if (data.length === 0) throw new ConversionError('empty file: zero bytes');
+  const head = Buffer.from(data.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) throw new ConversionError('not a PDF: no %PDF- header in the first 1024 bytes');
+}
+
+function describeLoadFailure(error: unknown): ConversionError {
+  const name = (error as { name?: string })?.name ?? '';
+  const message = String((error as { message?: string })?.message ?? error);
+  if (name === 'PasswordException') return new ConversionError('encrypted: a password is required');
+  if (name === 'InvalidPDFException') return new ConversionError(`damaged PDF: ${message}`);
+  return new ConversionError(`unreadable PDF: ${message.split('\n')[0]}`);
+}
+
+/** Reads a PDF into positioned runs. Throws ConversionError with a one-line reason for bad input. */
+export async function extract(data: Uint8Array, file: string): Promise<ExtractedDocument> {
+  checkSignature(data);
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  await usePinnedPdfjs();
+  let pdf;
+  try {
+    // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's stays intact.
+    pdf = await getDocumentProxy(new Uint8Array(data), {
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      verbosity: 0,
+    });
+  } catch (error) {
+    throw describeLoadFailure(error);
+  }
+  try {
+    const [markInfo, info] = await Promise.all([
+      pdf.getMarkInfo().catch(() => null),
+      pdf.getMetadata().catch(() => null),
+    ]);
+    const tagged = Boolean(markInfo?.Marked);
+    const pages: Page[] = [];
+    let characters = 0;
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const [left, bottom, right, top] = page.view as [number, number, number, number];
+      const content = await page.getTextContent({ includeMarkedContent: tagged });
+      const roles = tagged ? rolesByContentId((await page.getStructTree().catch(() => null)) as StructNode | null) : null;
+      const runs: TextRun[] = [];
+      const roleStack: (string | undefined)[] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) {
+          if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
+            const role = item.tag === 'Artifact' ? 'Artifact' : item.id ? roles?.get(item.id) : undefined;
+            roleStack.push(role ?? roleStack.at(-1));
+          } else if (item.type === 'endMarkedContent') roleStack.pop();
+          continue;
+        }
+        const [a, b, , d, e, f] = item.transform as number[] as [number, number, number, number, number, number];
+        if (Math.abs(b) > ROTATION_TOLERANCE * Math.abs(a) || a <= 0) continue;
+        const text = cleanRunText(item.str);
+        if (!text.trim()) continue;
+        const run: TextRun = {
+          text,
+          x: round(e - left),
+          y: round(top - f),
+          width: round(item.width),
+          size: round(Math.abs(d) || Math.abs(a)),
+          font: item.fontName,
+          dir: item.dir as Direction,
+        };
+        const role = roleStack.at(-1);
+        if (role) run.role = role;
+        characters += text.length;
+        runs.push(run);
+      }
+      pages.push({ number, width: round(right - left), height: round(top - bottom), runs });
+      page.cleanup();
+    }
+    if (pages.length === 0) throw new ConversionError('empty PDF: the document has no pages');
+    if (characters < MIN_TEXT_CHARS_PER_PAGE * pages.length && characters < 200) {
+      throw new ConversionError('no text layer: the PDF holds only images (scanned?)');
+    }
+    const infoDict = (info?.info ?? {}) as Record<string, unknown>;
+    const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+    const documentInfo: ExtractedDocument['info'] = {};
+    const title = str(infoDict.Title), language = str(infoDict.Language), producer = str(infoDict.Producer);
+    if (title) documentInfo.title = title;
+    if (language) documentInfo.language = language;
+    if (producer) documentInfo.producer = producer;
+    return { file, sha256, pages, tagged, info: documentInfo };
+  } catch (error) {
+    if (error instanceof ConversionError) throw error;
+    throw describeLoadFailure(error);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** Two decimals are far below a glyph's size and keep the output byte-stable across platforms. */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,218 @@
+/**
+ * The document model: every type the pipeline passes between stages, defined once.
+ *
+ * Coordinates: extract.ts converts pdf.js's PDF space (origin bottom-left, y up) once into
+ * page space: points from the top-left corner of the page, y growing downwards. `y` of a run or
+ * line is its baseline. Nothing after extract.ts sees PDF space.
+ */
+
+/** A problem or a decision worth auditing, attached to the document by a stage. */
+export interface Diagnostic {
+  /** Stable rule id, e.g. `furniture/running-header`. */
+  rule: string;
+  /** One sentence: what was found and what was done or expected. */
+  message: string;
+  page?: number;
+}
+
+/** Collects diagnostics; stages receive one and never print. */
+export interface Reporter {
+  report(rule: string, message: string, page?: number): void;
+}
+
+/** Writing direction of a run, as pdf.js reports it. */
+export type Direction = 'ltr' | 'rtl' | 'ttb';
+
+/** One positioned piece of text as the PDF draws it (one pdf.js text item). */
+export interface TextRun {
+  text: string;
+  /** Left edge, in points from the left of the page. */
+  x: number;
+  /** Baseline, in points from the top of the page. */
+  y: number;
+  width: number;
+  /** Font size in points (the vertical scale of the text matrix). */
+  size: number;
+  /** pdf.js's per-document font key: runs with the same key share a font (face and weight). */
+  font: string;
+  dir: Direction;
+  /** Structure role of the enclosing marked content (P, H1, Note, TD, …) in tagged PDFs. */
+  role?: string;
+}
+
+export interface Page {
+  /** 1-based page number. */
+  number: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+}
+
+/** What extract.ts hands to the stages. */
+export interface ExtractedDocument {
+  file: string;
+  sha256: string;
+  pages: Page[];
+  /** True when the PDF carries a structure tree (tagged PDF). */
+  tagged: boolean;
+  /** Document-information dictionary entries that help (language tag). */
+  info: { title?: string; language?: string; producer?: string };
+}
+
+/** Where a footnote marker stood inside a piece of text. */
+export interface MarkerHit {
+  marker: string;
+  /** Character offset in the text at which the marker stood. */
+  offset: number;
+}
+
+/** One printed line after furniture removal: runs on one baseline, joined into text. */
+export interface Line {
+  page: number;
+  /** Left and right edges of the inked text. */
+  x: number;
+  right: number;
+  /** Baseline from the page top. */
+  y: number;
+  /** Dominant font size and font key of the line (by characters). */
+  size: number;
+  font: string;
+  text: string;
+  /** Superscript footnote markers found inside the line, with their offsets in `text`. */
+  markers: MarkerHit[];
+  /** Right-to-left script dominates the line. */
+  rtl: boolean;
+  /** Structure role in tagged PDFs (dominant over the line's runs). */
+  role?: string;
+  /** The text was cut out of a table grid: cells separated by wide gaps. */
+  cells?: string[];
+}
+
+/** Per-document typographic facts every layout rule is relative to. */
+export interface Typography {
+  /** Most common body font size (by characters). */
+  bodySize: number;
+  /** Most common body font key. */
+  bodyFont: string;
+  /** Most common distance between consecutive body baselines. */
+  lineGap: number;
+  /** Most common left edge of body text lines. */
+  leftMargin: number;
+  rightMargin: number;
+}
+
+/** A page after the running furniture is gone, split into body lines and the notes area. */
+export interface PageLines {
+  number: number;
+  width: number;
+  height: number;
+  body: Line[];
+  /** Lines in the footnote area at the bottom of the page. */
+  notes: Line[];
+}
+
+/** A block of consecutive lines that belong together, before it is given a meaning. */
+export interface RawBlock {
+  page: number;
+  lines: Line[];
+}
+
+// ───────────────────────────── output (the JSON contract) ─────────────────────────────
+
+export interface FootnoteRef {
+  /** Id of the footnote, e.g. `fn-1`. */
+  id: string;
+  /** Character offset in the block's text where the marker stood. */
+  offset: number;
+}
+
+export interface HeadingBlock {
+  type: 'heading';
+  id: string;
+  level: number;
+  number: string | null;
+  text: string;
+  footnoteRefs: FootnoteRef[];
+}
+
+/** A sub-item of a paragraph: `(a)`, `(i)`, `a)`, a bullet. */
+export interface ItemBlock {
+  type: 'paragraph';
+  label: string | null;
+  text: string;
+  footnoteRefs: FootnoteRef[];
+  items?: ItemBlock[];
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  id: string;
+  number: string | null;
+  text: string;
+  footnoteRefs: FootnoteRef[];
+  items?: ItemBlock[];
+}
+
+export interface TableBlock {
+  type: 'table';
+  id: string;
+  rows: string[][];
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock;
+
+export interface Annex {
+  id: string;
+  /** As printed: `Annex`, `Annexe II`, `Enclosure`. */
+  label: string;
+  title: string | null;
+  body: Block[];
+}
+
+export interface Footnote {
+  id: string;
+  marker: string;
+  text: string;
+  page: number;
+}
+
+export type FurnitureKind =
+  | 'header'
+  | 'footer'
+  | 'page-number'
+  | 'job-number'
+  | 'barcode'
+  | 'continuation'
+  | 'running-title';
+
+export interface Furniture {
+  page: number;
+  kind: FurnitureKind;
+  text: string;
+}
+
+export interface Metadata {
+  symbol: string | null;
+  symbols: string[];
+  organ: string | null;
+  distribution: 'General' | 'Limited' | 'Restricted' | null;
+  date: string | null;
+  language: string | null;
+  originalLanguage: string | null;
+  jobNumber: string | null;
+  session: string | null;
+  agendaItems: string[];
+  title: string | null;
+  subtitle: string | null;
+}
+
+export interface UnDocument {
+  schemaVersion: string;
+  source: { file: string; sha256: string; pages: number };
+  metadata: Metadata;
+  body: Block[];
+  annexes: Annex[];
+  footnotes: Footnote[];
+  furniture: Furniture[];
+  diagnostics: Diagnostic[];
+}
