@@ -5,6 +5,7 @@
  * once; every later stage works in points from the page's top-left corner.
  */
 import { createHash } from 'node:crypto';
+import type { DocumentInitParameters, PDFDocumentProxy, TextContent } from 'pdfjs-dist/types/src/display/api.js';
 import { definePDFJSModule, getDocumentProxy } from 'unpdf';
 import type { Direction, ExtractedDocument, Page, TextRun } from './model.js';
 
@@ -19,6 +20,19 @@ function usePinnedPdfjs(): Promise<void> {
   pdfjsReady ??= definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
   return pdfjsReady;
 }
+
+/**
+ * pdf.js loading options: no script evaluation (PDF text is untrusted), no font rendering or
+ * system-font lookups (only text positions are needed), quiet. unpdf is typed against its own
+ * bundled pdf.js, hence the pinned pdfjs-dist types here.
+ */
+export const PDFJS_OPTIONS: DocumentInitParameters = {
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  stopAtErrors: false,
+  verbosity: 0,
+};
 
 /** A run whose text matrix is skewed beyond this (|b|/|a|) is rotated text: margin notes, stamps. */
 const ROTATION_TOLERANCE = 0.05;
@@ -83,16 +97,10 @@ export async function extract(data: Uint8Array, file: string): Promise<Extracted
   checkSignature(data);
   const sha256 = createHash('sha256').update(data).digest('hex');
   await usePinnedPdfjs();
-  let pdf;
+  let pdf: PDFDocumentProxy;
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's stays intact.
-    pdf = await getDocumentProxy(new Uint8Array(data), {
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      stopAtErrors: false,
-      verbosity: 0,
-    });
+    pdf = (await getDocumentProxy(new Uint8Array(data), PDFJS_OPTIONS as never)) as unknown as PDFDocumentProxy;
   } catch (error) {
     throw describeLoadFailure(error);
   }
@@ -107,14 +115,15 @@ export async function extract(data: Uint8Array, file: string): Promise<Extracted
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const [left, bottom, right, top] = page.view as [number, number, number, number];
-      const content = await page.getTextContent({ includeMarkedContent: tagged });
+      const content: TextContent = await page.getTextContent({ includeMarkedContent: tagged });
       const roles = tagged ? rolesByContentId((await page.getStructTree().catch(() => null)) as StructNode | null) : null;
       const runs: TextRun[] = [];
       const roleStack: (string | undefined)[] = [];
       for (const item of content.items) {
         if (!('str' in item)) {
           if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
-            const role = item.tag === 'Artifact' ? 'Artifact' : item.id ? roles?.get(item.id) : undefined;
+            const { tag } = item as { tag?: string };
+            const role = tag === 'Artifact' ? 'Artifact' : item.id ? roles?.get(item.id) : undefined;
             roleStack.push(role ?? roleStack.at(-1));
           } else if (item.type === 'endMarkedContent') roleStack.pop();
           continue;

@@ -1,0 +1,220 @@
+/**
+ * Stage — build lines: positioned runs → printed lines, in reading order, per page.
+ *
+ * Runs sharing a baseline become one line; small raised runs (superscripts) are taken out of the
+ * text and kept as footnote markers with their offset; gaps between runs become spaces, and very
+ * wide gaps (tab stops, table columns) split the line into cells.
+ */
+import type { ExtractedDocument, Line, MarkerHit, Page, TextRun } from '../model.js';
+
+/** Runs whose baselines differ by less than this share a line (fraction of the font size). */
+const BASELINE_TOLERANCE = 0.25;
+/** A run at most this fraction of its line's size is small enough to be a superscript. */
+const SUPERSCRIPT_SIZE_RATIO = 0.8;
+/** A superscript's baseline sits above the line's by up to this fraction of the line's size. */
+const SUPERSCRIPT_MAX_RISE = 0.75;
+/** A gap wider than this fraction of the font size separates two words. */
+const WORD_GAP_RATIO = 0.12;
+/** A gap wider than this many font sizes is a tab stop or a column gutter: a new cell. */
+const CELL_GAP_RATIO = 1.8;
+/** What a footnote marker can look like: a number, one letter, asterisks or daggers. */
+const MARKER_TEXT = /^(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])$/;
+/** Arabic, Hebrew, Syriac, Thaana and their presentation forms. */
+/** A paragraph number, item label or bullet standing alone before a tab. */
+const LABEL_CELL = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|\(?[a-z]{1,4}\)|\(\d{1,2}\)|[IVXLC]{1,6}\.|[A-Z]\.|[•●▪◦–-]|\d{1,3}-)$/;
+const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const CJK_CHAR = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
+
+interface RowDraft {
+  y: number;
+  size: number;
+  runs: TextRun[];
+  superscripts: TextRun[];
+}
+
+export interface LinesPage {
+  number: number;
+  width: number;
+  height: number;
+  lines: Line[];
+}
+
+/** Builds the lines of every page. */
+export function buildLines(input: { extract: ExtractedDocument }): LinesPage[] {
+  return input.extract.pages.map((page) => ({
+    number: page.number,
+    width: page.width,
+    height: page.height,
+    lines: linesOfPage(page),
+  }));
+}
+
+function linesOfPage(page: Page): Line[] {
+  const runs = [...page.runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: RowDraft[] = [];
+  for (const run of runs) {
+    // Rows are built top-down, so the matching row, if any, is among the last few.
+    let row: RowDraft | undefined;
+    for (let i = rows.length - 1; i >= 0 && i >= rows.length - 4; i--) {
+      const candidate = rows[i]!;
+      if (Math.abs(candidate.y - run.y) <= BASELINE_TOLERANCE * Math.max(candidate.size, run.size)) {
+        row = candidate;
+        break;
+      }
+    }
+    if (row) {
+      row.runs.push(run);
+      if (run.size > row.size) row.size = run.size;
+    } else rows.push({ y: run.y, size: run.size, runs: [run], superscripts: [] });
+  }
+  attachSuperscripts(rows);
+  return rows.filter((row) => row.runs.length > 0).map((row) => toLine(row, page.number));
+}
+
+/**
+ * Moves rows made only of small raised runs (superscript markers drawn on their own baseline)
+ * into the row just below them whose text they overlap, and marks small raised runs inside a row.
+ */
+function attachSuperscripts(rows: RowDraft[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const host = findHostBelow(rows, i);
+    if (host && row.runs.every((run) => isMarkerRun(run, host))) {
+      host.superscripts.push(...row.runs);
+      row.runs = [];
+      continue;
+    }
+    // A marker run inside a row: smaller and raised relative to the row's main text.
+    const main = dominantSize(row.runs);
+    const baseline = row.runs.find((run) => run.size === main)?.y ?? row.y;
+    row.runs = row.runs.filter((run) => {
+      const raised = baseline - run.y > 0.1 * main;
+      if (run.size <= SUPERSCRIPT_SIZE_RATIO * main && raised && MARKER_TEXT.test(run.text.trim()) && !isOrdinalSuffix(run, row.runs)) {
+        row.superscripts.push(run);
+        return false;
+      }
+      return true;
+    });
+  }
+}
+
+/** "XXe siècle", "2nd", "1.º": a raised letter glued to a number is an ordinal suffix, not a note. */
+function isOrdinalSuffix(run: TextRun, runs: TextRun[]): boolean {
+  if (!/^[a-z]+$/.test(run.text.trim())) return false;
+  const left = runs.find((r) => r !== run && Math.abs(r.x + r.width - run.x) < 0.15 * r.size);
+  return left !== undefined && /[\dIVXLC]$/.test(left.text);
+}
+
+function findHostBelow(rows: RowDraft[], index: number): RowDraft | undefined {
+  const row = rows[index]!;
+  for (let j = index + 1; j < rows.length && j <= index + 3; j++) {
+    const below = rows[j]!;
+    if (below.runs.length === 0) continue;
+    const rise = below.y - row.y;
+    if (rise <= 0 || rise > SUPERSCRIPT_MAX_RISE * below.size) return undefined;
+    const left = Math.min(...below.runs.map((r) => r.x));
+    const right = Math.max(...below.runs.map((r) => r.x + r.width));
+    const overlaps = row.runs.every((r) => r.x >= left - 2 * below.size && r.x <= right + below.size);
+    return overlaps ? below : undefined;
+  }
+  return undefined;
+}
+
+function isMarkerRun(run: TextRun, host: RowDraft): boolean {
+  return run.size <= SUPERSCRIPT_SIZE_RATIO * host.size && run.text.trim().split(/\s+/).every((t) => MARKER_TEXT.test(t));
+}
+
+/** The font size carrying the most characters among runs. */
+function dominantSize(runs: TextRun[]): number {
+  const weight = new Map<number, number>();
+  for (const run of runs) weight.set(run.size, (weight.get(run.size) ?? 0) + run.text.length);
+  let best = 0, bestWeight = -1;
+  for (const [size, w] of weight) if (w > bestWeight || (w === bestWeight && size > best)) [best, bestWeight] = [size, w];
+  return best;
+}
+
+function dominantFont(runs: TextRun[]): string {
+  const weight = new Map<string, number>();
+  for (const run of runs) weight.set(run.font, (weight.get(run.font) ?? 0) + run.text.length);
+  return [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
+}
+
+function dominantRole(runs: TextRun[]): string | undefined {
+  const weight = new Map<string, number>();
+  for (const run of runs) if (run.role) weight.set(run.role, (weight.get(run.role) ?? 0) + run.text.length);
+  return [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+type Piece = { run: TextRun; marker: boolean };
+
+function toLine(row: RowDraft, page: number): Line {
+  const rtlChars = row.runs.reduce((n, r) => n + (RTL_CHAR.test(r.text) ? r.text.length : 0), 0);
+  const allChars = row.runs.reduce((n, r) => n + r.text.length, 0);
+  const rtl = rtlChars > allChars / 2;
+  const pieces: Piece[] = [
+    ...row.runs.map((run) => ({ run, marker: false })),
+    ...row.superscripts.map((run) => ({ run, marker: true })),
+  ];
+  // Visual order: left to right; a right-to-left line is read from its right edge.
+  pieces.sort((a, b) => (rtl ? b.run.x + b.run.width - (a.run.x + a.run.width) : a.run.x - b.run.x));
+  const size = dominantSize(row.runs);
+  let text = '';
+  const markers: MarkerHit[] = [];
+  const cells: string[] = [];
+  let cellStart = 0;
+  let previous: TextRun | undefined;
+  for (const { run, marker } of pieces) {
+    if (previous) {
+      const gap = rtl ? previous.x - (run.x + run.width) : run.x - (previous.x + previous.width);
+      if (gap > CELL_GAP_RATIO * size) {
+        cells.push(text.slice(cellStart).trim());
+        text = text.trimEnd() + ' ';
+        cellStart = text.length;
+      } else if (gap > WORD_GAP_RATIO * size && !/\s$/.test(text) && !/^\s/.test(run.text) && !marker && !joinsWithoutSpace(text, run.text)) {
+        text += ' ';
+      }
+    }
+    if (marker) {
+      for (const token of run.text.trim().split(/\s+/)) markers.push({ marker: token, offset: text.trimEnd().length });
+    } else {
+      text += run.text;
+    }
+    previous = run;
+  }
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  // Offsets were measured on the untrimmed text; whitespace collapsing only ever shortens it.
+  const shift = text.length - text.trimStart().length;
+  const normalizedMarkers = markers.map((m) => ({ marker: m.marker, offset: normalizedOffset(text, m.offset, shift) }));
+  const xs = row.runs.map((r) => r.x);
+  const rights = row.runs.map((r) => r.x + r.width);
+  const line: Line = {
+    page,
+    x: Math.min(...xs),
+    right: Math.max(...rights),
+    y: row.runs.find((r) => r.size === size)?.y ?? row.y,
+    size,
+    font: dominantFont(row.runs),
+    text: trimmed,
+    markers: normalizedMarkers.map((m) => ({ marker: m.marker, offset: Math.min(m.offset, trimmed.length) })),
+    rtl,
+  };
+  const role = dominantRole(row.runs);
+  if (role) line.role = role;
+  const allCells = [...cells, text.slice(cellStart).trim()].filter((c) => c !== '');
+  // "12.⇥Text", "(a)⇥Text", "I.⇥Introduction": a label at a tab stop opens the line, it is no table cell.
+  if (allCells.length > 1 && LABEL_CELL.test(allCells[0]!)) allCells.splice(0, 2, `${allCells[0]} ${allCells[1]}`);
+  if (allCells.length > 1) line.cells = allCells;
+  return line;
+}
+
+/** Maps an offset in the raw text to the offset after whitespace runs are collapsed and trimmed. */
+function normalizedOffset(raw: string, offset: number, leading: number): number {
+  const before = raw.slice(leading, offset).replace(/\s+/g, ' ');
+  return Math.max(0, before.length);
+}
+
+/** Chinese and Japanese text carries no spaces between characters. */
+function joinsWithoutSpace(before: string, next: string): boolean {
+  return CJK_CHAR.test(before.slice(-1)) && CJK_CHAR.test(next.charAt(0));
+}
+

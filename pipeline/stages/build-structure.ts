@@ -1,0 +1,322 @@
+/**
+ * Stage — build structure: blocks of lines → headings, numbered paragraphs with their sub-items,
+ * tables, the table of contents (kept as a table, never taken for headings) and annexes.
+ *
+ * Footnote markers stay where they stood, as references whose id is still the printed marker
+ * (`marker:1@7`: marker 1 on page 7); the footnote stage resolves them.
+ */
+import type { Annex, Block, FootnoteRef, HeadingBlock, ItemBlock, Line, MarkerHit, ParagraphBlock, RawBlock, Reporter, TableBlock, Typography } from '../model.js';
+import { SIZE_TOLERANCE } from './measure-typography.js';
+import { joinLines, vocabularyOf, type JoinedText } from './join-text.js';
+import { isShortLine } from './group-blocks.js';
+
+/** A heading is at most this many lines and characters long. */
+const HEADING_MAX_LINES = 4;
+const HEADING_MAX_CHARS = 300;
+/** An item or quotation is indented at least this many font sizes from its paragraph's text. */
+const INDENT_RATIO = 1.2;
+/** A heading this much larger than the body is chapter level when no numbering says otherwise. */
+const CHAPTER_SIZE_RATIO = 1.3;
+
+const HEADING_NUMBER = /^((?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\.|\(?[a-z]\)|\d{1,2}\)|(?:Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть|Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья)\s+[\dIVXLC]+[.:]?)\s+(?=\S)/;
+const PARAGRAPH_NUMBER = /^(\d{1,3})\.\s+/;
+const ITEM_LABEL = /^(\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[ivxlc]{1,6}\)|\(\d{1,2}\)|[•●▪◦–-])\s+/;
+const ANNEX_LABEL = /^(?:Annex|Annexe|Anexo|Appendix|Appendice|Apéndice|Enclosure|Pièce jointe|Приложение|Добавление|المرفق|مرفق|附件)(?:\s+[IVXLC\d]+)?\.?$/i;
+const CONTENTS_LABEL = /^(?:Contents|Table des matières|Índice|Содержание|المحتويات|目录)$/i;
+/** A table-of-contents entry ends with dot leaders and/or a page number. */
+const TOC_ENTRY = /(?:\.\s?){3,}\s*\d{1,3}$|\s\d{1,3}$|^(?:Page|Paragraphs?|Chapter|Página|Párrafos|Capítulo|Стр\.|Пункты|Глава)$/i;
+/** Front-matter labels that are not section headings. */
+const FRONT_MATTER_LABEL = /^(?:Summary|Résumé|Resumen|Резюме|موجز|موجـز|摘要)$/i;
+
+export interface Structure {
+  body: Block[];
+  annexes: Annex[];
+}
+
+interface Scope {
+  blocks: Block[];
+  idPrefix: string;
+  lastNumber: number | null;
+  /** The paragraph that items and quotations attach to. */
+  openParagraph: ParagraphBlock | null;
+  /** x of the open paragraph's text (after its number). */
+  paragraphX: number;
+  counters: Record<'h' | 'p' | 'table', number>;
+}
+
+function newScope(idPrefix: string): Scope {
+  return { blocks: [], idPrefix, lastNumber: null, openParagraph: null, paragraphX: 0, counters: { h: 0, p: 0, table: 0 } };
+}
+
+/** Provisional footnote reference: the printed marker and its page, resolved by the footnote stage. */
+export function pendingRef(marker: string, page: number, offset: number): FootnoteRef {
+  return { id: `marker:${marker}@${page}`, offset };
+}
+
+function refsOf(joined: JoinedText, page: (offset: number) => number, cut = 0): FootnoteRef[] {
+  return joined.markers
+    .filter((m) => m.offset >= cut)
+    .map((m: MarkerHit) => pendingRef(m.marker, page(m.offset), m.offset - cut));
+}
+
+export function buildStructure(input: { blocks: RawBlock[]; typography: Typography }, reporter: Reporter): Structure {
+  const { typography } = input;
+  const vocabulary = vocabularyOf(input.blocks.flatMap((b) => b.lines));
+  const annexes: Annex[] = [];
+  const main = newScope('');
+  let scope = main;
+  const headingLevels = new HeadingLevels(typography);
+  let awaitingAnnexTitle: Annex | null = null;
+  let inContents = false;
+  const ids = new Set<string>();
+  const uniqueId = (base: string) => {
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    return id;
+  };
+
+  for (let index = 0; index < input.blocks.length; index++) {
+    const block = input.blocks[index]!;
+    const joined = joinLines(block.lines, vocabulary);
+    const text = joined.text.trim();
+    if (!text) continue;
+    const pageAt = pageLocator(block.lines);
+    const first = block.lines[0]!;
+
+    if (ANNEX_LABEL.test(text) && isHeadingLike(block, typography)) {
+      const id = `annex-${annexes.length + 1}`;
+      scope = newScope(`${id}-`);
+      // The annex's body is its scope's block list, filled as the following blocks are read.
+      const annex: Annex = { id, label: text.replace(/\.$/, ''), title: null, body: scope.blocks };
+      annexes.push(annex);
+      awaitingAnnexTitle = annex;
+      inContents = false;
+      continue;
+    }
+
+    if (CONTENTS_LABEL.test(text) && isHeadingLike(block, typography)) {
+      inContents = true;
+      const table: TableBlock = { type: 'table', id: uniqueId(`${scope.idPrefix}contents`), rows: [[text]] };
+      scope.blocks.push(table);
+      continue;
+    }
+    if (inContents) {
+      const entries = block.lines.filter((l) => TOC_ENTRY.test(l.text) || (l.cells && l.cells.length > 1));
+      if (entries.length * 2 >= block.lines.length) {
+        const contents = scope.blocks.at(-1) as TableBlock;
+        contents.rows.push(...contentsRows(block.lines));
+        continue;
+      }
+      inContents = false;
+    }
+
+    if (isTableBlock(block)) {
+      const previous = scope.blocks.at(-1);
+      const rows = block.lines.map((l) => l.cells ?? [l.text]);
+      if (previous?.type === 'table' && input.blocks[index - 1] && isTableBlock(input.blocks[index - 1]!)) previous.rows.push(...rows);
+      else scope.blocks.push({ type: 'table', id: uniqueId(`${scope.idPrefix}table-${++scope.counters.table}`), rows });
+      continue;
+    }
+
+    if (isHeadingLike(block, typography) && !FRONT_MATTER_LABEL.test(text) && !isContinuingParagraph(text, scope)) {
+      if (awaitingAnnexTitle && !HEADING_NUMBER.test(text)) {
+        awaitingAnnexTitle.title = text;
+        awaitingAnnexTitle = null;
+        headingLevels.annexTitle();
+        continue;
+      }
+      awaitingAnnexTitle = null;
+      const numberMatch = HEADING_NUMBER.exec(text);
+      const number = numberMatch ? numberMatch[1]! : null;
+      const cut = numberMatch ? numberMatch[0].length : 0;
+      const heading: HeadingBlock = {
+        type: 'heading',
+        id: uniqueId(`${scope.idPrefix}h-${++scope.counters.h}`),
+        level: headingLevels.levelOf(number, first.size),
+        number,
+        text: text.slice(cut).trim(),
+        footnoteRefs: refsOf(joined, pageAt, cut),
+      };
+      scope.blocks.push(heading);
+      scope.openParagraph = null;
+      continue;
+    }
+    awaitingAnnexTitle = null;
+
+    const paragraphNumber = PARAGRAPH_NUMBER.exec(text);
+    if (paragraphNumber) {
+      const number = Number(paragraphNumber[1]);
+      const expected = scope.lastNumber === null ? number : scope.lastNumber + 1;
+      const indentedList = scope.openParagraph !== null && number !== expected && first.x > scope.paragraphX + INDENT_RATIO * first.size;
+      if (!indentedList) {
+        if (number !== expected) {
+          reporter.report('structure/numbering', `Paragraph ${number} follows paragraph ${scope.lastNumber}.`, block.page);
+        }
+        const cut = paragraphNumber[0].length;
+        const paragraph: ParagraphBlock = {
+          type: 'paragraph',
+          id: uniqueId(`${scope.idPrefix}para-${number}`),
+          number: String(number),
+          text: text.slice(cut),
+          footnoteRefs: refsOf(joined, pageAt, cut),
+        };
+        scope.blocks.push(paragraph);
+        scope.lastNumber = number;
+        scope.openParagraph = paragraph;
+        scope.paragraphX = block.lines[1]?.x ?? first.x;
+        continue;
+      }
+    }
+
+    const label = ITEM_LABEL.exec(text) ?? (paragraphNumber && scope.openParagraph ? paragraphNumber : null);
+    const indented = scope.openParagraph !== null && first.x > scope.paragraphX + INDENT_RATIO * first.size && !isShortLine(first, typography);
+    if (scope.openParagraph && (label || indented || first.x > scope.paragraphX + INDENT_RATIO * first.size)) {
+      const cut = label ? label[0].length : 0;
+      const item: ItemBlock = {
+        type: 'paragraph',
+        label: label ? label[1]!.replace(/\s+$/, '') : null,
+        text: text.slice(cut),
+        footnoteRefs: refsOf(joined, pageAt, cut),
+      };
+      addItem(scope.openParagraph, item);
+      continue;
+    }
+
+    const paragraph: ParagraphBlock = {
+      type: 'paragraph',
+      id: uniqueId(`${scope.idPrefix}p-${++scope.counters.p}`),
+      number: null,
+      text,
+      footnoteRefs: refsOf(joined, pageAt),
+    };
+    scope.blocks.push(paragraph);
+    // An unnumbered paragraph at the margin closes the numbered one: later items belong to it.
+    scope.openParagraph = paragraph;
+    scope.paragraphX = block.lines[1]?.x ?? first.x;
+  }
+
+  return { body: main.blocks, annexes };
+}
+
+/** Maps an offset in a joined block text to the page of the line it came from. */
+function pageLocator(lines: Line[]): (offset: number) => number {
+  const starts: { offset: number; page: number }[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push({ offset, page: line.page });
+    offset += line.text.length + 1;
+  }
+  return (at) => {
+    let page = lines[0]!.page;
+    for (const start of starts) if (start.offset <= at) page = start.page;
+    return page;
+  };
+}
+
+function isHeadingLike(block: RawBlock, typography: Typography): boolean {
+  const lines = block.lines;
+  const first = lines[0]!;
+  if (lines.some((l) => /^H\d?$/.test(l.role ?? ''))) return lines.length <= HEADING_MAX_LINES * 2;
+  if (lines.length > HEADING_MAX_LINES) return false;
+  const text = lines.map((l) => l.text).join(' ');
+  if (text.length > HEADING_MAX_CHARS) return false;
+  if (first.size < typography.bodySize - SIZE_TOLERANCE) return false;
+  const larger = first.size > typography.bodySize + SIZE_TOLERANCE;
+  const distinctFont = lines.every((l) => l.font !== typography.bodyFont);
+  if (!larger && !distinctFont) return false;
+  // A sentence that ends like one is a (bold) paragraph, not a heading.
+  return !/[.;,]$/.test(text) || /^[IVXLC]+\.$|^[A-Z]\.$/.test(text);
+}
+
+/** A bold run-in paragraph continuing the numbering (`56. The Forum …`) is no heading. */
+function isContinuingParagraph(text: string, scope: Scope): boolean {
+  const match = PARAGRAPH_NUMBER.exec(text);
+  return match !== null && scope.lastNumber !== null && Number(match[1]) === scope.lastNumber + 1 && text.length > 120;
+}
+
+function isTableBlock(block: RawBlock): boolean {
+  const withCells = block.lines.filter((l) => l.cells && l.cells.length > 1).length;
+  if (block.lines.some((l) => l.role === 'TD' || l.role === 'TH')) return true;
+  return withCells > 0 && withCells * 2 >= block.lines.length && !(block.lines.length === 1 && HEADING_NUMBER.test(block.lines[0]!.text));
+}
+
+function contentsRows(lines: Line[]): string[][] {
+  return lines.map((line) => {
+    const cells = line.cells ?? [line.text];
+    return cells.map((cell) => cell.replace(/(?:\s?\.){3,}\s*/g, ' ').trim()).filter((c) => c !== '');
+  });
+}
+
+/** Roman and letter items nest: `(i)` after `(a)` is a sub-item of `(a)`. */
+function addItem(paragraph: ParagraphBlock, item: ItemBlock): void {
+  const items = (paragraph.items ??= []);
+  const last = items.at(-1);
+  const label = item.label ?? '';
+  const roman = /^\(?[ivxlc]+\)$/.test(label);
+  if (last && roman && isLetterLabel(last.label) && !followsLetter(last.label!, label)) {
+    (last.items ??= []).push(item);
+    return;
+  }
+  if (last && item.label === null && last.items?.length) {
+    last.items.push(item);
+    return;
+  }
+  items.push(item);
+}
+
+function isLetterLabel(label: string | null): boolean {
+  return label !== null && /^\(?[a-z]{1,2}\)$/.test(label);
+}
+
+/** `(i)` after `(h)` is the letter i, not the roman numeral one. */
+function followsLetter(previous: string, label: string): boolean {
+  const a = previous.replace(/[()]/g, ''), b = label.replace(/[()]/g, '');
+  return a.length === 1 && b.length === 1 && b.charCodeAt(0) === a.charCodeAt(0) + 1;
+}
+
+/** Heading levels from the numbering scheme, and from type size when a heading is unnumbered. */
+class HeadingLevels {
+  private lastNumberedLevel = 0;
+  private lastLetter: string | null = null;
+  private chapterSize: number | null = null;
+
+  constructor(private readonly typography: Typography) {}
+
+  annexTitle(): void {
+    this.lastNumberedLevel = 1;
+    this.lastLetter = null;
+  }
+
+  levelOf(number: string | null, size: number): number {
+    if (number === null) {
+      const chapter = this.chapterSize ?? CHAPTER_SIZE_RATIO * this.typography.bodySize;
+      if (size >= chapter - SIZE_TOLERANCE) return 1;
+      return Math.min(6, this.lastNumberedLevel + 1);
+    }
+    const level = this.numberedLevel(number);
+    if (level === 1) this.chapterSize ??= size;
+    this.lastNumberedLevel = level;
+    return level;
+  }
+
+  private numberedLevel(number: string): number {
+    const bare = number.replace(/[.)(]/g, '');
+    if (/^(?:Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть)/i.test(number)) return 1;
+    if (/^(?:Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья)/i.test(number)) return Math.min(6, this.lastNumberedLevel + 1 || 2);
+    if (/^[IVX]$/.test(bare) && !(this.lastLetter && bare.charCodeAt(0) === this.lastLetter.charCodeAt(0) + 1)) {
+      this.lastLetter = null;
+      return 1;
+    }
+    if (/^[IVXLC]{2,}$/.test(bare)) {
+      this.lastLetter = null;
+      return 1;
+    }
+    if (/^[A-Z]$/.test(bare)) {
+      this.lastLetter = bare;
+      return 2;
+    }
+    if (/^\d+(?:\.\d+)*$/.test(bare)) return 3 + (bare.split('.').length - 1);
+    return 4;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Stage — group blocks: body lines → blocks of lines that belong together (a paragraph, a
+ * heading, a sub-item, a table row group), in reading order over the whole document.
+ *
+ * A new block starts at a vertical gap wider than the line spacing, a change of type size, a
+ * numbered or labelled line after a line that ended short, or an indented line after a short one.
+ * A block cut by the page end (the last line runs to the right margin, or the text stops
+ * mid-sentence) continues on the next page, across the footnotes that interrupted it.
+ */
+import type { Line, PageLines, RawBlock, Typography } from '../model.js';
+import type { Masthead } from './read-masthead.js';
+import { SIZE_TOLERANCE } from './measure-typography.js';
+
+/** A gap this many times the usual line spacing (scaled to the size) separates two blocks. */
+const BLOCK_GAP_RATIO = 1.28;
+/** A line ending this many font sizes before the right margin ended its paragraph. */
+const SHORT_LINE_RATIO = 2.5;
+/** A line starting this many font sizes right of the previous one is indented. */
+const INDENT_RATIO = 1.2;
+
+/** `12.`, `(a)`, `a)`, `(iv)`, bullets, `1-` (Arabic layouts): a line that opens a unit. */
+export const UNIT_OPENING = /^(?:\d{1,3}\.(?=\s)|\(?[a-z]{1,2}\)(?=\s)|\([ivxlc]{1,6}\)(?=\s)|[•●▪◦–-](?=\s)|[IVXLC]{1,6}\.(?=\s)|[A-Z]\.(?=\s))/;
+/** Sentence-final punctuation, closing quotes allowed. */
+const ENDS_SENTENCE = /[.!?:;؟。]["'”’»)]*$/u;
+
+export function groupBlocks(input: { notes: PageLines[]; masthead: Masthead; typography: Typography }): RawBlock[] {
+  const { typography } = input;
+  const blocks: RawBlock[] = [];
+  for (const page of input.notes) {
+    const lines = page.number === 1 ? page.body.slice(input.masthead.consumed) : page.body;
+    let current: RawBlock | undefined;
+    for (const line of lines) {
+      const previous = current?.lines.at(-1);
+      if (!current || !previous || startsNewBlock(previous, line, typography)) {
+        if (!current && blocks.length > 0 && continuesAcrossPage(blocks.at(-1)!, line, typography)) {
+          current = blocks.at(-1)!;
+          current.lines.push(line);
+          continue;
+        }
+        current = { page: page.number, lines: [line] };
+        blocks.push(current);
+      } else current.lines.push(line);
+    }
+  }
+  return blocks;
+}
+
+function normalGap(a: Line, b: Line, typography: Typography): number {
+  return (typography.lineGap * Math.max(a.size, b.size)) / typography.bodySize;
+}
+
+export function isShortLine(line: Line, typography: Typography): boolean {
+  return line.right < typography.rightMargin - SHORT_LINE_RATIO * line.size;
+}
+
+function startsNewBlock(previous: Line, line: Line, typography: Typography): boolean {
+  if (line.y - previous.y > BLOCK_GAP_RATIO * normalGap(previous, line, typography)) return true;
+  if (line.y < previous.y) return true; // a new column or a jump back up
+  if (Math.abs(line.size - previous.size) > SIZE_TOLERANCE) return true;
+  const short = isShortLine(previous, typography);
+  if (UNIT_OPENING.test(line.text) && (short || ENDS_SENTENCE.test(previous.text))) return true;
+  if (short && line.font !== previous.font) return true;
+  // A first-line indent opens a body paragraph; headings wrap with a hanging indent instead.
+  const bodyText = previous.font === typography.bodyFont && Math.abs(previous.size - typography.bodySize) <= SIZE_TOLERANCE;
+  if (short && bodyText && !previous.rtl && line.x - previous.x > INDENT_RATIO * line.size) return true;
+  if (Boolean(line.cells) !== Boolean(previous.cells)) return true;
+  return false;
+}
+
+/** The first line of a page continues the last block of the previous page. */
+function continuesAcrossPage(last: RawBlock, line: Line, typography: Typography): boolean {
+  const tail = last.lines.at(-1)!;
+  if (tail.page === line.page) return false;
+  if (Math.abs(tail.size - line.size) > SIZE_TOLERANCE) return false;
+  if (Math.abs(line.size - typography.bodySize) > SIZE_TOLERANCE) return false;
+  if (UNIT_OPENING.test(line.text)) return false;
+  if (Boolean(tail.cells) || Boolean(line.cells)) return false;
+  return !isShortLine(tail, typography) || !ENDS_SENTENCE.test(tail.text);
+}

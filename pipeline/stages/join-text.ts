@@ -1,0 +1,69 @@
+/**
+ * Joining printed lines into reading text: spaces between lines, line-end hyphenation undone
+ * where the document itself shows the word unhyphenated, marker offsets carried along.
+ */
+import type { Line, MarkerHit } from '../model.js';
+
+const CJK_CHAR = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
+/** A word broken at the line end: letters, then a hyphen. */
+const BROKEN_WORD = /(\p{L}+)-$/u;
+const NEXT_WORD = /^(\p{Ll}[\p{L}]*)/u;
+/** A URL or path broken at the line end continues without a space. */
+const URL_TAIL = /(?:https?:\/\/|www\.)\S*[/._\-=?&#]$/;
+
+/** The words a document prints whole (and its hyphenated compounds): evidence for undoing a line-end hyphen. */
+export function vocabularyOf(lines: Iterable<Line>): Set<string> {
+  const words = new Set<string>();
+  for (const line of lines) {
+    for (const word of line.text.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []) {
+      words.add(word);
+      if (word.includes('-')) for (const part of word.split('-')) words.add(part);
+    }
+  }
+  return words;
+}
+
+export interface JoinedText {
+  text: string;
+  markers: MarkerHit[];
+}
+
+interface Joint {
+  dropHyphen: boolean;
+  separator: string;
+}
+
+/**
+ * Joins lines into one text. A line-end hyphen is dropped when the joined word occurs unbroken
+ * elsewhere in the document and the hyphenated compound does not; otherwise it is a real hyphen
+ * ("multi-stakeholder") and is kept, without a space.
+ */
+export function joinLines(lines: Line[], vocabulary: Set<string>): JoinedText {
+  let text = '';
+  const markers: MarkerHit[] = [];
+  for (const line of lines) {
+    if (text.length > 0) {
+      const joint = jointBetween(text, line.text, vocabulary);
+      if (joint.dropHyphen) text = text.slice(0, -1);
+      text += joint.separator;
+    }
+    const base = text.length;
+    for (const m of line.markers) markers.push({ marker: m.marker, offset: base + m.offset });
+    text += line.text;
+  }
+  return { text, markers: markers.map((m) => ({ marker: m.marker, offset: Math.min(m.offset, text.length) })) };
+}
+
+function jointBetween(text: string, next: string, vocabulary: Set<string>): Joint {
+  if (URL_TAIL.test(text)) return { dropHyphen: false, separator: '' };
+  if (CJK_CHAR.test(text.slice(-1)) && CJK_CHAR.test(next.charAt(0))) return { dropHyphen: false, separator: '' };
+  const broken = BROKEN_WORD.exec(text);
+  const following = NEXT_WORD.exec(next);
+  if (broken && following) {
+    const joined = (broken[1]! + following[1]!).toLowerCase();
+    const compound = `${broken[1]!.toLowerCase()}-${following[1]!.toLowerCase()}`;
+    return { dropHyphen: vocabulary.has(joined) && !vocabulary.has(compound), separator: '' };
+  }
+  if (/\p{L}-$/u.test(text) && /^\p{L}/u.test(next)) return { dropHyphen: false, separator: '' };
+  return { dropHyphen: false, separator: ' ' };
+}

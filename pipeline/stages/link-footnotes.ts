@@ -1,0 +1,114 @@
+/**
+ * Stage — link footnotes: the notes areas of all pages → footnotes, and every marker left in the
+ * text by the structure stage → a reference to its footnote.
+ *
+ * A note starts at a line opening with a marker; lines without one continue the note above, and
+ * a notes area whose first line has no marker continues the last note of the previous page. A
+ * marker resolves to the note with the same marker on its own page, else on the nearest page
+ * after it (endnotes), else before it. A raised character that matches no note (a squared unit, an
+ * ordinal) goes back into the text where it stood.
+ */
+import type { Annex, Block, Footnote, FootnoteRef, ItemBlock, Line, PageLines, Reporter } from '../model.js';
+import type { Structure } from './build-structure.js';
+import { joinLines, vocabularyOf } from './join-text.js';
+import { NOTE_OPENING } from './split-notes.js';
+
+const PENDING = /^marker:(.+)@(\d+)$/;
+const SAFE_MARKER_NAMES: Record<string, string> = { '*': 'star', '**': 'star2', '***': 'star3', '†': 'dagger', '‡': 'ddagger', '§': 'section' };
+
+export interface LinkedContent {
+  body: Block[];
+  annexes: Annex[];
+  footnotes: Footnote[];
+}
+
+interface NoteDraft {
+  marker: string;
+  page: number;
+  lines: Line[];
+  /** Characters of the first line that are the marker itself. */
+  cut: number;
+}
+
+export function linkFootnotes(input: { notes: PageLines[]; structure: Structure }, reporter: Reporter): LinkedContent {
+  const drafts = collectNotes(input.notes);
+  const vocabulary = vocabularyOf(input.notes.flatMap((p) => p.notes));
+  const used = new Set<string>();
+  const footnotes: Footnote[] = drafts.map((draft) => {
+    const base = `fn-${SAFE_MARKER_NAMES[draft.marker] ?? draft.marker.replace(/[^\p{L}\p{N}]/gu, '')}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    const text = joinLines(draft.lines, vocabulary).text.slice(draft.cut).trim();
+    return { id, marker: draft.marker, text, page: draft.page };
+  });
+  const byMarker = new Map<string, Footnote[]>();
+  for (const note of footnotes) byMarker.set(note.marker, [...(byMarker.get(note.marker) ?? []), note]);
+
+  const resolve = (marker: string, page: number): Footnote | undefined => {
+    const candidates = byMarker.get(marker) ?? [];
+    return (
+      candidates.find((n) => n.page === page) ??
+      candidates.filter((n) => n.page > page).sort((a, b) => a.page - b.page)[0] ??
+      candidates.filter((n) => n.page < page).sort((a, b) => b.page - a.page)[0]
+    );
+  };
+  const relink = <T extends { text: string; footnoteRefs: FootnoteRef[] }>(node: T): T => {
+    let text = node.text;
+    const refs: FootnoteRef[] = [];
+    // Right to left, so that putting an unmatched marker back does not move the offsets still to do.
+    for (const ref of [...node.footnoteRefs].sort((a, b) => b.offset - a.offset)) {
+      const pending = PENDING.exec(ref.id);
+      if (!pending) {
+        refs.push(ref);
+        continue;
+      }
+      const [, marker, page] = pending as unknown as [string, string, string];
+      const note = resolve(marker, Number(page));
+      if (note) refs.push({ id: note.id, offset: ref.offset });
+      else {
+        text = text.slice(0, ref.offset) + marker + text.slice(ref.offset);
+        for (const done of refs) done.offset += marker.length;
+        reporter.report('footnotes/unmatched-marker', `The raised "${marker}" matches no footnote and was kept in the text.`, Number(page));
+      }
+    }
+    refs.sort((a, b) => a.offset - b.offset);
+    return { ...node, text, footnoteRefs: refs };
+  };
+  const relinkItem = (item: ItemBlock): ItemBlock => {
+    const linked = relink(item);
+    return item.items ? { ...linked, items: item.items.map(relinkItem) } : linked;
+  };
+  const relinkBlock = (block: Block): Block => {
+    if (block.type === 'table') return block;
+    if (block.type === 'heading') return relink(block);
+    const linked = relink(block);
+    return block.items ? { ...linked, items: block.items.map(relinkItem) } : linked;
+  };
+  return {
+    body: input.structure.body.map(relinkBlock),
+    annexes: input.structure.annexes.map((annex) => ({ ...annex, body: annex.body.map(relinkBlock) })),
+    footnotes,
+  };
+}
+
+function collectNotes(pages: PageLines[]): NoteDraft[] {
+  const notes: NoteDraft[] = [];
+  for (const page of pages) {
+    for (const line of page.notes) {
+      const opening = openingMarker(line);
+      if (opening) notes.push({ marker: opening.marker, page: page.number, lines: [line], cut: opening.cut });
+      else if (notes.length > 0) notes.at(-1)!.lines.push(line);
+    }
+  }
+  return notes;
+}
+
+/** The marker a note line opens with, and how many characters of its text it takes. */
+function openingMarker(line: Line): { marker: string; cut: number } | null {
+  const raised = line.markers.find((m) => m.offset === 0);
+  if (raised) return { marker: raised.marker, cut: 0 };
+  const printed = NOTE_OPENING.exec(line.text);
+  if (printed) return { marker: printed[0].replace(/[/()]/g, ''), cut: printed[0].length };
+  return null;
+}

@@ -1,0 +1,57 @@
+/**
+ * Stage — measure typography: the body font, size, line spacing and margins of the document.
+ * Every later layout threshold is a multiple of these, never an absolute number of points.
+ */
+import type { Typography } from '../model.js';
+import type { StrippedPages } from './strip-furniture.js';
+
+/** Sizes within this many points count as the same size (PDF producers round differently). */
+export const SIZE_TOLERANCE = 0.6;
+
+function mode<T>(weights: Map<T, number>, fallback: T): T {
+  let best = fallback, bestWeight = -1;
+  for (const [value, weight] of weights) if (weight > bestWeight) [best, bestWeight] = [value, weight];
+  return best;
+}
+
+function add<T>(weights: Map<T, number>, key: T, weight: number): void {
+  weights.set(key, (weights.get(key) ?? 0) + weight);
+}
+
+export function measureTypography(input: { furniture: StrippedPages }): Typography {
+  const sizes = new Map<number, number>();
+  const fonts = new Map<string, number>();
+  for (const page of input.furniture.pages) {
+    for (const line of page.lines) {
+      add(sizes, Math.round(line.size * 2) / 2, line.text.length);
+      add(fonts, line.font, line.text.length);
+    }
+  }
+  const bodySize = mode(sizes, 10);
+  const isBody = (size: number) => Math.abs(size - bodySize) <= SIZE_TOLERANCE;
+  const gaps = new Map<number, number>();
+  const lefts = new Map<number, number>();
+  const rights = new Map<number, number>();
+  const bodyFonts = new Map<string, number>();
+  for (const page of input.furniture.pages) {
+    const body = page.lines.filter((line) => isBody(line.size));
+    for (let i = 0; i < body.length; i++) {
+      const line = body[i]!;
+      add(lefts, Math.round(line.x), 1);
+      add(rights, Math.round(line.right), 1);
+      add(bodyFonts, line.font, line.text.length);
+      const next = body[i + 1];
+      if (next) {
+        const gap = Math.round((next.y - line.y) * 2) / 2;
+        if (gap > 0.8 * bodySize && gap < 2 * bodySize) add(gaps, gap, 1);
+      }
+    }
+  }
+  return {
+    bodySize,
+    bodyFont: mode(bodyFonts, mode(fonts, '')),
+    lineGap: mode(gaps, bodySize * 1.2),
+    leftMargin: mode(lefts, 72),
+    rightMargin: mode(rights, 540),
+  };
+}

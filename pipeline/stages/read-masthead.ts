@@ -1,0 +1,200 @@
+/**
+ * Stage — read masthead: the page-1 masthead (symbol, organ, distribution, date, language,
+ * original language, session, agenda items, title, subtitle) and the job number from the footer.
+ *
+ * The masthead's lines are consumed: the body starts after the title block. A document without a
+ * UN masthead (a WHO resolution, an excerpt) yields null fields and consumes nothing.
+ */
+import type { ExtractedDocument, Furniture, Line, Metadata, PageLines, Reporter, Typography } from '../model.js';
+import { detectLanguage, distributionOf, languageCode, ORGANS, parseDate } from './languages.js';
+import { SIZE_TOLERANCE } from './measure-typography.js';
+import { JOB_NUMBER, type StrippedPages } from './strip-furniture.js';
+
+/** A title is set at least this much larger than the body text. */
+const TITLE_SIZE_RATIO = 1.15;
+/** Lines of one title block follow each other by at most this many font sizes. */
+const TITLE_LINE_GAP = 1.8;
+/** The masthead fields sit in the upper part of page 1. */
+const MASTHEAD_DEPTH = 0.45;
+
+/** A UN document symbol: `A/61/187`, `S/RES/2768 (2025)`, `E/CN.6/2025/3`, `A/HRC/EMRIP/2025/3`. */
+const SYMBOL = /(?<![\w/])((?:[A-Z][A-Za-z]{0,9}(?:\.\d+)?)(?:\/[A-Za-z0-9.]+(?:\s?\((?:\d{4}|[A-Za-z ]+\s?[IVX\d]*)\))?)+)(?![\w/])/;
+const SYMBOL_LINE = new RegExp(`^${SYMBOL.source}(?:\\s*[–-]\\s*${SYMBOL.source})*\\*?$`);
+const DISTRIBUTION = /^Distr\.?\s*:?\s*(.*)$/i;
+const ORIGINAL = /^(?:Original|Оригинал|الأصل|原文)\s*:?\s*(.+)$/i;
+const SESSION = /\b(?:session|sesiones|период|сесси[яи])\b|^الدورة|会议$/i;
+const AGENDA = /^(?:(?:Provisional\s+)?agenda\s+items?|Items?\s+\d|Points?\s+\d|Temas?\s+\d|Пункты?\s+\d|البند|البندان|项目)/i;
+const AGENDA_ITEM = /\d+(?:\s?\(?[a-z]\))?/g;
+const RESOLUTION_HEADER = /^(?:Resolution|Résolution|Resolución|Резолюция|قرار)\b.*\b(?:adopted|adoptée|aprobada|принятая|اتخذته)/i;
+const RESOLUTION_NUMBER = /^\d{1,4}\/\d{1,4}\.\s+/;
+
+export interface Masthead {
+  metadata: Metadata;
+  /** How many body lines at the top of page 1 belong to the masthead. */
+  consumed: number;
+}
+
+interface TitleBlock {
+  start: number;
+  end: number;
+  size: number;
+  text: string;
+}
+
+export function readMasthead(
+  input: { extract: ExtractedDocument; furniture: StrippedPages; typography: Typography; notes: PageLines[] },
+  reporter: Reporter,
+): Masthead {
+  const first = input.notes[0];
+  const lines = first?.body ?? [];
+  const depthLimit = (first?.height ?? 792) * MASTHEAD_DEPTH;
+  const metadata: Metadata = {
+    symbol: null, symbols: [], organ: null, distribution: null, date: null, language: null,
+    originalLanguage: null, jobNumber: jobNumberOf(input.furniture.furniture), session: null,
+    agendaItems: [], title: null, subtitle: null,
+  };
+  let fieldsEnd = -1;
+  const texts = (line: Line) => (line.cells && line.cells.length > 1 ? line.cells : [line.text]);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.y > depthLimit) break;
+    let matched = false;
+    for (const raw of texts(line)) {
+      const text = raw.trim();
+      if (!metadata.symbol && SYMBOL_LINE.test(text)) {
+        setSymbol(metadata, text);
+        matched = true;
+        continue;
+      }
+      const organ = ORGANS.find(([pattern]) => pattern.test(text));
+      if (organ && !metadata.organ) {
+        metadata.organ = organ[1];
+        matched = true;
+        continue;
+      }
+      const distr = DISTRIBUTION.exec(text);
+      if (distr) {
+        metadata.distribution = distributionOf(distr[1] || lines[i + 1]?.text || '');
+        matched = true;
+        continue;
+      }
+      if (!metadata.distribution && /^(?:GENERAL|LIMITED|RESTRICTED)$/.test(text) && /^Distr/i.test(lines[i - 1]?.text ?? '')) {
+        metadata.distribution = distributionOf(text);
+        matched = true;
+        continue;
+      }
+      const original = ORIGINAL.exec(text);
+      if (original) {
+        metadata.originalLanguage = languageCode(original[1]!);
+        matched = true;
+        continue;
+      }
+      const language = languageCode(text);
+      if (language && text.split(/\s+/).length <= 2 && !metadata.language) {
+        metadata.language = language;
+        matched = true;
+        continue;
+      }
+      if (!metadata.date && !metadata.session) {
+        const date = parseDate(text);
+        if (date && text.length < 40) {
+          metadata.date = date;
+          matched = true;
+          continue;
+        }
+      }
+      if (!metadata.session && SESSION.test(text) && text.length < 80) {
+        metadata.session = text.replace(/\*+$/, '');
+        matched = true;
+        continue;
+      }
+      if (AGENDA.test(text) && metadata.agendaItems.length === 0) {
+        metadata.agendaItems = agendaItemsOf(text);
+        matched = true;
+      }
+    }
+    if (matched) fieldsEnd = i;
+  }
+  if (fieldsEnd < 0) {
+    reporter.report('masthead/not-found', 'Page 1 carries no UN masthead (symbol, distribution, date): metadata comes from the text alone.', 1);
+  }
+  metadata.symbol ??= symbolFromRunningHeads(input.furniture.furniture);
+  if (metadata.symbol && metadata.symbols.length === 0) setSymbol(metadata, metadata.symbol);
+  const title = fieldsEnd >= 0 ? findTitle(lines, fieldsEnd + 1, input.typography, depthLimit * 1.6) : null;
+  let consumed = fieldsEnd + 1;
+  if (title) {
+    metadata.title = title.text.replace(RESOLUTION_NUMBER, '');
+    consumed = title.end + 1;
+    const subtitle = blockAt(lines, consumed, input.typography);
+    if (subtitle && subtitle.size > input.typography.bodySize + SIZE_TOLERANCE && subtitle.end - subtitle.start < 4) {
+      metadata.subtitle = subtitle.text;
+      consumed = subtitle.end + 1;
+    }
+  } else if (fieldsEnd >= 0) {
+    reporter.report('masthead/no-title', 'No title set larger than the body text was found under the masthead.', 1);
+  }
+  const infoLanguage = input.extract.info.language?.slice(0, 2).toLowerCase();
+  const sample = input.notes.slice(0, 4).flatMap((p) => p.body.map((l) => l.text)).join(' ');
+  metadata.language ??= detectLanguage(sample) ?? (infoLanguage && /^[a-z]{2}$/.test(infoLanguage) ? infoLanguage : null);
+  return { metadata, consumed: Math.max(0, consumed) };
+}
+
+function setSymbol(metadata: Metadata, printed: string): void {
+  const symbol = printed.replace(/\*+$/, '').trim();
+  metadata.symbol = symbol;
+  const parts: string[] = [];
+  const global = new RegExp(SYMBOL.source, 'g');
+  for (const match of symbol.matchAll(global)) parts.push(match[1]!);
+  metadata.symbols = parts.length > 0 ? parts : [symbol];
+}
+
+function jobNumberOf(furniture: Furniture[]): string | null {
+  for (const item of furniture) {
+    if (item.kind !== 'job-number') continue;
+    const match = JOB_NUMBER.exec(item.text);
+    if (match) return match[0];
+  }
+  return null;
+}
+
+/** The running head of pages 2+ is the symbol, when page 1 printed it unreadably. */
+function symbolFromRunningHeads(furniture: Furniture[]): string | null {
+  const counts = new Map<string, number>();
+  for (const item of furniture) if (item.kind === 'header' && SYMBOL_LINE.test(item.text)) counts.set(item.text, (counts.get(item.text) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function agendaItemsOf(text: string): string[] {
+  // The list of numbers ends where the item's description starts ("of the provisional agenda").
+  const head = text.split(/\s(?:of|de|del|из|من)\s/)[0] ?? text;
+  const withoutKeyword = head.replace(/^\D*/, '');
+  return [...withoutKeyword.matchAll(AGENDA_ITEM)].map((m) => m[0].replace(/\s+/, ' '));
+}
+
+/** A block of consecutive lines of one size and font starting at `start`. */
+function blockAt(lines: Line[], start: number, typography: Typography): TitleBlock | null {
+  const head = lines[start];
+  if (!head) return null;
+  let end = start;
+  while (end + 1 < lines.length) {
+    const next = lines[end + 1]!, current = lines[end]!;
+    if (Math.abs(next.size - head.size) > SIZE_TOLERANCE || next.font !== head.font) break;
+    if (next.y - current.y > TITLE_LINE_GAP * head.size) break;
+    end++;
+  }
+  void typography;
+  const text = lines.slice(start, end + 1).map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
+  return { start, end, size: head.size, text };
+}
+
+function findTitle(lines: Line[], from: number, typography: Typography, depthLimit: number): TitleBlock | null {
+  let index = from;
+  while (index < lines.length && lines[index]!.y <= depthLimit) {
+    const block = blockAt(lines, index, typography);
+    if (!block) return null;
+    const large = block.size >= TITLE_SIZE_RATIO * typography.bodySize;
+    if (large && !RESOLUTION_HEADER.test(block.text) && !ORGANS.some(([p]) => p.test(block.text))) return block;
+    index = block.end + 1;
+  }
+  return null;
+}
