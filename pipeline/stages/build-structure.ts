@@ -15,6 +15,8 @@ const HEADING_MAX_LINES = 4;
 const HEADING_MAX_CHARS = 300;
 /** An item or quotation is indented at least this many font sizes from its paragraph's text. */
 const INDENT_RATIO = 1.2;
+/** An unnumbered body-size heading starts within this many font sizes of the left margin. */
+const HEADING_MARGIN_SLACK = 0.5;
 /** A heading this much larger than the body is chapter level when no numbering says otherwise. */
 const CHAPTER_SIZE_RATIO = 1.3;
 
@@ -25,6 +27,7 @@ const ANNEX_LABEL = /^(?:Annex|Annexe|Anexo|Appendix|Appendice|Apéndice|Enclosu
 const CONTENTS_LABEL = /^(?:Contents|Table des matières|Índice|Содержание|المحتويات|目录)$/i;
 /** A table-of-contents entry ends with dot leaders and/or a page number. */
 const TOC_ENTRY = /(?:\.\s?){3,}\s*\d{1,3}$|\s\d{1,3}$|^(?:Page|Paragraphs?|Chapter|Página|Párrafos|Capítulo|Стр\.|Пункты|Глава)$/i;
+const LABELLED_HEADING = /^(?:Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья)/i;
 /** Front-matter labels that are not section headings. */
 const FRONT_MATTER_LABEL = /^(?:Summary|Résumé|Resumen|Резюме|موجز|موجـز|摘要)$/i;
 
@@ -84,17 +87,6 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
     const pageAt = pageLocator(block.lines);
     const first = block.lines[0]!;
 
-    if (ANNEX_LABEL.test(text) && isHeadingLike(block, typography)) {
-      const id = `annex-${annexes.length + 1}`;
-      scope = newScope(`${id}-`);
-      // The annex's body is its scope's block list, filled as the following blocks are read.
-      const annex: Annex = { id, label: text.replace(/\.$/, ''), title: null, body: scope.blocks };
-      annexes.push(annex);
-      awaitingAnnexTitle = annex;
-      inContents = false;
-      continue;
-    }
-
     if (CONTENTS_LABEL.test(text) && isHeadingLike(block, typography)) {
       inContents = true;
       const table: TableBlock = { type: 'table', id: uniqueId(`${scope.idPrefix}contents`), rows: [[text]] };
@@ -102,13 +94,31 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
       continue;
     }
     if (inContents) {
-      const entries = block.lines.filter((l) => TOC_ENTRY.test(l.text) || (l.cells && l.cells.length > 1));
+      const entries = block.lines.filter((l) => TOC_ENTRY.test(l.text) || ANNEX_LABEL.test(l.text) || (l.cells && l.cells.length > 1));
       if (entries.length * 2 >= block.lines.length) {
         const contents = scope.blocks.at(-1) as TableBlock;
         contents.rows.push(...contentsRows(block.lines));
         continue;
       }
       inContents = false;
+    }
+
+    const annexLabel = first.text.trim();
+    if (ANNEX_LABEL.test(annexLabel) && isHeadingLike(block, typography)) {
+      const id = `annex-${annexes.length + 1}`;
+      scope = newScope(`${id}-`);
+      // The annex's body is its scope's block list, filled as the following blocks are read.
+      const annex: Annex = { id, label: annexLabel.replace(/\.$/, ''), title: null, body: scope.blocks };
+      annexes.push(annex);
+      // "Annex" and its title set as one block: the lines after the label are the title.
+      const title = joinLines(block.lines.slice(1), vocabulary).text.trim();
+      if (title) {
+        annex.title = title;
+        headingLevels.annexTitle();
+      }
+      awaitingAnnexTitle = title ? null : annex;
+      inContents = false;
+      continue;
     }
 
     if (isTableBlock(block)) {
@@ -225,6 +235,9 @@ function isHeadingLike(block: RawBlock, typography: Typography): boolean {
   const larger = first.size > typography.bodySize + SIZE_TOLERANCE;
   const distinctFont = lines.every((l) => l.font !== typography.bodyFont);
   if (!larger && !distinctFont) return false;
+  // A body-size line in another face that does not start at the margin (an indented "The General
+  // Assembly", a right-set meeting line) is emphasis, not a heading; numbered headings hang left of it.
+  if (!larger && !HEADING_NUMBER.test(text) && !first.rtl && first.x > typography.leftMargin + HEADING_MARGIN_SLACK * first.size) return false;
   // A sentence that ends like one is a (bold) paragraph, not a heading.
   return !/[.;,]$/.test(text) || /^[IVXLC]+\.$|^[A-Z]\.$/.test(text);
 }
@@ -278,6 +291,8 @@ function followsLetter(previous: string, label: string): boolean {
 /** Heading levels from the numbering scheme, and from type size when a heading is unnumbered. */
 class HeadingLevels {
   private lastNumberedLevel = 0;
+  /** Level of the last chapter, letter or number heading (or annex title): what rules nest under. */
+  private structuralLevel = 0;
   private lastLetter: string | null = null;
   private chapterSize: number | null = null;
 
@@ -285,6 +300,7 @@ class HeadingLevels {
 
   annexTitle(): void {
     this.lastNumberedLevel = 1;
+    this.structuralLevel = 1;
     this.lastLetter = null;
   }
 
@@ -296,6 +312,7 @@ class HeadingLevels {
     }
     const level = this.numberedLevel(number);
     if (level === 1) this.chapterSize ??= size;
+    if (!LABELLED_HEADING.test(number)) this.structuralLevel = level;
     this.lastNumberedLevel = level;
     return level;
   }
@@ -303,7 +320,8 @@ class HeadingLevels {
   private numberedLevel(number: string): number {
     const bare = number.replace(/[.)(]/g, '');
     if (/^(?:Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть)/i.test(number)) return 1;
-    if (/^(?:Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья)/i.test(number)) return Math.min(6, this.lastNumberedLevel + 1 || 2);
+    // Rules and articles sit one level under the chapter or annex title that holds them.
+    if (LABELLED_HEADING.test(number)) return Math.min(6, this.structuralLevel + 1);
     if (/^[IVX]$/.test(bare) && !(this.lastLetter && bare.charCodeAt(0) === this.lastLetter.charCodeAt(0) + 1)) {
       this.lastLetter = null;
       return 1;

@@ -14,6 +14,8 @@ import { JOB_NUMBER, type StrippedPages } from './strip-furniture.js';
 const TITLE_SIZE_RATIO = 1.15;
 /** Lines of one title block follow each other by at most this many font sizes. */
 const TITLE_LINE_GAP = 1.8;
+/** A title may hang this many body sizes left of the text column ("78/1.  Political declaration"). */
+const TITLE_HANG = 4;
 /** The masthead fields sit in the upper part of page 1. */
 const MASTHEAD_DEPTH = 0.45;
 
@@ -125,7 +127,7 @@ export function readMasthead(
   if (title) {
     metadata.title = title.text.replace(RESOLUTION_NUMBER, '');
     consumed = title.end + 1;
-    const subtitle = blockAt(lines, consumed, input.typography);
+    const subtitle = blockAt(lines, consumed);
     if (subtitle && subtitle.size > input.typography.bodySize + SIZE_TOLERANCE && subtitle.end - subtitle.start < 4) {
       metadata.subtitle = subtitle.text;
       consumed = subtitle.end + 1;
@@ -172,7 +174,7 @@ function agendaItemsOf(text: string): string[] {
 }
 
 /** A block of consecutive lines of one size and font starting at `start`. */
-function blockAt(lines: Line[], start: number, typography: Typography): TitleBlock | null {
+function blockAt(lines: Line[], start: number): TitleBlock | null {
   const head = lines[start];
   if (!head) return null;
   let end = start;
@@ -182,19 +184,31 @@ function blockAt(lines: Line[], start: number, typography: Typography): TitleBlo
     if (next.y - current.y > TITLE_LINE_GAP * head.size) break;
     end++;
   }
-  void typography;
   const text = lines.slice(start, end + 1).map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
   return { start, end, size: head.size, text };
 }
 
+/**
+ * The title: the first block set larger than the body in the main text column (the left column
+ * holds the committee, session and agenda lines). When several blocks of the title's size and face
+ * follow each other, the last is the title and the ones before it are topic lines above it.
+ */
 function findTitle(lines: Line[], from: number, typography: Typography, depthLimit: number): TitleBlock | null {
   let index = from;
+  let title: TitleBlock | null = null;
   while (index < lines.length && lines[index]!.y <= depthLimit) {
-    const block = blockAt(lines, index, typography);
-    if (!block) return null;
+    const block = blockAt(lines, index);
+    if (!block) break;
+    const head = lines[block.start]!;
     const large = block.size >= TITLE_SIZE_RATIO * typography.bodySize;
-    if (large && !RESOLUTION_HEADER.test(block.text) && !ORGANS.some(([p]) => p.test(block.text))) return block;
+    const inMainColumn = head.x >= typography.leftMargin - TITLE_HANG * typography.bodySize;
+    const candidate = large && inMainColumn && !RESOLUTION_HEADER.test(block.text) && !ORGANS.some(([p]) => p.test(block.text));
+    if (title) {
+      const sameStyle = candidate && Math.abs(block.size - title.size) <= SIZE_TOLERANCE && head.font === lines[title.start]!.font;
+      if (!sameStyle) break;
+      title = block;
+    } else if (candidate) title = block;
     index = block.end + 1;
   }
-  return null;
+  return title;
 }

@@ -64,11 +64,12 @@ export function stripFurniture(input: { lines: LinesPage[] }, reporter: Reporter
     for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const repeatThreshold = Math.max(2, Math.ceil(REPEAT_SHARE * pages.length));
+  const ownSymbols = symbolsOfRunningHeads(pages, counts, repeatThreshold);
   const furniture: Furniture[] = [];
   const kept = pages.map((page) => {
     const lines: Line[] = [];
     for (const line of page.lines) {
-      const kind = furnitureKind(line, page, counts, repeatThreshold);
+      const kind = furnitureKind(line, page, counts, repeatThreshold, ownSymbols);
       if (kind) furniture.push({ page: page.number, kind, text: line.text });
       else lines.push(line);
     }
@@ -80,10 +81,16 @@ export function stripFurniture(input: { lines: LinesPage[] }, reporter: Reporter
   return { pages: kept, furniture };
 }
 
-function furnitureKind(line: Line, page: LinesPage, counts: Map<string, number>, repeatThreshold: number): FurnitureKind | null {
-  const band = bandOf(line, page.height);
-  if (!band) return null;
+function furnitureKind(line: Line, page: LinesPage, counts: Map<string, number>, repeatThreshold: number, ownSymbols: Set<string>): FurnitureKind | null {
   const text = line.text;
+  const band = bandOf(line, page.height);
+  if (!band) {
+    // Cover and title pages print the symbol and job number mid-page: a line of nothing else.
+    if (JOB_LINE.test(text) && !(page.number === 1 && line.y < TOP_BAND * page.height * 3)) return 'job-number';
+    const withoutJob = text.replace(JOB_NUMBER, '').trim();
+    if (page.number > 1 && ownSymbols.has(withoutJob)) return JOB_NUMBER.test(text) ? 'job-number' : 'header';
+    return null;
+  }
   const kind = patternKind(text);
   // Page 1's top band is the masthead (symbol, organ): the masthead stage reads it.
   if (page.number === 1 && band === 'top') return kind === 'barcode' ? kind : null;
@@ -95,4 +102,17 @@ function furnitureKind(line: Line, page: LinesPage, counts: Map<string, number>,
   }
   if (band === 'top' && SYMBOL_ONLY.test(text) && text.length <= 40 && !/\s{2,}/.test(text)) return 'header';
   return null;
+}
+
+/** The document's own symbols: symbol-only lines printed as running heads or in the page-1 masthead. */
+function symbolsOfRunningHeads(pages: LinesPage[], counts: Map<string, number>, repeatThreshold: number): Set<string> {
+  const symbols = new Set<string>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      const band = bandOf(line, page.height);
+      if (band !== 'top' || !SYMBOL_ONLY.test(line.text) || line.text.length > 60) continue;
+      if (page.number === 1 || (counts.get(repetitionKey(band, line.text)) ?? 0) >= repeatThreshold) symbols.add(line.text);
+    }
+  }
+  return symbols;
 }
