@@ -120,8 +120,15 @@ function findHostBelow(rows: RowDraft[], index: number): RowDraft | undefined {
   return undefined;
 }
 
+/** Several markers on one spot are printed "27,28,29" or "2 3". */
+const MARKER_SEPARATORS = /[\s,;]+/;
+
+function markerTokens(text: string): string[] {
+  return text.split(MARKER_SEPARATORS).filter((t) => t !== '');
+}
+
 function isMarkerRun(run: TextRun, host: RowDraft): boolean {
-  return run.size <= SUPERSCRIPT_SIZE_RATIO * host.size && run.text.trim().split(/\s+/).every((t) => MARKER_TEXT.test(t));
+  return run.size <= SUPERSCRIPT_SIZE_RATIO * host.size && markerTokens(run.text).every((t) => MARKER_TEXT.test(t));
 }
 
 /** The font size carrying the most characters among runs. */
@@ -175,7 +182,7 @@ function toLine(row: RowDraft, page: number): Line {
       }
     }
     if (marker) {
-      for (const token of run.text.trim().split(/\s+/)) markers.push({ marker: token, offset: text.trimEnd().length });
+      for (const token of markerTokens(run.text)) markers.push({ marker: token, offset: text.trimEnd().length });
     } else {
       text += run.text;
     }

@@ -94,21 +94,34 @@ export function linkFootnotes(input: { notes: PageLines[]; structure: Structure 
 
 function collectNotes(pages: PageLines[]): NoteDraft[] {
   const notes: NoteDraft[] = [];
+  let lastNumber: number | null = null;
   for (const page of pages) {
     for (const line of page.notes) {
       const opening = openingMarker(line);
-      if (opening) notes.push({ marker: opening.marker, page: page.number, lines: [line], cut: opening.cut });
-      else if (notes.length > 0) notes.at(-1)!.lines.push(line);
+      if (opening && (opening.raised || continuesNumbering(opening.marker, lastNumber))) {
+        notes.push({ marker: opening.marker, page: page.number, lines: [line], cut: opening.cut });
+        if (/^\d+$/.test(opening.marker)) lastNumber = Number(opening.marker);
+      } else if (notes.length > 0) notes.at(-1)!.lines.push(line);
     }
   }
   return notes;
 }
 
+/**
+ * A printed (not raised) number opens a new note only when it is the next note number, or a
+ * restart at 1: "14 June 2024 (ILC.112/…)" continuing note 13 is no note 14 of its own.
+ */
+function continuesNumbering(marker: string, lastNumber: number | null): boolean {
+  if (!/^\d+$/.test(marker) || lastNumber === null) return true;
+  const number = Number(marker);
+  return number === lastNumber + 1 || number === 1;
+}
+
 /** The marker a note line opens with, and how many characters of its text it takes. */
-function openingMarker(line: Line): { marker: string; cut: number } | null {
+function openingMarker(line: Line): { marker: string; cut: number; raised: boolean } | null {
   const raised = line.markers.find((m) => m.offset === 0);
-  if (raised) return { marker: raised.marker, cut: 0 };
+  if (raised) return { marker: raised.marker, cut: 0, raised: true };
   const printed = NOTE_OPENING.exec(line.text);
-  if (printed) return { marker: printed[0].replace(/[/()]/g, ''), cut: printed[0].length };
+  if (printed) return { marker: printed[0].replace(/[/()]/g, ''), cut: printed[0].length, raised: false };
   return null;
 }

@@ -44,6 +44,8 @@ export function splitNotes(input: { spacing: StrippedPages; typography: Typograp
   });
 }
 
+/** The line opens with a note marker followed by note text (chart axis numbers have none). */
 export function startsWithMarker(line: Line): boolean {
-  return line.markers.some((m) => m.offset === 0) || NOTE_OPENING.test(line.text);
+  const opening = line.markers.some((m) => m.offset === 0) ? '' : NOTE_OPENING.exec(line.text)?.[0];
+  return opening !== undefined && /\p{L}/u.test(line.text.slice(opening.length));
 }
