@@ -80,7 +80,7 @@ function attachSuperscripts(rows: RowDraft[]): void {
     const row = rows[i]!;
     const host = findHostBelow(rows, i);
     if (host && row.runs.every((run) => isMarkerRun(run, host))) {
-      host.superscripts.push(...row.runs);
+      for (const run of row.runs) (isOrdinalSuffix(run, host.runs) ? host.runs : host.superscripts).push(run);
       row.runs = [];
       continue;
     }
@@ -186,6 +186,7 @@ function toLine(row: RowDraft, page: number): Line {
     } else {
       text += run.text;
     }
+    // A marker takes part in gap measuring: "completas¹." has none on either side, "Framework.¹ The" has one after it.
     previous = run;
   }
   const trimmed = text.replace(/\s+/g, ' ').trim();

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { joinLines, vocabularyOf } from '../../pipeline/stages/join-text.js';
+import { line } from './lines.js';
+
+describe('join-text', () => {
+  it('undoes a line-end hyphen when the document prints the word whole (A/61/187 "déve-loppement")', () => {
+    const lines = [line('les migrations internationales et le déve-', 123, 100), line('loppement des pays', 123, 112)];
+    const vocabulary = vocabularyOf([...lines, line('le développement durable', 123, 300)]);
+    expect(joinLines(lines, vocabulary).text).toBe('les migrations internationales et le développement des pays');
+  });
+
+  it('keeps a real hyphen at the line end, without a space ("multi-stakeholder")', () => {
+    const lines = [line('a multi-', 123, 100), line('stakeholder approach', 123, 112)];
+    const vocabulary = vocabularyOf([...lines, line('multi-stakeholder partnerships', 123, 300)]);
+    expect(joinLines(lines, vocabulary).text).toBe('a multi-stakeholder approach');
+  });
+
+  it('A/HRC/59/60 note 2: a URL broken across lines is joined without a space, hyphens kept', () => {
+    const lines = [
+      line('See https://forumbhr2024.sched.com/event/1gevJ/procurement-and-deployment-of-artificial-', 113, 717),
+      line('intelligence-and-the-ungps-consultation', 113, 728),
+    ];
+    expect(joinLines(lines, new Set()).text).toBe('See https://forumbhr2024.sched.com/event/1gevJ/procurement-and-deployment-of-artificial-intelligence-and-the-ungps-consultation');
+  });
+
+  it('carries marker offsets across the join', () => {
+    const lines = [line('first line', 0, 0), line('second.', 0, 12, { markers: [{ marker: '3', offset: 7 }] })];
+    expect(joinLines(lines, new Set()).markers).toEqual([{ marker: '3', offset: 'first line second.'.length }]);
+  });
+
+  it('joins Chinese lines without a space', () => {
+    expect(joinLines([line('联合国大会', 0, 0), line('第七十九届会议', 0, 12)], new Set()).text).toBe('联合国大会第七十九届会议');
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { repairWordSplits } from '../../pipeline/stages/repair-word-splits.js';
+import { line, silent } from './lines.js';
+
+describe('repair-word-splits', () => {
+  it('A/RES/78/1 para 5: "internationa l human rights" becomes "international human rights"', () => {
+    const lines = [
+      line('grounded in the Universal Declaration of Human Rights, internationa l human rights', 123, 100, { markers: [{ marker: '4', offset: 83 }] }),
+      line('respect for international law and international cooperation', 123, 112),
+    ];
+    const result = repairWordSplits({ furniture: { pages: [{ number: 1, width: 612, height: 792, lines }], furniture: [] } }, silent);
+    const fixed = result.pages[0]!.lines[0]!;
+    expect(fixed.text).toBe('grounded in the Universal Declaration of Human Rights, international human rights');
+    expect(fixed.markers[0]!.offset).toBe(82);
+  });
+
+  it('never joins two real words ("in to" stays, although "into" is a word)', () => {
+    const lines = [line('came in to see it go into it into that', 0, 0), line('in to in to', 0, 12)];
+    const result = repairWordSplits({ furniture: { pages: [{ number: 1, width: 612, height: 792, lines }], furniture: [] } }, silent);
+    expect(result.pages[0]!.lines[0]!.text).toBe('came in to see it go into it into that');
+  });
+});

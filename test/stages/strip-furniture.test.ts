@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { stripFurniture } from '../../pipeline/stages/strip-furniture.js';
+import type { Line } from '../../pipeline/model.js';
+import { line, silent } from './lines.js';
+
+function pages(...lists: Line[][]) {
+  return lists.map((lines, i) => ({ number: i + 1, width: 612, height: 792, lines: lines.map((l) => ({ ...l, page: i + 1 })) }));
+}
+
+describe('strip-furniture', () => {
+  it('A/61/187: removes the symbol header, page number + job number footer, job line and barcode', () => {
+    const input = pages(
+      [line('Nations Unies A/61/187', 123, 57), line('Le Président a l’honneur de transmettre', 147, 398), line('06-44787 (F) 010806 020806', 60, 720), line('*0644787*', 60, 739)],
+      [line('A/61/187', 60, 66), line('1. Les rencontres interactives informelles', 123, 135), line('2 06-44787', 60, 728)],
+      [line('A/61/187', 520, 66), line('Ces rencontres ont rassemblé', 123, 96), line('06-44787 3', 60, 728)],
+    );
+    const { pages: kept, furniture } = stripFurniture({ lines: input }, silent);
+    expect(furniture.map((f) => [f.page, f.kind, f.text])).toEqual([
+      [1, 'job-number', '06-44787 (F) 010806 020806'],
+      [1, 'barcode', '*0644787*'],
+      [2, 'header', 'A/61/187'],
+      [2, 'job-number', '2 06-44787'],
+      [3, 'header', 'A/61/187'],
+      [3, 'job-number', '06-44787 3'],
+    ]);
+    // Page 1's masthead stays for the masthead stage; body lines stay everywhere.
+    expect(kept[0]!.lines.map((l) => l.text)).toEqual(['Nations Unies A/61/187', 'Le Président a l’honneur de transmettre']);
+    expect(kept[1]!.lines.map((l) => l.text)).toEqual(['1. Les rencontres interactives informelles']);
+  });
+
+  it('A/50/610 (1995): "English", "Page 2" and the "/..." continuation mark are furniture', () => {
+    const input = pages(
+      [line('Distr. GENERAL', 437, 117), line('1. At its 3rd plenary meeting', 65, 471), line('95-37106 (E) 011295 /...', 65, 717)],
+      [line('A/50/610', 65, 43), line('English', 65, 54), line('Page 2', 65, 66), line('regard to the Implementation', 65, 112), line('/...', 523, 731)],
+      [line('A/50/610', 65, 43), line('English', 65, 54), line('Page 3', 65, 66), line('II. CONSIDERATION OF PROPOSALS', 213, 170)],
+    );
+    const { pages: kept } = stripFurniture({ lines: input }, silent);
+    expect(kept[1]!.lines.map((l) => l.text)).toEqual(['regard to the Implementation']);
+    expect(kept[2]!.lines.map((l) => l.text)).toEqual(['II. CONSIDERATION OF PROPOSALS']);
+    expect(kept[0]!.lines.map((l) => l.text)).toEqual(['Distr. GENERAL', '1. At its 3rd plenary meeting']);
+  });
+
+  it('keeps a body line that happens to sit in the bottom band and matches nothing', () => {
+    const input = pages([line('Intro', 72, 300)], [line('the last line of a long paragraph runs low', 72, 705)]);
+    const { pages: kept } = stripFurniture({ lines: input }, silent);
+    expect(kept[1]!.lines).toHaveLength(1);
+  });
+});
