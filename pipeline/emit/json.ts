@@ -1,0 +1,119 @@
+/**
+ * UnDocument → JSON text, byte-identical for the same document.
+ *
+ * Every object is rebuilt here field by field in the order of model.ts and the schema, so the output
+ * never depends on the order in which the stages happened to set properties, and properties that are
+ * not part of the contract never leak out. JSON.stringify keeps insertion order for non-numeric keys.
+ */
+import type {
+  Annex,
+  Block,
+  Diagnostic,
+  Footnote,
+  FootnoteRef,
+  Furniture,
+  HeadingBlock,
+  ItemBlock,
+  Metadata,
+  ParagraphBlock,
+  TableBlock,
+  UnDocument,
+} from '../model.js';
+import { type BlockHandlers, dispatchBlock } from './common.js';
+
+function orderedRef(ref: FootnoteRef): FootnoteRef {
+  return { id: ref.id, offset: ref.offset };
+}
+
+function orderedItem(item: ItemBlock): ItemBlock {
+  const ordered: ItemBlock = {
+    type: item.type,
+    label: item.label,
+    text: item.text,
+    footnoteRefs: item.footnoteRefs.map(orderedRef),
+  };
+  if (item.items !== undefined) ordered.items = item.items.map(orderedItem);
+  return ordered;
+}
+
+const BLOCK_ORDERERS = {
+  heading: (block): HeadingBlock => ({
+    type: block.type,
+    id: block.id,
+    level: block.level,
+    number: block.number,
+    text: block.text,
+    footnoteRefs: block.footnoteRefs.map(orderedRef),
+  }),
+  paragraph: (block): ParagraphBlock => {
+    const ordered: ParagraphBlock = {
+      type: block.type,
+      id: block.id,
+      number: block.number,
+      text: block.text,
+      footnoteRefs: block.footnoteRefs.map(orderedRef),
+    };
+    if (block.items !== undefined) ordered.items = block.items.map(orderedItem);
+    return ordered;
+  },
+  table: (block): TableBlock => ({
+    type: block.type,
+    id: block.id,
+    rows: block.rows,
+  }),
+} satisfies BlockHandlers<undefined, Block>;
+
+function orderedBlock(block: Block): Block {
+  return dispatchBlock<undefined, Block>(BLOCK_ORDERERS, block, undefined);
+}
+
+function orderedMetadata(metadata: Metadata): Metadata {
+  return {
+    symbol: metadata.symbol,
+    symbols: metadata.symbols,
+    organ: metadata.organ,
+    distribution: metadata.distribution,
+    date: metadata.date,
+    language: metadata.language,
+    originalLanguage: metadata.originalLanguage,
+    jobNumber: metadata.jobNumber,
+    session: metadata.session,
+    agendaItems: metadata.agendaItems,
+    title: metadata.title,
+    subtitle: metadata.subtitle,
+  };
+}
+
+function orderedAnnex(annex: Annex): Annex {
+  return { id: annex.id, label: annex.label, title: annex.title, body: annex.body.map(orderedBlock) };
+}
+
+function orderedFootnote(footnote: Footnote): Footnote {
+  return { id: footnote.id, marker: footnote.marker, text: footnote.text, page: footnote.page };
+}
+
+function orderedFurniture(furniture: Furniture): Furniture {
+  return { page: furniture.page, kind: furniture.kind, text: furniture.text };
+}
+
+function orderedDiagnostic(diagnostic: Diagnostic): Diagnostic {
+  const ordered: Diagnostic = { rule: diagnostic.rule, message: diagnostic.message };
+  if (diagnostic.page !== undefined) ordered.page = diagnostic.page;
+  return ordered;
+}
+
+/** Serialises a document as JSON: fixed key order, 2-space indentation, trailing newline. */
+export function toJson(document: UnDocument): string {
+  const ordered: UnDocument = {
+    schemaVersion: document.schemaVersion,
+    source: { file: document.source.file, sha256: document.source.sha256, pages: document.source.pages },
+    metadata: orderedMetadata(document.metadata),
+    masthead: document.masthead.map((line) => ({ text: line.text, field: line.field })),
+    body: document.body.map(orderedBlock),
+    annexes: document.annexes.map(orderedAnnex),
+    footnotes: document.footnotes.map(orderedFootnote),
+    furniture: document.furniture.map(orderedFurniture),
+    diagnostics: document.diagnostics.map(orderedDiagnostic),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
