@@ -206,10 +206,18 @@ export interface Metadata {
   subtitle: string | null;
 }
 
+/** A line of the page-1 masthead as printed, and the metadata field read from it, if any. */
+export interface MastheadLine {
+  text: string;
+  field: keyof Metadata | null;
+}
+
 export interface UnDocument {
   schemaVersion: string;
   source: { file: string; sha256: string; pages: number };
   metadata: Metadata;
+  /** The masthead as printed, so that nothing on page 1 is lost to the metadata summary. */
+  masthead: MastheadLine[];
   body: Block[];
   annexes: Annex[];
   footnotes: Footnote[];

@@ -12,3 +12,6 @@ const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'))
 export const PIPELINE_REVISION = 1;
 
 export const CONVERTER_VERSION = `${pkg.version}+r${PIPELINE_REVISION}`;
+
+/** Version of the JSON contract this build writes; equals the `$id` suffix of schemas/undoc.schema.json. */
+export const SCHEMA_VERSION = '1.0.0';

@@ -3,7 +3,7 @@
  * Diagnostics are attached by the runner after all stages have spoken.
  */
 import type { ExtractedDocument, UnDocument } from '../model.js';
-import { SCHEMA_VERSION } from '../validate.js';
+import { SCHEMA_VERSION } from '../version.js';
 import type { LinkedContent } from './link-footnotes.js';
 import type { Masthead } from './read-masthead.js';
 import type { StrippedPages } from './strip-furniture.js';
@@ -19,6 +19,7 @@ export function assembleDocument(input: {
     schemaVersion: SCHEMA_VERSION,
     source: { file: extract.file, sha256: extract.sha256, pages: extract.pages.length },
     metadata: masthead.metadata,
+    masthead: masthead.lines,
     body: footnotes.body,
     annexes: footnotes.annexes,
     footnotes: footnotes.footnotes,

@@ -170,7 +170,7 @@ function toLine(row: RowDraft, page: number): Line {
   const cells: string[] = [];
   let cellStart = 0;
   let previous: TextRun | undefined;
-  for (const { run, marker } of pieces) {
+  for (let { run, marker } of pieces) {
     if (previous) {
       const gap = rtl ? previous.x - (run.x + run.width) : run.x - (previous.x + previous.width);
       if (gap > CELL_GAP_RATIO * size) {
@@ -181,6 +181,7 @@ function toLine(row: RowDraft, page: number): Line {
         text += ' ';
       }
     }
+    if (!marker && run.dir === 'rtl') run = { ...run, text: logicalRtlText(run.text) };
     if (marker) {
       for (const token of markerTokens(run.text)) markers.push({ marker: token, offset: text.trimEnd().length });
     } else {
@@ -213,6 +214,16 @@ function toLine(row: RowDraft, page: number): Line {
   if (allCells.length > 1 && LABEL_CELL.test(allCells[0]!)) allCells.splice(0, 2, `${allCells[0]} ${allCells[1]}`);
   if (allCells.length > 1) line.cells = allCells;
   return line;
+}
+
+/** Brackets in right-to-left text are stored as drawn: mirrored. */
+const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '«': '»', '»': '«' };
+/** Arabic combining marks (harakat, shadda) that a space has cut off from their letter. */
+const DETACHED_MARK = /\s+(?=[\u064B-\u065F\u0670])/g;
+
+/** A right-to-left run as read: brackets turned the logical way round, combining marks re-attached. */
+function logicalRtlText(text: string): string {
+  return text.replace(/[()[\]{}«»]/g, (c) => MIRRORED[c]!).replace(DETACHED_MARK, '');
 }
 
 /** Maps an offset in the raw text to the offset after whitespace runs are collapsed and trimmed. */

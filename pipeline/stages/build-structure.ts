@@ -20,13 +20,26 @@ const HEADING_MARGIN_SLACK = 0.5;
 /** A heading this much larger than the body is chapter level when no numbering says otherwise. */
 const CHAPTER_SIZE_RATIO = 1.3;
 
-const HEADING_NUMBER = /^((?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\.|\(?[a-z]\)|\d{1,2}\)|(?:Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть|Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья)\s+[\dIVXLC]+[.:]?)\s+(?=\S)/;
-const PARAGRAPH_NUMBER = /^(\d{1,3})\.\s+/;
+/** Arabic chapter numbers are ordinal words ("أولاً-" = I.), section letters are letter names ("ألف-" = A.). */
+const ARABIC_CHAPTER_WORDS = ['أولا', 'ثانيا', 'ثالثا', 'رابعا', 'خامسا', 'سادسا', 'سابعا', 'ثامنا', 'تاسعا', 'عاشرا'];
+const ARABIC_LETTER_WORDS = ['ألف', 'باء', 'جيم', 'دال', 'هاء', 'واو', 'زاي', 'حاء', 'طاء', 'ياء'];
+const ARABIC_CHAPTER = new RegExp(`^(?:${ARABIC_CHAPTER_WORDS.join('|')})`);
+const ARABIC_LETTER = new RegExp(`^(?:${ARABIC_LETTER_WORDS.join('|')})`);
+/** The ordinal may carry its tanween (U+064B): "أولاً-". */
+const ARABIC_HEADING_NUMBER = `(?:${[...ARABIC_CHAPTER_WORDS, ...ARABIC_LETTER_WORDS].join('|')})\u064B?\\s?-`;
+const LABELLED_HEADING_WORDS = 'Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть|Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья';
+/** `I.`, `A.`, `1.`, `1.2.`, `(a)`, `a)`, `أولاً-`, `Rule 3` before a heading's text. */
+const HEADING_NUMBER = new RegExp(
+  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)`,
+);
+/** `23. ` in most layouts; `23- ` in Arabic ones (ESCWA), where the number stands at the right. */
+const PARAGRAPH_NUMBER = /^(\d{1,3})[.-]\s+/;
 const ITEM_LABEL = /^(\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[ivxlc]{1,6}\)|\(\d{1,2}\)|[•●▪◦–-])\s+/;
 const ANNEX_LABEL = /^(?:Annex|Annexe|Anexo|Appendix|Appendice|Apéndice|Enclosure|Pièce jointe|Приложение|Добавление|المرفق|مرفق|附件)(?:\s+[IVXLC\d]+)?\.?$/i;
 const CONTENTS_LABEL = /^(?:Contents|Table des matières|Índice|Содержание|المحتويات|目录)$/i;
 /** A table-of-contents entry ends with dot leaders and/or a page number. */
 const TOC_ENTRY = /(?:\.\s?){3,}\s*\d{1,3}$|\s\d{1,3}$|^(?:Page|Paragraphs?|Chapter|Página|Párrafos|Capítulo|Стр\.|Пункты|Глава)$/i;
+/** Labelled headings that nest under the current chapter rather than define a level of their own. */
 const LABELLED_HEADING = /^(?:Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья)/i;
 /** Front-matter labels that are not section headings. */
 const FRONT_MATTER_LABEL = /^(?:Summary|Résumé|Resumen|Резюме|موجز|موجـز|摘要)$/i;
@@ -318,7 +331,9 @@ class HeadingLevels {
   }
 
   private numberedLevel(number: string): number {
-    const bare = number.replace(/[.)(]/g, '');
+    const bare = number.replace(/[.)(\s-]/g, '');
+    if (ARABIC_CHAPTER.test(bare)) return 1;
+    if (ARABIC_LETTER.test(bare)) return 2;
     if (/^(?:Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть)/i.test(number)) return 1;
     // Rules and articles sit one level under the chapter or annex title that holds them.
     if (LABELLED_HEADING.test(number)) return Math.min(6, this.structuralLevel + 1);

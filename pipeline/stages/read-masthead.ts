@@ -5,7 +5,7 @@
  * The masthead's lines are consumed: the body starts after the title block. A document without a
  * UN masthead (a WHO resolution, an excerpt) yields null fields and consumes nothing.
  */
-import type { ExtractedDocument, Furniture, Line, Metadata, PageLines, Reporter, Typography } from '../model.js';
+import type { ExtractedDocument, Furniture, Line, MastheadLine, Metadata, PageLines, Reporter, Typography } from '../model.js';
 import { detectLanguage, distributionOf, languageCode, ORGANS, parseDate } from './languages.js';
 import { SIZE_TOLERANCE } from './measure-typography.js';
 import { JOB_NUMBER, type StrippedPages } from './strip-furniture.js';
@@ -32,6 +32,8 @@ const RESOLUTION_NUMBER = /^\d{1,4}\/\d{1,4}\.\s+/;
 
 export interface Masthead {
   metadata: Metadata;
+  /** The masthead's printed lines, with the field read from each. */
+  lines: MastheadLine[];
   /** How many body lines at the top of page 1 belong to the masthead. */
   consumed: number;
 }
@@ -56,66 +58,70 @@ export function readMasthead(
     agendaItems: [], title: null, subtitle: null,
   };
   let fieldsEnd = -1;
+  const fieldOfLine = new Map<number, keyof Metadata>();
   const texts = (line: Line) => (line.cells && line.cells.length > 1 ? line.cells : [line.text]);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.y > depthLimit) break;
-    let matched = false;
+    let matched: keyof Metadata | null = null;
     for (const raw of texts(line)) {
       const text = raw.trim();
       if (!metadata.symbol && SYMBOL_LINE.test(text)) {
         setSymbol(metadata, text);
-        matched = true;
+        matched = 'symbol';
         continue;
       }
       const organ = ORGANS.find(([pattern]) => pattern.test(text));
       if (organ && !metadata.organ) {
         metadata.organ = organ[1];
-        matched = true;
+        matched = 'organ';
         continue;
       }
       const distr = DISTRIBUTION.exec(text);
       if (distr) {
         metadata.distribution = distributionOf(distr[1] || lines[i + 1]?.text || '');
-        matched = true;
+        matched = 'distribution';
         continue;
       }
       if (!metadata.distribution && /^(?:GENERAL|LIMITED|RESTRICTED)$/.test(text) && /^Distr/i.test(lines[i - 1]?.text ?? '')) {
         metadata.distribution = distributionOf(text);
-        matched = true;
+        matched = 'distribution';
         continue;
       }
       const original = ORIGINAL.exec(text);
       if (original) {
         metadata.originalLanguage = languageCode(original[1]!);
-        matched = true;
+        matched = 'originalLanguage';
         continue;
       }
       const language = languageCode(text);
       if (language && text.split(/\s+/).length <= 2 && !metadata.language) {
         metadata.language = language;
-        matched = true;
+        matched = 'language';
         continue;
       }
       if (!metadata.date && !metadata.session) {
         const date = parseDate(text);
         if (date && text.length < 40) {
           metadata.date = date;
-          matched = true;
+          matched = 'date';
           continue;
         }
       }
       if (!metadata.session && SESSION.test(text) && text.length < 80) {
         metadata.session = text.replace(/\*+$/, '');
-        matched = true;
+        matched = 'session';
         continue;
       }
       if (AGENDA.test(text) && metadata.agendaItems.length === 0) {
         metadata.agendaItems = agendaItemsOf(text);
-        matched = true;
+        matched = 'agendaItems';
       }
     }
-    if (matched) fieldsEnd = i;
+    if (matched) {
+      fieldsEnd = i;
+      fieldOfLine.set(i, matched);
+    }
   }
   if (fieldsEnd < 0) {
     reporter.report('masthead/not-found', 'Page 1 carries no UN masthead (symbol, distribution, date): metadata comes from the text alone.', 1);
@@ -126,10 +132,12 @@ export function readMasthead(
   let consumed = fieldsEnd + 1;
   if (title) {
     metadata.title = title.text.replace(RESOLUTION_NUMBER, '');
+    for (let i = title.start; i <= title.end; i++) fieldOfLine.set(i, 'title');
     consumed = title.end + 1;
     const subtitle = blockAt(lines, consumed);
     if (subtitle && subtitle.size > input.typography.bodySize + SIZE_TOLERANCE && subtitle.end - subtitle.start < 4) {
       metadata.subtitle = subtitle.text;
+      for (let i = subtitle.start; i <= subtitle.end; i++) fieldOfLine.set(i, 'subtitle');
       consumed = subtitle.end + 1;
     }
   } else if (fieldsEnd >= 0) {
@@ -138,7 +146,8 @@ export function readMasthead(
   const infoLanguage = input.extract.info.language?.slice(0, 2).toLowerCase();
   const sample = input.notes.slice(0, 4).flatMap((p) => p.body.map((l) => l.text)).join(' ');
   metadata.language ??= detectLanguage(sample) ?? (infoLanguage && /^[a-z]{2}$/.test(infoLanguage) ? infoLanguage : null);
-  return { metadata, consumed: Math.max(0, consumed) };
+  const masthead = lines.slice(0, Math.max(0, consumed)).map((line, i) => ({ text: line.text, field: fieldOfLine.get(i) ?? null }));
+  return { metadata, lines: masthead, consumed: Math.max(0, consumed) };
 }
 
 function setSymbol(metadata: Metadata, printed: string): void {
