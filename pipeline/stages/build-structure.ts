@@ -117,7 +117,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
     }
 
     const annexLabel = first.text.trim();
-    if (ANNEX_LABEL.test(annexLabel) && isHeadingLike(block, typography)) {
+    if (ANNEX_LABEL.test(annexLabel) && isHeadingLike({ page: block.page, lines: [first] }, typography)) {
       const id = `annex-${annexes.length + 1}`;
       scope = newScope(`${id}-`);
       // The annex's body is its scope's block list, filled as the following blocks are read.

@@ -83,12 +83,15 @@ export function stripFurniture(input: { lines: LinesPage[] }, reporter: Reporter
 
 function furnitureKind(line: Line, page: LinesPage, counts: Map<string, number>, repeatThreshold: number, ownSymbols: Set<string>): FurnitureKind | null {
   const text = line.text;
+  const withoutJob = text.replace(JOB_NUMBER, '').trim();
+  const hasJob = withoutJob !== text;
+  // "E/ESCWA/SDD/2017/Technical Paper.8 17-00489": a symbol with a job number is furniture anywhere.
+  if (hasJob && SYMBOL_ONLY.test(withoutJob)) return 'job-number';
   const band = bandOf(line, page.height);
   if (!band) {
     // Cover and title pages print the symbol and job number mid-page: a line of nothing else.
     if (JOB_LINE.test(text) && !(page.number === 1 && line.y < TOP_BAND * page.height * 3)) return 'job-number';
-    const withoutJob = text.replace(JOB_NUMBER, '').trim();
-    if (page.number > 1 && ownSymbols.has(withoutJob)) return JOB_NUMBER.test(text) ? 'job-number' : 'header';
+    if (page.number > 1 && ownSymbols.has(withoutJob)) return hasJob ? 'job-number' : 'header';
     return null;
   }
   const kind = patternKind(text);

@@ -1,0 +1,120 @@
+/**
+ * The whole shared corpus (../shared/corpus/pdf plus the replica): every document converts and
+ * validates, and the quality bars of the end-to-end issue hold, measured with the shared tools.
+ * Skips with a one-line reason where ../shared is absent.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { convertPdf } from '../../pipeline/convert.js';
+import { toJson } from '../../pipeline/emit/json.js';
+import type { Block, UnDocument } from '../../pipeline/model.js';
+import { CORPUS_PDF, GOLD_DIR, HAS_SHARED, REPLICA_DIR, SKIP_REASON, TOOLS } from './shared.js';
+
+/** The shared tools read every output (coverage.mjs runs pdftotext on every PDF): allow them time. */
+const TOOL_TIMEOUT_MS = 300_000;
+const out = mkdtempSync(join(tmpdir(), 'undoc-corpus-'));
+const documents = new Map<string, UnDocument>();
+const failures: string[] = [];
+
+function tool(name: string, ...args: string[]): any {
+  return JSON.parse(execFileSync('node', [join(TOOLS, name), ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+}
+
+function hasPdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!HAS_SHARED)(`shared corpus${HAS_SHARED ? '' : ` (${SKIP_REASON})`}`, () => {
+  beforeAll(async () => {
+    const inputs = [
+      ...readdirSync(CORPUS_PDF).filter((f) => f.endsWith('.pdf')).map((f) => join(CORPUS_PDF, f)),
+      join(REPLICA_DIR, 'A_61_187-fr.pdf'),
+    ];
+    for (const input of inputs) {
+      const name = input.split('/').pop()!;
+      try {
+        const { document } = await convertPdf(new Uint8Array(readFileSync(input)), name);
+        documents.set(name, document);
+        writeFileSync(join(out, name.replace(/\.pdf$/, '.json')), toJson(document));
+      } catch (error) {
+        failures.push(`${name}: ${(error as Error).message}`);
+      }
+    }
+  }, 600_000);
+
+  it('converts every PDF of the corpus and the replica into a valid document', () => {
+    expect(failures).toEqual([]);
+    expect(documents.size).toBe(readdirSync(CORPUS_PDF).filter((f) => f.endsWith('.pdf')).length + 1);
+  });
+
+  it('leaves no job number or barcode text in body or note text', () => {
+    const residue: string[] = [];
+    for (const [name, document] of documents) {
+      const text = JSON.stringify([document.body, document.annexes, document.footnotes.map((f) => f.text)]);
+      for (const m of text.matchAll(/(?<![\w/.-])(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?![\w/-])|\*\d{7}\*/g)) residue.push(`${name}: ${m[0]}`);
+    }
+    expect(residue).toEqual([]);
+  });
+
+  it('leaves no running header: no block is the document symbol alone', () => {
+    const residue: string[] = [];
+    const visit = (name: string, symbols: string[], blocks: Block[]) => {
+      for (const block of blocks) if (block.type !== 'table' && symbols.includes(block.text.trim())) residue.push(`${name}: ${block.text}`);
+    };
+    for (const [name, document] of documents) {
+      visit(name, document.metadata.symbols, document.body);
+      for (const annex of document.annexes) visit(name, document.metadata.symbols, annex.body);
+    }
+    expect(residue).toEqual([]);
+  });
+
+  it('keeps numbered paragraphs in order: numbering faults under 2% (invariants.mjs), no dangling reference, no empty document', () => {
+    const { sum } = tool('invariants.mjs', out);
+    expect(sum.order / sum.paras).toBeLessThan(0.02);
+    expect(sum.dangle).toBe(0);
+    expect(sum.empty).toBe(0);
+  }, TOOL_TIMEOUT_MS);
+
+  it('meets the bars on the English, Spanish and French gold (score.mjs)', () => {
+    const { rows } = tool('score.mjs', '--out', out, '--gold', GOLD_DIR);
+    const latin = rows.filter((r: { name: string }) => /-(?:en|es|fr)$/.test(r.name));
+    expect(latin.length).toBeGreaterThan(0);
+    const mean = (key: string) => {
+      const values = latin.map((r: Record<string, number | null>) => r[key]).filter((v: number | null) => v !== null) as number[];
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    };
+    expect(mean('para')).toBeGreaterThanOrEqual(0.95);
+    expect(mean('head')).toBeGreaterThanOrEqual(0.9);
+    expect(mean('fn')).toBeGreaterThanOrEqual(0.9);
+    expect(mean('link')).toBeGreaterThanOrEqual(0.85);
+    expect(mean('meta')).toBeGreaterThanOrEqual(0.85);
+    expect(latin.reduce((a: number, r: { resid: number }) => a + r.resid, 0)).toBe(0);
+  }, TOOL_TIMEOUT_MS);
+
+  it('matches every paragraph of the replica A/61/187 with similarity >= 0.99', () => {
+    const { rows } = tool('score.mjs', '--out', out, '--gold', REPLICA_DIR);
+    const [replica] = rows;
+    expect(replica.para).toBe(1);
+    expect(replica.sim).toBeGreaterThanOrEqual(0.99);
+    expect(replica.counts.paragraphs).toEqual([76, 76]);
+  }, TOOL_TIMEOUT_MS);
+
+  it.skipIf(!hasPdftotext())('loses and invents no text against pdftotext outside Arabic (coverage.mjs)', () => {
+    const { rows } = tool('coverage.mjs', '--out', out, '--pdf', CORPUS_PDF);
+    // Arabic text layers are wrong in pdftotext itself (reversed lam-alef), and A/79/876 carries a
+    // damaged Arabic annex: both are judged in the six-languages work, not by this word count.
+    const judged = rows.filter((r: { name: string }) => !/-ar$/.test(r.name) && r.name !== 'A_79_876-S_2025_230-en');
+    const mean = (key: string) => judged.reduce((a: number, r: Record<string, number>) => a + r[key]!, 0) / judged.length;
+    expect(mean('recall')).toBeGreaterThanOrEqual(0.98);
+    expect(mean('precision')).toBeGreaterThanOrEqual(0.98);
+    expect(judged.filter((r: { recall: number; precision: number }) => r.recall < 0.9 || r.precision < 0.9).map((r: { name: string }) => r.name)).toEqual([]);
+  }, TOOL_TIMEOUT_MS);
+});
