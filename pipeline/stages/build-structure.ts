@@ -36,9 +36,11 @@ const HEADING_NUMBER = new RegExp(
 const PARAGRAPH_NUMBER = /^(\d{1,3})[.-]\s+/;
 const ITEM_LABEL = /^(\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[ivxlc]{1,6}\)|\(\d{1,2}\)|[•●▪◦–-])\s+/;
 const ANNEX_LABEL = /^(?:Annex|Annexe|Anexo|Appendix|Appendice|Apéndice|Enclosure|Pièce jointe|Приложение|Добавление|المرفق|مرفق|附件)(?:\s+[IVXLC\d]+)?\.?$/i;
-const CONTENTS_LABEL = /^(?:Contents|Table des matières|Índice|Содержание|المحتويات|目录)$/i;
+const CONTENTS_LABEL = /^(?:Contents|Table des matières|Índice|Содержание|المحتويات|目录)(?:\s*\((?:continued|suite|continuación)\))?$/i;
+/** Dot leaders running to a page number (and a paragraph range): "Introduction . . . . 1-3   4". */
+const DOT_LEADER = /(?:\.\s?){4,}\s*[\d\-–\s]*$/;
 /** A table-of-contents entry ends with dot leaders and/or a page number. */
-const TOC_ENTRY = /(?:\.\s?){3,}\s*\d{1,3}$|\s\d{1,3}$|^(?:Page|Paragraphs?|Chapter|Página|Párrafos|Capítulo|Стр\.|Пункты|Глава)$/i;
+const TOC_ENTRY = /(?:\.\s?){3,}\s*\d{1,3}$|\s\d{1,3}$|^(?:(?:Pages?|Paragraphs?|Chapter|Paragraphes|Chapitre|Página|Párrafos|Capítulo|Стр\.|Пункты|Глава)\s*)+$/i;
 /** Labelled headings that nest under the current chapter rather than define a level of their own. */
 const LABELLED_HEADING = /^(?:Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья)/i;
 /** Front-matter labels that are not section headings. */
@@ -83,7 +85,8 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
   let scope = main;
   const headingLevels = new HeadingLevels(typography);
   let awaitingAnnexTitle: Annex | null = null;
-  let inContents = false;
+  /** The table of contents being read, while its entries follow each other. */
+  let contents: TableBlock | null = null;
   const ids = new Set<string>();
   const uniqueId = (base: string) => {
     let id = base;
@@ -100,21 +103,23 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
     const pageAt = pageLocator(block.lines);
     const first = block.lines[0]!;
 
-    if (CONTENTS_LABEL.test(text) && isHeadingLike(block, typography)) {
-      inContents = true;
-      const table: TableBlock = { type: 'table', id: uniqueId(`${scope.idPrefix}contents`), rows: [[text]] };
-      scope.blocks.push(table);
+    // The table of contents: its label, then entries with dot leaders and page numbers. Leaders
+    // never occur in running text, so entries are recognised even where the label is not.
+    const leaderLines = block.lines.filter((l) => DOT_LEADER.test(l.text)).length;
+    const startsContents = CONTENTS_LABEL.test(text) && isHeadingLike(block, typography);
+    const contentsEntries = block.lines.filter(isContentsEntry).length;
+    // An entry wrapped over two lines may be split from its leader line: it belongs to the next entry.
+    const next = input.blocks[index + 1];
+    const wrappedEntry = contents !== null && block.lines.length <= 3 && next !== undefined && next.lines.some(isContentsEntry);
+    if (startsContents || leaderLines * 2 >= block.lines.length || (contents && contentsEntries * 2 >= block.lines.length) || wrappedEntry) {
+      if (!contents) {
+        contents = { type: 'table', id: uniqueId(`${scope.idPrefix}contents`), rows: [] };
+        scope.blocks.push(contents);
+      }
+      contents.rows.push(...(startsContents ? [[text]] : contentsRows(block.lines)));
       continue;
     }
-    if (inContents) {
-      const entries = block.lines.filter((l) => TOC_ENTRY.test(l.text) || ANNEX_LABEL.test(l.text) || (l.cells && l.cells.length > 1));
-      if (entries.length * 2 >= block.lines.length) {
-        const contents = scope.blocks.at(-1) as TableBlock;
-        contents.rows.push(...contentsRows(block.lines));
-        continue;
-      }
-      inContents = false;
-    }
+    contents = null;
 
     const annexLabel = first.text.trim();
     if (ANNEX_LABEL.test(annexLabel) && isHeadingLike({ page: block.page, lines: [first] }, typography)) {
@@ -130,7 +135,6 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
         headingLevels.annexTitle();
       }
       awaitingAnnexTitle = title ? null : annex;
-      inContents = false;
       continue;
     }
 
@@ -265,6 +269,10 @@ function isTableBlock(block: RawBlock): boolean {
   const withCells = block.lines.filter((l) => l.cells && l.cells.length > 1).length;
   if (block.lines.some((l) => l.role === 'TD' || l.role === 'TH')) return true;
   return withCells > 0 && withCells * 2 >= block.lines.length && !(block.lines.length === 1 && HEADING_NUMBER.test(block.lines[0]!.text));
+}
+
+function isContentsEntry(line: Line): boolean {
+  return DOT_LEADER.test(line.text) || TOC_ENTRY.test(line.text) || ANNEX_LABEL.test(line.text) || (line.cells !== undefined && line.cells.length > 1);
 }
 
 function contentsRows(lines: Line[]): string[][] {
