@@ -202,7 +202,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
       const cut = label ? label[0].length : 0;
       const item: ItemBlock = {
         type: 'paragraph',
-        label: label ? label[1]!.replace(/\s+$/, '') : null,
+        label: label ? label[0].trim() : null,
         text: text.slice(cut),
         footnoteRefs: refsOf(joined, pageAt, cut),
       };

@@ -95,10 +95,13 @@ export function linkFootnotes(input: { notes: PageLines[]; structure: Structure 
 function collectNotes(pages: PageLines[]): NoteDraft[] {
   const notes: NoteDraft[] = [];
   let lastNumber: number | null = null;
+  // Where the notes' markers are raised, a number printed at a line start is text ("14 June 2024").
+  const openings = pages.flatMap((page) => page.notes.map(openingMarker)).filter((o) => o !== null);
+  const raisedMarkers = openings.length > 0 && openings.filter((o) => o.raised).length * 2 >= openings.length;
   for (const page of pages) {
     for (const line of page.notes) {
       const opening = openingMarker(line);
-      if (opening && (opening.raised || continuesNumbering(opening.marker, lastNumber))) {
+      if (opening && (opening.raised || (!raisedMarkers && continuesNumbering(opening.marker, lastNumber)))) {
         notes.push({ marker: opening.marker, page: page.number, lines: [line], cut: opening.cut });
         if (/^\d+$/.test(opening.marker)) lastNumber = Number(opening.marker);
       } else if (notes.length > 0) notes.at(-1)!.lines.push(line);

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { buildStructure } from '../../pipeline/stages/build-structure.js';
+import type { Line, ParagraphBlock, RawBlock, Typography } from '../../pipeline/model.js';
+import { line, silent } from './lines.js';
+
+const typography: Typography = { bodySize: 10, bodyFont: 'body', lineGap: 12, leftMargin: 123, rightMargin: 488 };
+const body = (text: string, x = 123, options: Partial<Line> = {}) => line(text, x, 100, { font: 'body', right: 488, ...options });
+const bold = (text: string, x = 100, size = 10) => line(text, x, 100, { font: 'bold', size, right: x + 200 });
+const blocks = (...groups: Line[][]): RawBlock[] => groups.map((lines) => ({ page: lines[0]!.page, lines }));
+
+describe('build-structure', () => {
+  it('A/61/187: numbered headings get levels from their numbering, paragraphs their numbers', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [bold('I. Introduction', 102, 14)],
+        [body('1. Les rencontres interactives informelles se sont tenues le 12 juillet 2006.')],
+        [bold('B. Liens entre migration et développement', 100, 12)],
+        [bold('1. Impact économique des migrations au niveau mondial', 104)],
+        [body('2. Les participants ont estimé que les migrations étaient un facteur.')],
+        [bold('Migrantes', 123)],
+      ),
+    }, silent);
+    expect(result.map((b) => (b.type === 'heading' ? [b.level, b.number, b.text] : [b.type, b.type === 'paragraph' ? b.number : null]))).toEqual([
+      [1, 'I.', 'Introduction'],
+      ['paragraph', '1'],
+      [2, 'B.', 'Liens entre migration et développement'],
+      [3, '1.', 'Impact économique des migrations au niveau mondial'],
+      ['paragraph', '2'],
+      [4, null, 'Migrantes'],
+    ]);
+  });
+
+  it('A/HRC/59/60 paras 56-64: a bold numbered paragraph continuing the numbering is no heading', () => {
+    const long = '56. The Working Group calls upon States to adopt a smart mix of measures, national and international, mandatory and voluntary, to foster business respect for human rights.';
+    const { body: result } = buildStructure({ typography, blocks: blocks([body('55. Text of the previous paragraph.')], [line(long, 123, 100, { font: 'bold', right: 488 })]) }, silent);
+    expect(result.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+    expect((result[1] as ParagraphBlock).number).toBe('56');
+  });
+
+  it('A/50/610 para 6: (a), (b) are items of the paragraph, (i) nests under (b), and "(i)" after "(h)" is a letter', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [body('6. At the 14th meeting, the representative of Spain introduced amendments:')],
+        [body('(a) The title of the item would be replaced;', 150)],
+        [body('(b) In the third preambular paragraph:', 150)],
+        [body('(i) The phrase would be deleted;', 160)],
+        [body('(ii) The word would be inserted;', 160)],
+      ),
+    }, silent);
+    const paragraph = result[0] as ParagraphBlock;
+    expect(paragraph.items!.map((i) => i.label)).toEqual(['(a)', '(b)']);
+    expect(paragraph.items![1]!.items!.map((i) => i.label)).toEqual(['(i)', '(ii)']);
+
+    const letters = buildStructure({
+      typography,
+      blocks: blocks([body('7. The participants:')], [body('(h) first;', 150)], [body('(i) second;', 150)]),
+    }, silent).body[0] as ParagraphBlock;
+    expect(letters.items!.map((i) => i.label)).toEqual(['(h)', '(i)']);
+  });
+
+  it('A/AC.109/2009/17 para 6: an indented numbered list that breaks the numbering stays inside the paragraph', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [body('6. The provisional agenda of the seminar is as follows:')],
+        [body('1. Opening of the seminar.', 160)],
+        [body('2. Election of officers.', 160)],
+        [body('7. The seminar will be open to:')],
+      ),
+    }, silent);
+    expect(result.map((b) => (b.type === 'paragraph' ? b.number : b.type))).toEqual(['6', '7']);
+    expect((result[0] as ParagraphBlock).items!.map((i) => i.label)).toEqual(['1.', '2.']);
+  });
+
+  it('A/61/187 annex: the "Annexe" label starts an annex scope whose title follows, numbering restarts', () => {
+    const { body: main, annexes } = buildStructure({
+      typography,
+      blocks: blocks(
+        [body('76. Plusieurs participants ont souligné les incidences positives.')],
+        [bold('Annexe', 60, 14), bold('Programme de rencontres interactives informelles', 123, 14)],
+        [body('1. Premier paragraphe de l’annexe.')],
+      ),
+    }, silent);
+    expect(main).toHaveLength(1);
+    expect(annexes).toHaveLength(1);
+    expect(annexes[0]).toMatchObject({ id: 'annex-1', label: 'Annexe', title: 'Programme de rencontres interactives informelles' });
+    expect(annexes[0]!.body[0]).toMatchObject({ type: 'paragraph', id: 'annex-1-para-1', number: '1' });
+  });
+
+  it('E/2018/41: the table of contents becomes one contents table, never headings', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [bold('CONTENTS', 250, 12)],
+        [body('Paragraphs Page', 400)],
+        [body('Introduction ................................................ 1-2 4')],
+        [body('I. ISSUES FOR ATTENTION AND ACTION BY THE ECONOMIC', 123, { font: 'body', right: 400 })],
+        [body('AND SOCIAL COUNCIL ............................................. 3 5')],
+        [bold('INTRODUCTION', 250, 12)],
+      ),
+    }, silent);
+    expect(result.map((b) => b.type)).toEqual(['table', 'heading']);
+    expect(result[0]).toMatchObject({ id: 'contents' });
+  });
+
+  it('E/ESCWA/30/8 (Arabic): "أولاً-" is a chapter number and "1-" a paragraph number', () => {
+    const rtl = { rtl: true };
+    const { body: result } = buildStructure({
+      typography: { ...typography, bodySize: 13 },
+      blocks: blocks([line('أولاً- التفويضات من الدول الأعضاء', 216, 385, { font: 'bold', size: 15, ...rtl })], [line('1- عقدت اللجنة التنفيذية اجتماعها الرابع في بيروت.', 79, 400, { font: 'body', size: 13, right: 533, ...rtl })]),
+    }, silent);
+    expect(result[0]).toMatchObject({ type: 'heading', level: 1, number: 'أولاً-', text: 'التفويضات من الدول الأعضاء' });
+    expect(result[1]).toMatchObject({ type: 'paragraph', number: '1' });
+  });
+});
