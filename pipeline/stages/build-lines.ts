@@ -164,12 +164,14 @@ function toLine(row: RowDraft, page: number): Line {
   ];
   // Visual order: left to right; a right-to-left line is read from its right edge.
   pieces.sort((a, b) => (rtl ? b.run.x + b.run.width - (a.run.x + a.run.width) : a.run.x - b.run.x));
+  if (rtl) restoreLeftToRightSequences(pieces);
   const size = dominantSize(row.runs);
   let text = '';
   const markers: MarkerHit[] = [];
   const cells: string[] = [];
   let cellStart = 0;
   let previous: TextRun | undefined;
+  let pendingMarks = '';
   for (let { run, marker } of pieces) {
     if (previous) {
       const gap = rtl ? previous.x - (run.x + run.width) : run.x - (previous.x + previous.width);
@@ -181,7 +183,15 @@ function toLine(row: RowDraft, page: number): Line {
         text += ' ';
       }
     }
-    if (!marker && run.dir === 'rtl') run = { ...run, text: logicalRtlText(run.text) };
+    if (!marker && rtl) {
+      // A run of marks alone (drawn with zero width) belongs on the first letter of the next run.
+      if (ONLY_MARKS.test(run.text.trim())) {
+        pendingMarks += run.text.trim();
+        continue;
+      }
+      run = { ...run, text: logicalRtlText(pendingMarks + run.text) };
+      pendingMarks = '';
+    }
     if (marker) {
       for (const token of markerTokens(run.text)) markers.push({ marker: token, offset: text.trimEnd().length });
     } else {
@@ -190,7 +200,9 @@ function toLine(row: RowDraft, page: number): Line {
     // A marker takes part in gap measuring: "completas¹." has none on either side, "Framework.¹ The" has one after it.
     previous = run;
   }
-  const trimmed = text.replace(/\s+/g, ' ').trim();
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  // Bracket swapping keeps the length, so marker offsets stay valid.
+  const trimmed = rtl ? unmirrorBrackets(collapsed) : collapsed;
   // Offsets were measured on the untrimmed text; whitespace collapsing only ever shortens it.
   const shift = text.length - text.trimStart().length;
   const normalizedMarkers = markers.map((m) => ({ marker: m.marker, offset: normalizedOffset(text, m.offset, shift) }));
@@ -216,14 +228,48 @@ function toLine(row: RowDraft, page: number): Line {
   return line;
 }
 
-/** Brackets in right-to-left text are stored as drawn: mirrored. */
-const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '«': '»', '»': '«' };
-/** Arabic combining marks (harakat, shadda) that a space has cut off from their letter. */
-const DETACHED_MARK = /\s+(?=[\u064B-\u065F\u0670])/g;
+/** Digits and Latin letters: the runs that read left to right inside a right-to-left line. */
+const LTR_RUN = /[0-9A-Za-z\u00C0-\u024F]/;
+const NEUTRAL_RUN = /^[\s\-–/.,:%]+$/;
 
-/** A right-to-left run as read: brackets turned the logical way round, combining marks re-attached. */
+/**
+ * In a right-to-left line, consecutive left-to-right runs ("22", "-", "24" drawn apart) are read
+ * left to right among themselves, as the bidi algorithm displays them: put them back in that order.
+ */
+function restoreLeftToRightSequences(pieces: Piece[]): void {
+  const isLtr = (p: Piece) => !p.marker && LTR_RUN.test(p.run.text) && !RTL_CHAR.test(p.run.text);
+  let start = 0;
+  while (start < pieces.length) {
+    if (!isLtr(pieces[start]!)) {
+      start++;
+      continue;
+    }
+    let end = start;
+    // Extend over LTR runs and the neutral separators between them.
+    while (end + 1 < pieces.length && (isLtr(pieces[end + 1]!) || (NEUTRAL_RUN.test(pieces[end + 1]!.run.text) && pieces[end + 2] !== undefined && isLtr(pieces[end + 2]!)))) end++;
+    if (end > start) pieces.splice(start, end - start + 1, ...pieces.slice(start, end + 1).reverse());
+    start = end + 1;
+  }
+}
+
+/** Arabic combining marks (harakat, shadda, superscript alef). */
+const MARK = '[\\u064B-\\u065F\\u0670]';
+/** pdf.js puts a zero-width space before a mark drawn apart from its letter, inside one run. */
+const SPACE_BEFORE_MARK = new RegExp(`\\s+(?=${MARK})`, 'g');
+/** A run cannot start with a mark: the mark (and the space pdf.js put after it) goes onto the first letter. */
+const LEADING_MARKS = new RegExp(`^(${MARK}+)\\s*(\\p{L})`, 'u');
+const ONLY_MARKS = new RegExp(`^${MARK}+$`);
+
+/** A right-to-left run as read: spaces beside combining marks removed, leading marks put on their letter. */
 function logicalRtlText(text: string): string {
-  return text.replace(/[()[\]{}«»]/g, (c) => MIRRORED[c]!).replace(DETACHED_MARK, '');
+  return text.replace(SPACE_BEFORE_MARK, '').replace(LEADING_MARKS, '$2$1');
+}
+
+/** Brackets in right-to-left lines are stored as drawn, mirrored: ")الإسكوا(" reads "(الإسكوا)". */
+const MIRRORED_PAIR = /\)([^()]*)\(|\]([^[\]]*)\[/g;
+
+function unmirrorBrackets(text: string): string {
+  return text.replace(MIRRORED_PAIR, (match, round: string | undefined, square: string | undefined) => (round !== undefined ? `(${round})` : `[${square}]`));
 }
 
 /** Maps an offset in the raw text to the offset after whitespace runs are collapsed and trimmed. */

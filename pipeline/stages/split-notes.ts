@@ -25,10 +25,8 @@ export function splitNotes(input: { spacing: StrippedPages; typography: Typograp
     const lines = page.lines;
     // Under a typed rule, everything is notes.
     const ruleIndex = lines.findIndex((line) => RULE_LINE.test(line.text) && line.y > RULE_MIN_DEPTH * page.height);
-    let ruleSeen = false;
     if (ruleIndex >= 0 && lines.slice(ruleIndex + 1).some((line) => startsWithMarker(line))) {
       for (const line of lines.slice(ruleIndex + 1)) notes.add(line);
-      ruleSeen = true;
     } else {
       // Bottom-up: the small lines under the last body-size line.
       let top = lines.length;
@@ -36,7 +34,8 @@ export function splitNotes(input: { spacing: StrippedPages; typography: Typograp
       const area = lines.slice(top);
       if (area.length > 0 && startsWithMarker(area[0]!)) for (const line of area) notes.add(line);
     }
-    const body = lines.filter((line, index) => !notes.has(line) && !(ruleSeen && index === ruleIndex) && !(RULE_LINE.test(line.text) && notes.size > 0));
+    // Rules (the notes separator, the "-----" end-of-document mark) carry no text.
+    const body = lines.filter((line) => !notes.has(line) && !RULE_LINE.test(line.text));
     if (notes.size > 0 && ![...notes].some(startsWithMarker)) {
       reporter.report('notes/no-marker', 'A footnote area was found whose lines carry no recognisable marker.', page.number);
     }

@@ -61,3 +61,28 @@ describe('build-lines', () => {
     expect(result!.lines[0]!.cells).toEqual(['Academic institutions', '13']);
   });
 });
+
+describe('build-lines, right-to-left', () => {
+  const rtl = (text: string, x: number, width: number, size = 13): TextRun => ({ ...run(text, x, 400, size, 'f1', width), dir: 'rtl' });
+  const ltr = (text: string, x: number, width: number): TextRun => ({ ...run(text, x, 400, 10.4, 'f5', width), dir: 'ltr' });
+
+  it('E/ESCWA/30/8 p.3: reads an Arabic line from its right edge and puts the range "22-24" back in order', () => {
+    const [result] = buildLines({
+      extract: page([rtl('عن دورتها', 300, 50), ltr('22', 264, 10), ltr('-', 276, 3.5), ltr('24', 280, 10), rtl('آذار', 220, 30)]),
+    });
+    expect(result!.lines[0]!.text).toBe('عن دورتها 22-24 آذار');
+    expect(result!.lines[0]!.rtl).toBe(true);
+  });
+
+  it('E/ESCWA/30/8: mirrored brackets read the logical way round ("(الإسكوا)")', () => {
+    const [result] = buildLines({ extract: page([rtl('لغربي آسيا )الإسكوا(', 300, 120)]) });
+    expect(result!.lines[0]!.text).toBe('لغربي آسيا (الإسكوا)');
+  });
+
+  it('E/ESCWA/30/8 para 38: a zero-width mark and spaces pdf.js put beside marks do not split the word "تعد"', () => {
+    const [result] = buildLines({
+      extract: page([rtl('\u064F', 494.88, 0), rtl('\u064E ت', 495.35, 3.19), rtl('\u0651 ع', 490.31, 5.16), rtl('\u064B د', 485.76, 4.41), rtl('حاليا', 461.04, 19.17)]),
+    });
+    expect(result!.lines[0]!.text.replace(/[\u064B-\u065F]/g, '')).toBe('تعد حاليا');
+  });
+});
