@@ -39,32 +39,6 @@ const ROTATION_TOLERANCE = 0.05;
 /** Fewer extracted characters than this per page on average means the PDF is a scan. */
 const MIN_TEXT_CHARS_PER_PAGE = 20;
 
-/** Structure roles a tagged PDF may give; anything else is kept as its own name. */
-interface StructNode {
-  role?: string;
-  type?: string;
-  id?: string;
-  children?: StructNode[];
-}
-
-/**
- * Block-level structure roles worth keeping. Inline roles (Span, Link, Reference) are looked
- * through to the block that holds them; anything inside a Note is note text.
- */
-const BLOCK_ROLES = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'Title', 'TD', 'TH', 'LI', 'Lbl', 'LBody', 'Caption', 'TOC', 'TOCI', 'Figure']);
-
-/** Maps every marked-content id of a page to the role of the block-level element that owns it. */
-function rolesByContentId(tree: StructNode | null): Map<string, string> {
-  const roles = new Map<string, string>();
-  const walk = (node: StructNode, role: string | undefined): void => {
-    const own = role === 'Note' ? role : node.role === 'Note' || (node.role && BLOCK_ROLES.has(node.role)) ? node.role : role;
-    if (node.type === 'content' && node.id && own) roles.set(node.id, own);
-    for (const child of node.children ?? []) walk(child, own);
-  };
-  if (tree) walk(tree, undefined);
-  return roles;
-}
-
 /**
  * Characters that pdf.js hands over in presentation or compatibility form and that mean the same
  * as their canonical letters: Latin ligatures (ﬁ ﬂ), Arabic presentation forms. NFKC is applied to
@@ -115,17 +89,17 @@ export async function extract(data: Uint8Array, file: string): Promise<Extracted
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const [left, bottom, right, top] = page.view as [number, number, number, number];
-      const content: TextContent = await page.getTextContent({ includeMarkedContent: tagged });
-      const roles = tagged ? rolesByContentId((await page.getStructTree().catch(() => null)) as StructNode | null) : null;
+      const content: TextContent = await page.getTextContent({ includeMarkedContent: tagged, disableNormalization: true });
       const runs: TextRun[] = [];
-      const roleStack: (string | undefined)[] = [];
+      // Tagged PDFs wrap running heads and footers in /Artifact marked content: strong furniture evidence.
+      // (Their structure tree, P/H/Note/TD, was measured to add nothing the layout rules miss, at a cost.)
+      const artifactStack: boolean[] = [];
       for (const item of content.items) {
         if (!('str' in item)) {
           if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
             const { tag } = item as { tag?: string };
-            const role = tag === 'Artifact' ? 'Artifact' : item.id ? roles?.get(item.id) : undefined;
-            roleStack.push(role ?? roleStack.at(-1));
-          } else if (item.type === 'endMarkedContent') roleStack.pop();
+            artifactStack.push(tag === 'Artifact' || (artifactStack.at(-1) ?? false));
+          } else if (item.type === 'endMarkedContent') artifactStack.pop();
           continue;
         }
         const [a, b, , d, e, f] = item.transform as number[] as [number, number, number, number, number, number];
@@ -141,8 +115,7 @@ export async function extract(data: Uint8Array, file: string): Promise<Extracted
           font: item.fontName,
           dir: item.dir as Direction,
         };
-        const role = roleStack.at(-1);
-        if (role) run.role = role;
+        if (artifactStack.at(-1)) run.artifact = true;
         characters += text.length;
         runs.push(run);
       }

@@ -36,8 +36,8 @@ export interface TextRun {
   /** pdf.js's per-document font key: runs with the same key share a font (face and weight). */
   font: string;
   dir: Direction;
-  /** Structure role of the enclosing marked content (P, H1, Note, TD, …) in tagged PDFs. */
-  role?: string;
+  /** Marked as an artifact (page furniture: running head, footer) in a tagged PDF. */
+  artifact?: true;
 }
 
 export interface Page {
@@ -82,8 +82,8 @@ export interface Line {
   markers: MarkerHit[];
   /** Right-to-left script dominates the line. */
   rtl: boolean;
-  /** Structure role in tagged PDFs (dominant over the line's runs). */
-  role?: string;
+  /** Most of the line's text is marked as an artifact in a tagged PDF. */
+  artifact?: true;
   /** The text was cut out of a table grid: cells separated by wide gaps. */
   cells?: string[];
 }

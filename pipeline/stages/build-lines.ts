@@ -146,11 +146,6 @@ function dominantFont(runs: TextRun[]): string {
   return [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
 }
 
-function dominantRole(runs: TextRun[]): string | undefined {
-  const weight = new Map<string, number>();
-  for (const run of runs) if (run.role) weight.set(run.role, (weight.get(run.role) ?? 0) + run.text.length);
-  return [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-}
 
 type Piece = { run: TextRun; marker: boolean };
 
@@ -219,8 +214,8 @@ function toLine(row: RowDraft, page: number): Line {
     markers: normalizedMarkers.map((m) => ({ marker: m.marker, offset: Math.min(m.offset, trimmed.length) })),
     rtl,
   };
-  const role = dominantRole(row.runs);
-  if (role) line.role = role;
+  const artifactChars = row.runs.reduce((n, r) => n + (r.artifact ? r.text.length : 0), 0);
+  if (artifactChars * 2 > allChars) line.artifact = true;
   const allCells = [...cells, text.slice(cellStart).trim()].filter((c) => c !== '');
   // "12.⇥Text", "(a)⇥Text", "I.⇥Introduction": a label at a tab stop opens the line, it is no table cell.
   if (allCells.length > 1 && LABEL_CELL.test(allCells[0]!)) allCells.splice(0, 2, `${allCells[0]} ${allCells[1]}`);

@@ -244,7 +244,6 @@ function pageLocator(lines: Line[]): (offset: number) => number {
 function isHeadingLike(block: RawBlock, typography: Typography): boolean {
   const lines = block.lines;
   const first = lines[0]!;
-  if (lines.some((l) => /^H\d?$/.test(l.role ?? ''))) return lines.length <= HEADING_MAX_LINES * 2;
   if (lines.length > HEADING_MAX_LINES) return false;
   const text = lines.map((l) => l.text).join(' ');
   if (text.length > HEADING_MAX_CHARS) return false;
@@ -267,7 +266,6 @@ function isContinuingParagraph(text: string, scope: Scope): boolean {
 
 function isTableBlock(block: RawBlock): boolean {
   const withCells = block.lines.filter((l) => l.cells && l.cells.length > 1).length;
-  if (block.lines.some((l) => l.role === 'TD' || l.role === 'TH')) return true;
   return withCells > 0 && withCells * 2 >= block.lines.length && !(block.lines.length === 1 && HEADING_NUMBER.test(block.lines[0]!.text));
 }
 

@@ -54,7 +54,9 @@ export function joinLines(lines: Line[], vocabulary: Set<string>): JoinedText {
   return { text, markers: markers.map((m) => ({ marker: m.marker, offset: Math.min(m.offset, text.length) })) };
 }
 
-function jointBetween(text: string, next: string, vocabulary: Set<string>): Joint {
+function jointBetween(joined: string, next: string, vocabulary: Set<string>): Joint {
+  // Only the last word matters: testing the whole paragraph at every line would be quadratic.
+  const text = joined.slice(joined.lastIndexOf(' ') + 1);
   if (URL_TAIL.test(text)) return { dropHyphen: false, separator: '' };
   if (CJK_CHAR.test(text.slice(-1)) && CJK_CHAR.test(next.charAt(0))) return { dropHyphen: false, separator: '' };
   const broken = BROKEN_WORD.exec(text);

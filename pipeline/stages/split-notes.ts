@@ -3,8 +3,7 @@
  *
  * The notes area is the run of lines at the bottom of a page set smaller than the body, whose
  * first line opens with a note marker, or everything under a typed separator rule (`_____`),
- * whatever its size (older layouts set notes at body size). In tagged PDFs, lines the structure
- * tree calls `Note` are notes wherever they stand.
+ * whatever its size (older layouts set notes at body size).
  */
 import type { Line, PageLines, Reporter, Typography } from '../model.js';
 import type { StrippedPages } from './strip-furniture.js';
@@ -21,7 +20,6 @@ export function splitNotes(input: { spacing: StrippedPages; typography: Typograp
   const { bodySize } = input.typography;
   return input.spacing.pages.map((page) => {
     const notes = new Set<Line>();
-    for (const line of page.lines) if (line.role === 'Note') notes.add(line);
     const lines = page.lines;
     // Under a typed rule, everything is notes.
     const ruleIndex = lines.findIndex((line) => RULE_LINE.test(line.text) && line.y > RULE_MIN_DEPTH * page.height);

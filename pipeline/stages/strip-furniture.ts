@@ -98,7 +98,7 @@ function furnitureKind(line: Line, page: LinesPage, counts: Map<string, number>,
   // Page 1's top band is the masthead (symbol, organ): the masthead stage reads it.
   if (page.number === 1 && band === 'top') return kind === 'barcode' ? kind : null;
   if (kind) return kind;
-  if (line.role === 'Artifact') return band === 'top' ? 'header' : 'footer';
+  if (line.artifact) return band === 'top' ? 'header' : 'footer';
   if ((counts.get(repetitionKey(band, text)) ?? 0) >= repeatThreshold) {
     if (band === 'bottom') return 'footer';
     return SYMBOL_ONLY.test(text) && text.length <= 60 ? 'header' : 'running-title';

@@ -1,0 +1,337 @@
+/**
+ * `undoc convert`: plan the batch, remove orphaned outputs, convert what is new or stale in
+ * worker threads, write each document's outputs atomically from this thread, keep the manifest
+ * current, and account for every document in the progress display and the report.
+ *
+ *   inputs → plan (manifest + hashes) → [--check: list, stop] → lock → remove orphans
+ *          → workers convert → write outputs → record in manifest → report, summary, exit status
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError, type ConvertOptions } from './args.js';
+import { formatCount } from './format.js';
+import { displayPath, inShard, resolveInputs } from './inputs.js';
+import { LockedError, lockOutputDirectory } from './lock.js';
+import { Manifest, type ManifestEntry } from './manifest.js';
+import { outputPaths, planBatch, type BatchPlan, type BuildIdentity, type PlannedDocument } from './plan.js';
+import { ConversionWorker } from './pool.js';
+import type { TaskResult } from './protocol.js';
+import { chooseProgressMode, Progress } from './progress.js';
+import { ReportBuilder, writeReport } from './report.js';
+import { readVersions } from './versions.js';
+import { removeLeftoverTempFiles, removeOutput, writeFilesAtomic } from './write.js';
+
+/** Exit statuses of `undoc convert`. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
+
+/**
+ * The journal makes every finished document durable at once; the manifest itself is rewritten
+ * after this many changes or this much time, only to keep the journal short.
+ */
+const MANIFEST_REWRITE_CHANGES = 500;
+const MANIFEST_REWRITE_MS = 60_000;
+
+/** Runs `undoc convert` and returns its exit status. Throws UsageError for a bad command line. */
+export async function runConvert(options: ConvertOptions): Promise<number> {
+  const versions = readVersions();
+  const identity: BuildIdentity = { converter: versions.converter, schema: versions.schema, formats: options.formats };
+  const inputs = await resolveInputs(options.inputs);
+  const outDir = resolve(options.out);
+  const outInfo = await stat(outDir).catch(() => null);
+  if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${options.out} exists and is not a directory`);
+  const selected = inputs.filter((input) => inShard(input.key, options.shard));
+  if (options.check) {
+    const plan = await planBatch(selected, inputs, await Manifest.load(outDir), identity, outDir, options);
+    return listCheckFindings(plan, outDir, options.quiet);
+  }
+
+  await mkdir(outDir, { recursive: true });
+  let releaseLock: () => Promise<void>;
+  try {
+    // Locked before the manifest is read: a run that just finished cannot have its entries overwritten.
+    releaseLock = await lockOutputDirectory(outDir);
+  } catch (error) {
+    if (error instanceof LockedError) throw new UsageError(`--out ${options.out}: ${error.message}`);
+    throw error;
+  }
+  try {
+    const manifest = await Manifest.load(outDir);
+    const plan = await planBatch(selected, inputs, manifest, identity, outDir, options);
+    return await new BatchRun(options, identity, versions.version, outDir, manifest, plan).run();
+  } finally {
+    await releaseLock();
+  }
+}
+
+/** `--check`: lists what a run would do and writes nothing. Exit 1 when anything is to do. */
+function listCheckFindings(plan: BatchPlan, outDir: string, quiet: boolean): number {
+  const toConvert = plan.documents.filter((document) => document.verdict !== 'unchanged');
+  for (const document of toConvert) {
+    console.log(`${document.verdict === 'new' ? 'missing' : 'stale'} ${document.display}: ${document.reason}`);
+  }
+  for (const { entry } of plan.orphans) {
+    const outputs = Object.keys(entry.outputs).map((output) => displayPath(join(outDir, output)));
+    console.log(`orphaned ${outputs.join(', ')}: source ${displayPath(resolve(outDir, entry.source))} is gone`);
+  }
+  const upToDate = plan.documents.length - toConvert.length;
+  if (toConvert.length === 0 && plan.orphans.length === 0) {
+    if (!quiet) console.log(`check: ${formatCount(upToDate, 'document')} up to date`);
+    return EXIT.ok;
+  }
+  if (!quiet) {
+    console.log(
+      `check: ${toConvert.length} of ${formatCount(plan.documents.length, 'document')} to convert, ` +
+        `${plan.orphans.length} orphaned to remove; run the same command without --check`,
+    );
+  }
+  return EXIT.failed;
+}
+
+/** One conversion run over a planned batch, holding the output directory's lock. */
+class BatchRun {
+  private readonly progress: Progress;
+  private readonly report = new ReportBuilder();
+  private readonly workers: ConversionWorker[] = [];
+  private stopSignal: NodeJS.Signals | null = null;
+  /** An error no document can be blamed for (the manifest cannot be written): stops the run. */
+  private fatalError: unknown = null;
+  private inFlight = 0;
+  private lastManifestRewrite = performance.now();
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly options: ConvertOptions,
+    private readonly identity: BuildIdentity,
+    private readonly packageVersion: string,
+    private readonly outDir: string,
+    private readonly manifest: Manifest,
+    private readonly plan: BatchPlan,
+  ) {
+    this.progress = new Progress(chooseProgressMode(options.quiet), options.verbose);
+  }
+
+  async run(): Promise<number> {
+    const onSignal = (signal: NodeJS.Signals): void => this.interrupt(signal);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      this.accountUnchanged();
+      await this.removeOrphans();
+      await this.convertAll();
+      await this.manifest.flush();
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await Promise.all(this.workers.map((worker) => worker.close()));
+    }
+    let reportFailed = false;
+    if (this.options.report !== null) {
+      reportFailed = !(await this.writeReportFile(this.options.report));
+    }
+    const totals = {
+      converted: this.report.count('converted'),
+      unchanged: this.report.count('unchanged'),
+      failed: this.report.count('failed'),
+      removed: this.report.count('removed'),
+      pages: this.report.pagesConverted(),
+    };
+    this.progress.finish(totals, this.stopSignal !== null);
+    if (this.stopSignal) return this.stopSignal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+    return totals.failed > 0 || reportFailed ? EXIT.failed : EXIT.ok;
+  }
+
+  /** First signal: dispatch nothing more, let documents in flight finish. Second: stop them too. */
+  private interrupt(signal: NodeJS.Signals): void {
+    if (this.stopSignal === null) {
+      this.stopSignal = signal;
+      const waiting = this.inFlight > 0 ? `; finishing ${formatCount(this.inFlight, 'document')} in flight (Ctrl-C again to stop them)` : '';
+      this.progress.notice(`interrupted: converting no more documents${waiting}`);
+      return;
+    }
+    this.progress.notice('interrupted again: stopping the documents in flight');
+    for (const worker of this.workers) worker.abort();
+  }
+
+  private accountUnchanged(): void {
+    const unchanged = this.plan.documents.filter((document) => document.verdict === 'unchanged');
+    for (const document of unchanged) {
+      const entry = this.manifest.get(document.key)!;
+      this.report.add(document.key, {
+        input: document.display,
+        outputs: this.displayOutputs(Object.keys(entry.outputs)),
+        status: 'unchanged',
+        reason: document.reason,
+        pages: entry.pages,
+      });
+      this.progress.unchanged(document.display, document.reason);
+    }
+    const { converter, schema, formats } = this.identity;
+    this.progress.unchangedSummary(
+      unchanged.length,
+      `the manifest records the same source sha256, converter ${converter}, schema ${schema} and formats ${formats.join(',')}`,
+    );
+  }
+
+  private async removeOrphans(): Promise<void> {
+    for (const { key, entry } of this.plan.orphans) {
+      if (this.stopSignal) return;
+      const outputs = Object.keys(entry.outputs);
+      for (const output of outputs) await removeOutput(join(this.outDir, output), this.outDir);
+      await this.manifest.forget(key);
+      const source = displayPath(resolve(this.outDir, entry.source));
+      this.report.add(key, {
+        input: source,
+        outputs: this.displayOutputs(outputs),
+        status: 'removed',
+        reason: 'the source PDF is gone',
+      });
+      this.progress.removed(source, this.displayOutputs(outputs));
+    }
+  }
+
+  private async convertAll(): Promise<void> {
+    const queue = this.plan.documents.filter((document) => document.verdict !== 'unchanged');
+    if (queue.length === 0) return;
+    const directories = new Set([this.outDir, ...queue.map((document) => dirname(join(this.outDir, document.key)))]);
+    await Promise.all([...directories].map((directory) => removeLeftoverTempFiles(directory)));
+    if (this.options.verbose) {
+      for (const document of queue) if (document.verdict === 'stale') this.progress.notice(`stale ${document.display}: ${document.reason}`);
+    }
+    this.progress.beginConversions(queue.length, queue.reduce((sum, document) => sum + document.size, 0));
+    let next = 0;
+    let taskId = 0;
+    // One lane per worker: take the next document, convert, write, repeat. Only `jobs` documents
+    // are ever in flight, and each worker reads its own PDF, so memory stays flat for any batch.
+    const lane = async (worker: ConversionWorker): Promise<void> => {
+      while (this.stopSignal === null && this.fatalError === null && next < queue.length) {
+        const document = queue[next++]!;
+        this.inFlight++;
+        this.progress.documentStarted(document.display);
+        const task = { id: ++taskId, path: document.path, file: basename(document.path), formats: this.identity.formats };
+        const outcome = await worker.convert(task);
+        this.inFlight--;
+        if (!outcome.ok && 'aborted' in outcome && outcome.aborted) {
+          this.progress.abandoned(document.display);
+          continue;
+        }
+        try {
+          if (outcome.ok) await this.writeConverted(document, outcome);
+          else this.recordFailure(document, outcome.reason, outcome.ms);
+        } catch (error) {
+          // Lanes never reject: the others would run on unattended. Stop dispatching and report it.
+          this.fatalError ??= error;
+        }
+      }
+    };
+    const laneCount = Math.min(this.options.jobs, queue.length);
+    for (let i = 0; i < laneCount; i++) this.workers.push(new ConversionWorker(this.options.timeoutMs));
+    await Promise.all(this.workers.map(lane));
+    if (this.fatalError !== null) throw this.fatalError;
+  }
+
+  /** Writes the three (or requested) outputs as one unit, then records them in the manifest. */
+  private async writeConverted(
+    document: PlannedDocument,
+    result: Extract<TaskResult, { ok: true }>,
+  ): Promise<void> {
+    const missing = this.identity.formats.find((format) => result.outputs[format] === undefined);
+    if (missing) {
+      this.recordFailure(document, `internal error: the worker rendered no ${missing} output`, result.ms);
+      return;
+    }
+    const paths = outputPaths(document.key, this.identity.formats);
+    const files = this.identity.formats.map((format, index) => ({
+      path: join(this.outDir, paths[index]!),
+      content: result.outputs[format]!,
+    }));
+    const previous = this.manifest.get(document.key);
+    try {
+      await writeFilesAtomic(files);
+      // Outputs of formats no longer requested would be stale leftovers nothing tracks.
+      for (const output of Object.keys(previous?.outputs ?? {})) {
+        if (!paths.includes(output)) await removeOutput(join(this.outDir, output), this.outDir);
+      }
+      const entry: ManifestEntry = {
+        source: document.source,
+        sha256: result.sha256,
+        size: document.size,
+        mtimeMs: document.mtimeMs,
+        pages: result.pages,
+        converter: this.identity.converter,
+        schema: this.identity.schema,
+        formats: [...this.identity.formats],
+        outputs: Object.fromEntries(files.map((file, index) => [paths[index]!, Buffer.byteLength(file.content)])),
+      };
+      await this.manifest.record(document.key, entry);
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      this.recordFailure(document, `cannot write outputs: ${code ?? String(message).split('\n')[0]}`, result.ms);
+      return;
+    }
+    await this.rewriteManifestWhenDue();
+    this.report.add(document.key, {
+      input: document.display,
+      outputs: this.displayOutputs(paths),
+      status: 'converted',
+      pages: result.pages,
+      ms: Math.round(result.ms),
+      diagnostics: result.diagnostics,
+      timings: Object.fromEntries(Object.entries(result.timings).map(([stage, ms]) => [stage, Math.round(ms * 10) / 10])),
+    });
+    this.progress.converted(document.display, document.size, result.pages, result.ms);
+  }
+
+  private recordFailure(document: PlannedDocument, reason: string, ms: number): void {
+    // An earlier run's outputs stay: a transient failure (a timeout on a busy machine) must not
+    // destroy good files. The manifest keeps the old entry, so --check still reports them stale.
+    const previous = this.manifest.get(document.key);
+    this.report.add(document.key, {
+      input: document.display,
+      outputs: this.displayOutputs(Object.keys(previous?.outputs ?? {})),
+      status: 'failed',
+      reason,
+      ms: Math.round(ms),
+    });
+    this.progress.failed(document.display, document.size, reason);
+  }
+
+  private async rewriteManifestWhenDue(): Promise<void> {
+    const due =
+      this.manifest.changesSinceFlush >= MANIFEST_REWRITE_CHANGES ||
+      performance.now() - this.lastManifestRewrite >= MANIFEST_REWRITE_MS;
+    if (!due) return;
+    this.lastManifestRewrite = performance.now();
+    await this.manifest.flush();
+  }
+
+  private displayOutputs(outputs: readonly string[]): string[] {
+    return outputs.map((output) => displayPath(join(this.outDir, output)));
+  }
+
+  /** Writes the report; on failure says so in one line and returns false (exit status 1). */
+  private async writeReportFile(path: string): Promise<boolean> {
+    const { shard } = this.options;
+    const report = this.report.build(
+      {
+        undoc: { version: this.packageVersion, converter: this.identity.converter, schema: this.identity.schema },
+        options: {
+          out: displayPath(this.outDir),
+          formats: [...this.identity.formats],
+          jobs: this.options.jobs,
+          force: this.options.force,
+          shard: shard ? `${shard.index}/${shard.count}` : null,
+          timeoutSeconds: this.options.timeoutMs / 1000,
+        },
+        interrupted: this.stopSignal !== null,
+      },
+      performance.now() - this.started,
+    );
+    try {
+      await writeReport(resolve(path), report);
+      return true;
+    } catch (error) {
+      console.error(`undoc: cannot write the report ${path}: ${String((error as Error).message).split('\n')[0]}`);
+      return false;
+    }
+  }
+}

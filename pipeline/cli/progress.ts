@@ -1,0 +1,167 @@
+/**
+ * What the user sees while a batch runs. On a terminal: one live line (documents and pages done,
+ * pages per second, ETA) redrawn in place, with failures printed above it. Elsewhere (pipes, CI
+ * logs, CI=true): one plain line per document. `--quiet`: failures only.
+ *
+ * Per-document lines and the summary go to stdout; failures and the live line go to stderr.
+ */
+import { formatBar, formatCount, formatDuration } from './format.js';
+
+export type ProgressMode = 'live' | 'plain' | 'quiet';
+
+/** Live mode needs a terminal on stderr and no CI (CI log viewers show every redraw as a line). */
+export function chooseProgressMode(quiet: boolean, stream: NodeJS.WriteStream = process.stderr): ProgressMode {
+  if (quiet) return 'quiet';
+  const ci = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
+  return stream.isTTY && !ci ? 'live' : 'plain';
+}
+
+/** Time between redraws of the live line: smooth to the eye, negligible cost. */
+const REDRAW_INTERVAL_MS = 100;
+/** Characters of the live progress bar. */
+const BAR_WIDTH = 20;
+
+export interface ProgressTotals {
+  converted: number;
+  unchanged: number;
+  failed: number;
+  removed: number;
+  /** Pages of the documents converted in this run. */
+  pages: number;
+}
+
+/** Receives the batch's events and renders them for the chosen mode. */
+export class Progress {
+  private readonly started = performance.now();
+  private firstConversionAt: number | null = null;
+  private documentsToConvert = 0;
+  private bytesToConvert = 0;
+  private documentsDone = 0;
+  private bytesDone = 0;
+  private pagesDone = 0;
+  private readonly inFlight = new Set<string>();
+  private liveLineShown = false;
+  private redrawTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly mode: ProgressMode,
+    private readonly verbose: boolean,
+    private readonly out: NodeJS.WritableStream = process.stdout,
+    private readonly err: NodeJS.WriteStream = process.stderr,
+  ) {}
+
+  /** Conversion is about to start on `documents` PDFs totalling `bytes` (bytes drive the ETA). */
+  beginConversions(documents: number, bytes: number): void {
+    this.documentsToConvert = documents;
+    this.bytesToConvert = bytes;
+    if (this.mode === 'live' && documents > 0) {
+      this.redrawTimer = setInterval(() => this.drawLiveLine(), REDRAW_INTERVAL_MS);
+      this.redrawTimer.unref();
+    }
+  }
+
+  documentStarted(display: string): void {
+    this.firstConversionAt ??= performance.now();
+    this.inFlight.add(display);
+  }
+
+  converted(display: string, bytes: number, pages: number, ms: number): void {
+    this.finishDocument(display, bytes);
+    this.pagesDone += pages;
+    if (this.mode === 'plain') this.print(`converted ${display} (${formatCount(pages, 'page')}, ${Math.round(ms)} ms)`);
+  }
+
+  /** One line naming the file and the reason: the whole story of a failed document. */
+  failed(display: string, bytes: number, reason: string): void {
+    this.finishDocument(display, bytes);
+    this.printError(`failed ${display}: ${reason}`);
+  }
+
+  /** A document that never finished because the run was aborted. */
+  abandoned(display: string): void {
+    this.inFlight.delete(display);
+  }
+
+  unchanged(display: string, reason: string): void {
+    if (this.verbose) this.print(`unchanged ${display}: ${reason}`);
+  }
+
+  /** One line for all unchanged documents, unless each got its own (--verbose); `why` is one clause. */
+  unchangedSummary(count: number, why: string): void {
+    if (count === 0 || this.verbose || this.mode === 'quiet') return;
+    this.print(`unchanged ${formatCount(count, 'document')}: ${why} (--force reconverts them)`);
+  }
+
+  removed(display: string, outputs: readonly string[]): void {
+    if (this.mode !== 'quiet') this.print(`removed ${outputs.join(', ')} (source ${display} is gone)`);
+  }
+
+  /** A message about the run itself (interruption), shown in every mode but quiet. */
+  notice(message: string): void {
+    if (this.mode === 'quiet') return;
+    this.withLiveLineCleared(() => this.err.write(`undoc: ${message}\n`));
+  }
+
+  /** Stops the live line and prints the closing summary. */
+  finish(totals: ProgressTotals, interrupted: boolean): void {
+    if (this.redrawTimer) clearInterval(this.redrawTimer);
+    this.redrawTimer = null;
+    this.clearLiveLine();
+    if (this.mode === 'quiet') return;
+    const seconds = (performance.now() - this.started) / 1000;
+    const conversionSeconds = this.firstConversionAt === null ? 0 : (performance.now() - this.firstConversionAt) / 1000;
+    const rate = conversionSeconds > 0 && totals.pages > 0 ? ` (${(totals.pages / conversionSeconds).toFixed(1)} pages/s)` : '';
+    this.print(
+      `${interrupted ? 'interrupted: ' : ''}${totals.converted} converted, ${totals.unchanged} unchanged, ` +
+        `${totals.failed} failed, ${totals.removed} removed; ${formatCount(totals.pages, 'page')} in ${seconds.toFixed(1)} s${rate}`,
+    );
+  }
+
+  private finishDocument(display: string, bytes: number): void {
+    this.inFlight.delete(display);
+    this.documentsDone++;
+    this.bytesDone += bytes;
+  }
+
+  private print(line: string): void {
+    this.withLiveLineCleared(() => this.out.write(line + '\n'));
+  }
+
+  private printError(line: string): void {
+    this.withLiveLineCleared(() => this.err.write(line + '\n'));
+  }
+
+  private withLiveLineCleared(write: () => void): void {
+    const wasShown = this.liveLineShown;
+    this.clearLiveLine();
+    write();
+    if (wasShown) this.drawLiveLine();
+  }
+
+  private clearLiveLine(): void {
+    if (!this.liveLineShown) return;
+    this.err.write('\r\x1b[K');
+    this.liveLineShown = false;
+  }
+
+  private drawLiveLine(): void {
+    const fraction = this.bytesToConvert > 0 ? this.bytesDone / this.bytesToConvert : 0;
+    const parts = [
+      `${formatBar(fraction, BAR_WIDTH)} ${this.documentsDone}/${this.documentsToConvert} documents`,
+      formatCount(this.pagesDone, 'page'),
+    ];
+    const elapsed = this.firstConversionAt === null ? 0 : (performance.now() - this.firstConversionAt) / 1000;
+    if (elapsed > 0 && this.pagesDone > 0) parts.push(`${(this.pagesDone / elapsed).toFixed(1)} pages/s`);
+    // Bytes, known for every PDF before it is opened, predict the remaining work far better than a count.
+    if (elapsed > 0 && this.bytesDone > 0 && this.bytesToConvert > this.bytesDone) {
+      parts.push(`ETA ${formatDuration(((this.bytesToConvert - this.bytesDone) / this.bytesDone) * elapsed)}`);
+    }
+    const current = [...this.inFlight].at(-1);
+    if (current) parts.push(current);
+    const width = Math.max(20, (this.err.columns || 80) - 1);
+    let line = parts.join(' · ');
+    if (line.length > width) line = line.slice(0, width - 1) + '…';
+    this.err.write('\r\x1b[K' + line);
+    this.liveLineShown = true;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Conversion worker: a long-lived thread with its own pdf.js that converts one document at a time.
+ *
+ * It reads the PDF itself (the main thread only passes the path), runs the pipeline, renders the
+ * requested formats and posts the texts back; the main thread writes them. Any failure becomes a
+ * one-line reason, never an uncaught exception, so the worker survives bad documents.
+ */
+import { readFile } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import { ConversionError, convertPdf } from '../convert.js';
+import { EMITTERS } from '../emit/index.js';
+import type { ConvertTask, TaskResult } from './protocol.js';
+
+if (!parentPort) throw new Error('pipeline/cli/worker.js runs as a worker thread of `undoc convert`');
+const port = parentPort;
+
+/** Set UNDOC_DEBUG=1 to see the stack of unexpected errors (pipeline bugs) on stderr. */
+const DEBUG = process.env.UNDOC_DEBUG === '1';
+
+/** The first line of an error's message: the reason must fit on the one line a user reads. */
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.trim() || (error instanceof Error ? error.name : 'unknown error');
+}
+
+function describeReadFailure(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return 'cannot read: the file disappeared';
+  if (error.code === 'EACCES' || error.code === 'EPERM') return 'cannot read: permission denied';
+  if (error.code === 'EISDIR') return 'cannot read: it is a directory';
+  return `cannot read: ${oneLine(error)}`;
+}
+
+async function convertTask(task: ConvertTask): Promise<TaskResult> {
+  const started = performance.now();
+  const elapsed = (): number => Math.round(performance.now() - started);
+  let data: Uint8Array;
+  try {
+    data = await readFile(task.path);
+  } catch (error) {
+    return { id: task.id, ok: false, reason: describeReadFailure(error as NodeJS.ErrnoException), ms: elapsed() };
+  }
+  try {
+    const { document, timings } = await convertPdf(data, task.file);
+    const outputs: Partial<Record<string, string>> = {};
+    const allTimings: Record<string, number> = { ...timings } as Record<string, number>;
+    for (const format of task.formats) {
+      const emitStarted = performance.now();
+      outputs[format] = EMITTERS[format](document);
+      allTimings[`emit.${format}`] = performance.now() - emitStarted;
+    }
+    return {
+      id: task.id,
+      ok: true,
+      sha256: document.source.sha256,
+      pages: document.source.pages,
+      diagnostics: document.diagnostics.length,
+      outputs,
+      timings: allTimings,
+      ms: elapsed(),
+    };
+  } catch (error) {
+    if (error instanceof ConversionError) return { id: task.id, ok: false, reason: oneLine(error), ms: elapsed() };
+    if (DEBUG) console.error(error);
+    return { id: task.id, ok: false, reason: `internal error: ${oneLine(error)}`, ms: elapsed() };
+  }
+}
+
+port.on('message', (task: ConvertTask) => {
+  void convertTask(task).then((result) => port.postMessage(result));
+});
