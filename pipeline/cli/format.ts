@@ -1,9 +1,13 @@
 /** Small text formatters shared by the progress display and the check listing. */
 
-/** `1 page`, `20 pages`, `1,045 pages`: thousands grouped the same way on every machine. */
+/** `1045` → `1,045`: thousands grouped the same way on every machine, whatever its locale. */
+export function formatNumber(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** `1 page`, `20 pages`, `1,045 pages`. */
 export function formatCount(count: number, noun: string): string {
-  const digits = String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${digits} ${noun}${count === 1 ? '' : 's'}`;
+  return `${formatNumber(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Seconds → `0:41`, `12:05`, `3:02:10`. */

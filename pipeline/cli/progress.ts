@@ -5,7 +5,7 @@
  *
  * Per-document lines and the summary go to stdout; failures and the live line go to stderr.
  */
-import { formatBar, formatCount, formatDuration } from './format.js';
+import { formatBar, formatCount, formatDuration, formatNumber } from './format.js';
 
 export type ProgressMode = 'live' | 'plain' | 'quiet';
 
@@ -32,7 +32,6 @@ export interface ProgressTotals {
 
 /** Receives the batch's events and renders them for the chosen mode. */
 export class Progress {
-  private readonly started = performance.now();
   private firstConversionAt: number | null = null;
   private documentsToConvert = 0;
   private bytesToConvert = 0;
@@ -108,12 +107,14 @@ export class Progress {
     this.redrawTimer = null;
     this.clearLiveLine();
     if (this.mode === 'quiet') return;
-    const seconds = (performance.now() - this.started) / 1000;
+    // performance.now() counts from the process start: the summary's time is the whole run's.
+    const seconds = performance.now() / 1000;
     const conversionSeconds = this.firstConversionAt === null ? 0 : (performance.now() - this.firstConversionAt) / 1000;
     const rate = conversionSeconds > 0 && totals.pages > 0 ? ` (${(totals.pages / conversionSeconds).toFixed(1)} pages/s)` : '';
     this.print(
-      `${interrupted ? 'interrupted: ' : ''}${totals.converted} converted, ${totals.unchanged} unchanged, ` +
-        `${totals.failed} failed, ${totals.removed} removed; ${formatCount(totals.pages, 'page')} in ${seconds.toFixed(1)} s${rate}`,
+      `${interrupted ? 'interrupted: ' : ''}${formatNumber(totals.converted)} converted, ${formatNumber(totals.unchanged)} unchanged, ` +
+        `${formatNumber(totals.failed)} failed, ${formatNumber(totals.removed)} removed; ` +
+        `${formatCount(totals.pages, 'page')} in ${seconds.toFixed(1)} s${rate}`,
     );
   }
 

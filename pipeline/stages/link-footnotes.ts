@@ -99,9 +99,11 @@ function collectNotes(pages: PageLines[]): NoteDraft[] {
   const openings = pages.flatMap((page) => page.notes.map(openingMarker)).filter((o) => o !== null);
   const raisedMarkers = openings.length > 0 && openings.filter((o) => o.raised).length * 2 >= openings.length;
   for (const page of pages) {
-    for (const line of page.notes) {
+    for (const [index, line] of page.notes.entries()) {
       const opening = openingMarker(line);
-      if (opening && (opening.raised || (!raisedMarkers && continuesNumbering(opening.marker, lastNumber)))) {
+      // A printed number may still open a notes area of its own (the endnotes of A/61/187).
+      const printedAllowed = !raisedMarkers || index === 0;
+      if (opening && (opening.raised || (printedAllowed && continuesNumbering(opening.marker, lastNumber)))) {
         notes.push({ marker: opening.marker, page: page.number, lines: [line], cut: opening.cut });
         if (/^\d+$/.test(opening.marker)) lastNumber = Number(opening.marker);
       } else if (notes.length > 0) notes.at(-1)!.lines.push(line);
