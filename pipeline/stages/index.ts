@@ -2,7 +2,7 @@
  * The pipeline, in order. Each stage is a pure function of the outputs of the stages before it
  * (read by name) and a reporter for diagnostics; `extract` (pdf.js) runs before them all.
  *
- *   extract → lines → furniture → spacing → typography → notes → masthead → blocks → structure
+ *   extract → lines → furniture → spacing → ligatures → typography → notes → masthead → blocks → structure
  *           → footnotes → document
  */
 import type { ExtractedDocument, PageLines, RawBlock, Reporter, Typography, UnDocument } from '../model.js';
@@ -13,6 +13,7 @@ import { groupBlocks } from './group-blocks.js';
 import { linkFootnotes, type LinkedContent } from './link-footnotes.js';
 import { measureTypography } from './measure-typography.js';
 import { readMasthead, type Masthead } from './read-masthead.js';
+import { repairLamAlef } from './repair-lam-alef.js';
 import { repairWordSplits } from './repair-word-splits.js';
 import { splitNotes } from './split-notes.js';
 import { stripFurniture, type StrippedPages } from './strip-furniture.js';
@@ -23,6 +24,7 @@ export interface StageOutputs {
   lines: LinesPage[];
   furniture: StrippedPages;
   spacing: StrippedPages;
+  ligatures: StrippedPages;
   typography: Typography;
   notes: PageLines[];
   masthead: Masthead;
@@ -46,6 +48,7 @@ export const STAGES = [
   stage('lines', buildLines),
   stage('furniture', stripFurniture),
   stage('spacing', repairWordSplits),
+  stage('ligatures', repairLamAlef),
   stage('typography', measureTypography),
   stage('notes', splitNotes),
   stage('masthead', readMasthead),

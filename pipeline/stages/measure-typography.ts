@@ -18,10 +18,10 @@ function add<T>(weights: Map<T, number>, key: T, weight: number): void {
   weights.set(key, (weights.get(key) ?? 0) + weight);
 }
 
-export function measureTypography(input: { spacing: StrippedPages }): Typography {
+export function measureTypography(input: { ligatures: StrippedPages }): Typography {
   const sizes = new Map<number, number>();
   const fonts = new Map<string, number>();
-  for (const page of input.spacing.pages) {
+  for (const page of input.ligatures.pages) {
     for (const line of page.lines) {
       add(sizes, Math.round(line.size * 2) / 2, line.text.length);
       add(fonts, line.font, line.text.length);
@@ -33,7 +33,7 @@ export function measureTypography(input: { spacing: StrippedPages }): Typography
   const lefts = new Map<number, number>();
   const rights = new Map<number, number>();
   const bodyFonts = new Map<string, number>();
-  for (const page of input.spacing.pages) {
+  for (const page of input.ligatures.pages) {
     const body = page.lines.filter((line) => isBody(line.size));
     for (let i = 0; i < body.length; i++) {
       const line = body[i]!;

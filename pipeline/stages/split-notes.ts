@@ -16,9 +16,9 @@ export const NOTE_OPENING = /^(?:\d{1,3}\/?|[a-z]|\*{1,3}|[†‡§]|\(\d{1,3}\)
 /** Separator rules sit in the lower part of the page. */
 const RULE_MIN_DEPTH = 0.4;
 
-export function splitNotes(input: { spacing: StrippedPages; typography: Typography }, reporter: Reporter): PageLines[] {
+export function splitNotes(input: { ligatures: StrippedPages; typography: Typography }, reporter: Reporter): PageLines[] {
   const { bodySize } = input.typography;
-  return input.spacing.pages.map((page) => {
+  return input.ligatures.pages.map((page) => {
     const notes = new Set<Line>();
     const lines = page.lines;
     // Under a typed rule, everything is notes.

@@ -1,0 +1,49 @@
+/**
+ * Stage — repair lam-alef: puts back in order the lam-alef ligatures that Word-made Arabic PDFs
+ * map to Unicode reversed ("األمم" for "الأمم", "اإلسكوا" for "الإسكوا", "لألمم" for "للأمم").
+ *
+ * In such a PDF every lam followed by an alef is drawn as one ligature glyph whose text is
+ * alef-then-lam, so the text never shows a lam before an alef: that absence is how an affected
+ * document is recognised. Only the two sequences that cannot occur in correct Arabic are then
+ * turned round: an alef before the reversed pair (the article's alef, "ا|ال|…") and a lam before
+ * it ("ل|أل|…"). A word-initial pair stays as printed: "إلى" and "ألف" are words of their own.
+ */
+import type { Line, Reporter } from '../model.js';
+import type { StrippedPages } from './strip-furniture.js';
+
+const ALEFS = '\u0627\u0623\u0625\u0622';
+const LAM = '\u0644';
+/** A lam before an alef: common in correct Arabic text, absent where ligatures come out reversed. */
+const LAM_ALEF = new RegExp(`${LAM}[${ALEFS}]`, 'g');
+const ALEF_LAM = new RegExp(`[${ALEFS}]${LAM}`, 'g');
+/** "ا" or "ل" before a reversed pair: "االقتصادية" → "الاقتصادية", "لألمم" → "للأمم". */
+const REVERSED_AFTER_ALEF_OR_LAM = new RegExp(`([\u0627${LAM}])([${ALEFS}])${LAM}`, 'g');
+/** Fewer lam-alef than this share of alef-lam pairs means the ligatures come out reversed. */
+const REVERSED_DOCUMENT_RATIO = 0.02;
+/** Below this many alef-lam pairs there is too little Arabic to judge. */
+const MIN_PAIRS = 50;
+
+export function repairLamAlef(input: { spacing: StrippedPages }, reporter: Reporter): StrippedPages {
+  let lamAlef = 0, alefLam = 0;
+  for (const page of input.spacing.pages) {
+    for (const line of page.lines) {
+      if (!line.rtl) continue;
+      lamAlef += line.text.match(LAM_ALEF)?.length ?? 0;
+      alefLam += line.text.match(ALEF_LAM)?.length ?? 0;
+    }
+  }
+  if (alefLam < MIN_PAIRS || lamAlef > REVERSED_DOCUMENT_RATIO * alefLam) return input.spacing;
+  reporter.report('arabic/reversed-lam-alef', `The text layer gives lam-alef ligatures reversed (${alefLam} alef-lam pairs, ${lamAlef} lam-alef): they were put back in order.`);
+  // Same length before and after: marker offsets stay valid.
+  const reorder = (text: string) => text.replace(REVERSED_AFTER_ALEF_OR_LAM, (_, before: string, alef: string) => `${before}${LAM}${alef}`);
+  const repair = (line: Line): Line => {
+    if (!/[\u0600-\u06FF]/.test(line.text)) return line;
+    const text = reorder(line.text);
+    if (text === line.text) return line;
+    return line.cells ? { ...line, text, cells: line.cells.map(reorder) } : { ...line, text };
+  };
+  return {
+    furniture: input.spacing.furniture,
+    pages: input.spacing.pages.map((page) => ({ ...page, lines: page.lines.map(repair) })),
+  };
+}
