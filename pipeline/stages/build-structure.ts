@@ -28,13 +28,15 @@ const ARABIC_LETTER = new RegExp(`^(?:${ARABIC_LETTER_WORDS.join('|')})`);
 /** The ordinal may carry its tanween (U+064B): "أولاً-". */
 const ARABIC_HEADING_NUMBER = `(?:${[...ARABIC_CHAPTER_WORDS, ...ARABIC_LETTER_WORDS].join('|')})\u064B?\\s?-`;
 const LABELLED_HEADING_WORDS = 'Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть|Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья';
-/** `I.`, `A.`, `1.`, `1.2.`, `(a)`, `a)`, `أولاً-`, `Rule 3` before a heading's text. */
+/** Chinese chapter numbers: "一、" (I.), "二、"… and letter/number items in full-width brackets "（a）". */
+const CHINESE_CHAPTER = /^[一二三四五六七八九十]{1,3}、/;
+/** `I.`, `A.`, `1.`, `1.2.`, `(a)`, `a)`, `أولاً-`, `一、`, `Rule 3` before a heading's text. */
 const HEADING_NUMBER = new RegExp(
-  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)`,
+  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|（[a-z]）|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)|^([一二三四五六七八九十]{1,3}、)\\s*(?=\\S)`,
 );
 /** `23. ` in most layouts; `23- ` in Arabic ones (ESCWA), where the number stands at the right. */
 const PARAGRAPH_NUMBER = /^(\d{1,3})[.-]\s+/;
-const ITEM_LABEL = /^(\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[ivxlc]{1,6}\)|\(\d{1,2}\)|[•●▪◦–-])\s+/;
+const ITEM_LABEL = /^(\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[ivxlc]{1,6}\)|\(\d{1,2}\)|[•●▪◦–-])\s+|^(（(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})）)\s*/;
 const ANNEX_LABEL = /^(?:Annex|Annexe|Anexo|Appendix|Appendice|Apéndice|Enclosure|Pièce jointe|Приложение|Добавление|المرفق|مرفق|附件)(?:\s+[IVXLC\d]+)?\.?$/i;
 const CONTENTS_LABEL = /^(?:Contents|Table des matières|Índice|Содержание|المحتويات|目录)(?:\s*\((?:continued|suite|continuación)\))?$/i;
 /** Dot leaders running to a page number (and a paragraph range): "Introduction . . . . 1-3   4". */
@@ -155,7 +157,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
       }
       awaitingAnnexTitle = null;
       const numberMatch = HEADING_NUMBER.exec(text);
-      const number = numberMatch ? numberMatch[1]! : null;
+      const number = numberMatch ? (numberMatch[1] ?? numberMatch[2])! : null;
       const cut = numberMatch ? numberMatch[0].length : 0;
       const heading: HeadingBlock = {
         type: 'heading',
@@ -337,8 +339,8 @@ class HeadingLevels {
   }
 
   private numberedLevel(number: string): number {
-    const bare = number.replace(/[.)(\s-]/g, '');
-    if (ARABIC_CHAPTER.test(bare)) return 1;
+    const bare = number.replace(/[.)(\s\-（）]/g, '');
+    if (ARABIC_CHAPTER.test(bare) || CHINESE_CHAPTER.test(number)) return 1;
     if (ARABIC_LETTER.test(bare)) return 2;
     if (/^(?:Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть)/i.test(number)) return 1;
     // Rules and articles sit one level under the chapter or annex title that holds them.

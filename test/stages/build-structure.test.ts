@@ -115,3 +115,21 @@ describe('build-structure', () => {
     expect(result[1]).toMatchObject({ type: 'paragraph', number: '1' });
   });
 });
+
+describe('build-structure, Chinese', () => {
+  it('reads "一、" as a chapter number, "1." paragraphs and "（a）" items, without spaces inserted', () => {
+    const zh = (text: string, x = 123, options: Partial<Line> = {}) => line(text, x, 100, { font: 'body', right: 488, ...options });
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [line('一、导言', 100, 100, { font: 'bold', size: 12 })],
+        [zh('1. 大会第七十九届会议审议了本项目。')],
+        [zh('（a） 加强区域合作；', 150)],
+        [zh('（b） 提高数据质量。', 150)],
+      ),
+    }, silent);
+    expect(result[0]).toMatchObject({ type: 'heading', level: 1, number: '一、', text: '导言' });
+    expect(result[1]).toMatchObject({ type: 'paragraph', number: '1', text: '大会第七十九届会议审议了本项目。' });
+    expect((result[1] as ParagraphBlock).items!.map((i) => [i.label, i.text])).toEqual([['（a）', '加强区域合作；'], ['（b）', '提高数据质量。']]);
+  });
+});

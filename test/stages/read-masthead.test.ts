@@ -66,3 +66,22 @@ describe('read-masthead', () => {
     expect(messages).toContain('masthead/not-found');
   });
 });
+
+describe('read-masthead, Chinese', () => {
+  it('reads a Chinese masthead: 大会, the date 2024年3月15日, 原文：英文, 第七十九届会议, 议程项目', () => {
+    const lines = [
+      line('联合国 A/79/100', 123, 58, { cells: ['联合国', 'A/79/100'] }),
+      line('大会 Distr.: General', 123, 86, { size: 20, cells: ['大会', 'Distr.: General'] }),
+      line('2024年3月15日', 397, 98),
+      line('Chinese', 397, 110),
+      line('原文：英文', 397, 122),
+      line('第七十九届会议', 60, 222),
+      line('临时议程项目 12', 60, 234),
+      line('可持续发展', 123, 300, { size: 14, font: 'bold' }),
+    ];
+    expect(masthead(lines, []).metadata).toMatchObject({
+      symbol: 'A/79/100', organ: 'General Assembly', distribution: 'General', date: '2024-03-15', language: 'zh',
+      originalLanguage: 'en', session: '第七十九届会议', agendaItems: ['12'], title: '可持续发展',
+    });
+  });
+});
