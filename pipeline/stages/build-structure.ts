@@ -9,6 +9,7 @@ import type { Annex, Block, FootnoteRef, HeadingBlock, ItemBlock, Line, MarkerHi
 import { SIZE_TOLERANCE } from './measure-typography.js';
 import { joinLines, vocabularyOf, type JoinedText } from './join-text.js';
 import { isShortLine } from './group-blocks.js';
+import { SUMMARY_LABEL } from './languages.js';
 
 /** A heading is at most this many lines and characters long. */
 const HEADING_MAX_LINES = 4;
@@ -45,8 +46,6 @@ const DOT_LEADER = /(?:\.\s?){4,}\s*[\d\-–\s]*$/;
 const TOC_ENTRY = /(?:\.\s?){3,}\s*\d{1,3}$|\s\d{1,3}$|^(?:(?:Pages?|Paragraphs?|Chapter|Paragraphes|Chapitre|Página|Párrafos|Capítulo|Стр\.|Пункты|Глава)\s*)+$/i;
 /** Labelled headings that nest under the current chapter rather than define a level of their own. */
 const LABELLED_HEADING = /^(?:Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья)/i;
-/** Front-matter labels that are not section headings. */
-const FRONT_MATTER_LABEL = /^(?:Summary|Résumé|Resumen|Резюме|موجز|موجـز|摘要)$/i;
 
 export interface Structure {
   body: Block[];
@@ -148,7 +147,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
       continue;
     }
 
-    if (isHeadingLike(block, typography) && !FRONT_MATTER_LABEL.test(text) && !isContinuingParagraph(text, scope)) {
+    if (isHeadingLike(block, typography) && !SUMMARY_LABEL.test(text) && !isContinuingParagraph(text, scope)) {
       if (awaitingAnnexTitle && !HEADING_NUMBER.test(text)) {
         awaitingAnnexTitle.title = text;
         awaitingAnnexTitle = null;

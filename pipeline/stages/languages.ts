@@ -112,3 +112,6 @@ export function distributionOf(text: string): 'General' | 'Limited' | 'Restricte
   if (/\b(?:restricted|restreinte|reservada)\b|^для служебного|^مقيد/.test(t)) return 'Restricted';
   return null;
 }
+
+/** The label of the summary box under the title: front matter, neither subtitle nor section heading. */
+export const SUMMARY_LABEL = /^(?:Summary|Résumé|Resumen|Резюме|موجز|موجـز|摘要)$/i;

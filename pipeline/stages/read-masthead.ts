@@ -6,12 +6,12 @@
  * UN masthead (a WHO resolution, an excerpt) yields null fields and consumes nothing.
  */
 import type { ExtractedDocument, Furniture, Line, MastheadLine, Metadata, PageLines, Reporter, Typography } from '../model.js';
-import { detectLanguage, distributionOf, languageCode, ORGANS, parseDate } from './languages.js';
+import { detectLanguage, distributionOf, languageCode, ORGANS, parseDate, SUMMARY_LABEL } from './languages.js';
 import { SIZE_TOLERANCE } from './measure-typography.js';
 import { JOB_NUMBER, type StrippedPages } from './strip-furniture.js';
 
-/** A title is set at least this much larger than the body text. */
-const TITLE_SIZE_RATIO = 1.15;
+/** A title is set at least this much larger than the body text (ESCWA Arabic: 16 pt over 14 pt). */
+const TITLE_SIZE_RATIO = 1.1;
 /** Lines of one title block follow each other by at most this many font sizes. */
 const TITLE_LINE_GAP = 1.8;
 /** A title may hang this many body sizes left of the text column ("78/1.  Political declaration"). */
@@ -29,6 +29,10 @@ const AGENDA = /^(?:(?:Provisional\s+)?agenda\s+items?|Items?\s+\d|Points?\s+\d|
 const AGENDA_ITEM = /\d+(?:\s?\(?[a-z]\))?/g;
 const RESOLUTION_HEADER = /^(?:Resolution|Résolution|Resolución|Резолюция|قرار)\b.*\b(?:adopted|adoptée|aprobada|принятая|اتخذته)/i;
 const RESOLUTION_NUMBER = /^\d{1,4}\/\d{1,4}\.\s+/;
+/** "Information circular*": the asterisk is the marker of the title's footnote. */
+const TRAILING_ASTERISKS = /\s*\*+$/;
+/** What follows the title but is the body's start: a numbered heading, the contents, the summary box. */
+const NOT_A_SUBTITLE = new RegExp(`^(?:[IVXLC]+\\.|[A-Z]\\.|\\d+\\.)\\s|^(?:Contents|Table des matières|Índice|Содержание|المحتويات|目录)$|${SUMMARY_LABEL.source}`, 'i');
 
 export interface Masthead {
   metadata: Metadata;
@@ -108,7 +112,9 @@ export function readMasthead(
           continue;
         }
       }
-      if (!metadata.session && SESSION.test(text) && text.length < 80) {
+      // Session lines are set at body size: "forty-ninth session" in a 14-pt title is the title's.
+      const titleSized = line.size >= TITLE_SIZE_RATIO * input.typography.bodySize;
+      if (!metadata.session && SESSION.test(text) && text.length < 80 && !titleSized) {
         metadata.session = text.replace(/\*+$/, '');
         matched = 'session';
         continue;
@@ -131,12 +137,12 @@ export function readMasthead(
   const title = fieldsEnd >= 0 ? findTitle(lines, fieldsEnd + 1, input.typography, depthLimit * 1.6) : null;
   let consumed = fieldsEnd + 1;
   if (title) {
-    metadata.title = title.text.replace(RESOLUTION_NUMBER, '');
+    metadata.title = title.text.replace(RESOLUTION_NUMBER, '').replace(TRAILING_ASTERISKS, '');
     for (let i = title.start; i <= title.end; i++) fieldOfLine.set(i, 'title');
     consumed = title.end + 1;
     const subtitle = blockAt(lines, consumed);
-    if (subtitle && subtitle.size > input.typography.bodySize + SIZE_TOLERANCE && subtitle.end - subtitle.start < 4) {
-      metadata.subtitle = subtitle.text;
+    if (subtitle && subtitle.size > input.typography.bodySize + SIZE_TOLERANCE && subtitle.end - subtitle.start < 4 && !NOT_A_SUBTITLE.test(subtitle.text)) {
+      metadata.subtitle = subtitle.text.replace(TRAILING_ASTERISKS, '');
       for (let i = subtitle.start; i <= subtitle.end; i++) fieldOfLine.set(i, 'subtitle');
       consumed = subtitle.end + 1;
     }
@@ -214,7 +220,8 @@ function findTitle(lines: Line[], from: number, typography: Typography, depthLim
     const candidate = large && inMainColumn && !RESOLUTION_HEADER.test(block.text) && !ORGANS.some(([p]) => p.test(block.text));
     if (title) {
       const sameStyle = candidate && Math.abs(block.size - title.size) <= SIZE_TOLERANCE && head.font === lines[title.start]!.font;
-      if (!sameStyle) break;
+      // "(United Nations Headquarters, New York, 1 and 2 April 2025)" qualifies the title above it.
+      if (!sameStyle || /^\(.*\)$/.test(block.text)) break;
       title = block;
     } else if (candidate) title = block;
     index = block.end + 1;
