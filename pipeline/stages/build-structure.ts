@@ -60,11 +60,13 @@ interface Scope {
   openParagraph: ParagraphBlock | null;
   /** x of the open paragraph's text (after its number). */
   paragraphX: number;
+  /** x of the open paragraph's first line (its number, or its first-line indent). */
+  firstLineX: number;
   counters: Record<'h' | 'p' | 'table', number>;
 }
 
 function newScope(idPrefix: string): Scope {
-  return { blocks: [], idPrefix, lastNumber: null, openParagraph: null, paragraphX: 0, counters: { h: 0, p: 0, table: 0 } };
+  return { blocks: [], idPrefix, lastNumber: null, openParagraph: null, paragraphX: 0, firstLineX: 0, counters: { h: 0, p: 0, table: 0 } };
 }
 
 /** Provisional footnote reference: the printed marker and its page, resolved by the footnote stage. */
@@ -193,13 +195,13 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
         scope.lastNumber = number;
         scope.openParagraph = paragraph;
         scope.paragraphX = block.lines[1]?.x ?? first.x;
+        scope.firstLineX = first.x;
         continue;
       }
     }
 
     const label = ITEM_LABEL.exec(text) ?? (paragraphNumber && scope.openParagraph ? paragraphNumber : null);
-    const indented = scope.openParagraph !== null && first.x > scope.paragraphX + INDENT_RATIO * first.size && !isShortLine(first, typography);
-    if (scope.openParagraph && (label || indented || first.x > scope.paragraphX + INDENT_RATIO * first.size)) {
+    if (scope.openParagraph && (label || isIndentedUnder(block, scope))) {
       const cut = label ? label[0].length : 0;
       const item: ItemBlock = {
         type: 'paragraph',
@@ -222,9 +224,23 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
     // An unnumbered paragraph at the margin closes the numbered one: later items belong to it.
     scope.openParagraph = paragraph;
     scope.paragraphX = block.lines[1]?.x ?? first.x;
+    scope.firstLineX = first.x;
   }
 
   return { body: main.blocks, annexes };
+}
+
+/**
+ * A block set in from the open paragraph's text (a quotation, a list without labels) belongs to it.
+ * A paragraph that only indents its first line, as the preambular paragraphs of resolutions do, is
+ * its sibling: its other lines are at the margin, or, on one line, it starts where the open one did.
+ */
+function isIndentedUnder(block: RawBlock, scope: Scope): boolean {
+  const first = block.lines[0]!;
+  if (first.rtl) return false;
+  const slack = INDENT_RATIO * first.size;
+  if (block.lines.length === 1) return first.x > scope.paragraphX + slack && Math.abs(first.x - scope.firstLineX) > first.size;
+  return Math.min(...block.lines.slice(1).map((l) => l.x)) > scope.paragraphX + slack;
 }
 
 /** Maps an offset in a joined block text to the page of the line it came from. */

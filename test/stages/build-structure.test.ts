@@ -133,3 +133,20 @@ describe('build-structure, Chinese', () => {
     expect((result[1] as ParagraphBlock).items!.map((i) => [i.label, i.text])).toEqual([['（a）', '加强区域合作；'], ['（b）', '提高数据质量。']]);
   });
 });
+
+describe('build-structure, resolutions', () => {
+  it('A/C.3/80/L.3: preambular paragraphs that indent only their first line are siblings, not items', () => {
+    const preambular = (first: string, rest: string) => [body(first, 147), body(rest, 123)];
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        preambular('Reaffirming its resolutions 46/152 of 18 December 1991, 60/1 of 16', 'September 2005 and 67/1 of 24 September 2012,'),
+        preambular('Welcoming the results achieved by the Fourteenth United Nations', 'Congress on Crime Prevention and Criminal Justice,'),
+        [body('Recalling its resolution 78/1,', 147)],
+        [body('A quotation set in on every line of it', 160), body('and continuing set in.', 160)],
+      ),
+    }, silent);
+    expect(result.map((b) => b.type === 'paragraph' && b.text.slice(0, 12))).toEqual(['Reaffirming ', 'Welcoming th', 'Recalling it']);
+    expect((result[2] as ParagraphBlock).items!.map((i) => i.text)).toEqual(['A quotation set in on every line of it and continuing set in.']);
+  });
+});
