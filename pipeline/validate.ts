@@ -2,31 +2,46 @@
  * Checks a converted document against the contract: the JSON Schema in schemas/undoc.schema.json,
  * then the cross-references a JSON Schema cannot express (footnote links, unique ids, offsets).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv2020, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
 import type { Block, FootnoteRef, ItemBlock, UnDocument } from './model.js';
-import { SCHEMAS_DIR } from './paths.js';
-
+import { PACKAGE_ROOT, SCHEMAS_DIR } from './paths.js';
 import { SCHEMA_VERSION } from './version.js';
 
 export { SCHEMA_VERSION };
 
+const require = createRequire(import.meta.url);
 const SCHEMA_FILE = join(SCHEMAS_DIR, 'undoc.schema.json');
 const SCHEMA_ID = `urn:undoc:schema:document:${SCHEMA_VERSION}`;
+/** The schema compiled to plain JavaScript by scripts/build-validators.mjs (`npm run build`). */
+const PRECOMPILED_VALIDATOR = join(PACKAGE_ROOT, 'dist/schemas/undoc.validate.cjs');
 
 let compiledSchema: ValidateFunction | undefined;
 
-/** Compiles the schema on first use only: compiling costs milliseconds, validating microseconds. */
+/** The schema's validator: the build's precompiled one, else compiled once here on first use. */
 function schemaValidator(): ValidateFunction {
-  if (compiledSchema) return compiledSchema;
+  compiledSchema ??= loadPrecompiledValidator() ?? compileValidator();
+  return compiledSchema;
+}
+
+/** The precompiled validator, unless it is missing or older than the schema (edited since the build). */
+function loadPrecompiledValidator(): ValidateFunction | undefined {
+  if (!existsSync(PRECOMPILED_VALIDATOR) || statSync(PRECOMPILED_VALIDATOR).mtimeMs < statSync(SCHEMA_FILE).mtimeMs) return undefined;
+  const loaded = require(PRECOMPILED_VALIDATOR) as ValidateFunction | { default: ValidateFunction };
+  return typeof loaded === 'function' ? loaded : loaded.default;
+}
+
+function compileValidator(): ValidateFunction {
   const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as AnySchemaObject;
   // A schema edited without bumping SCHEMA_VERSION (or the reverse) would silently mislabel outputs.
   if (schema.$id !== SCHEMA_ID) {
     throw new Error(`undoc: ${SCHEMA_FILE} has $id ${JSON.stringify(schema.$id)}, expected "${SCHEMA_ID}"`);
   }
-  compiledSchema = new Ajv2020({ allErrors: false, strict: true }).compile(schema);
-  return compiledSchema;
+  // Loaded only here: a built install validates with the precompiled code and never loads ajv.
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  return new Ajv2020({ allErrors: false, strict: true }).compile(schema);
 }
 
 /** One line per ajv error, e.g. `/body/3/level: must be >= 1`. */
