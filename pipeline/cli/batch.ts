@@ -192,6 +192,9 @@ class BatchRun {
   private async convertAll(): Promise<void> {
     const queue = this.plan.documents.filter((document) => document.verdict !== 'unchanged');
     if (queue.length === 0) return;
+    // Largest first when several workers share the queue: a big document started last would keep
+    // one worker busy while the others idle (longest-processing-time-first scheduling).
+    if (this.options.jobs > 1) queue.sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1));
     const directories = new Set([this.outDir, ...queue.map((document) => dirname(join(this.outDir, document.key)))]);
     await Promise.all([...directories].map((directory) => removeLeftoverTempFiles(directory)));
     if (this.options.verbose) {
