@@ -53,6 +53,7 @@ export type Command =
 export const USAGE = `Usage:
   undoc convert <file|dir|glob>... --out <dir> [options]
   undoc inspect <file.pdf> --stage <name>
+  undoc align <A.json> <B.json> [<C.json>...] [--out FILE.json] [--tsv FILE]
   undoc --help | --version
 
 Convert UN document PDFs into JSON, Markdown and HTML. A directory means every *.pdf under it;
@@ -72,6 +73,9 @@ convert options:
 
 inspect options:
       --stage <name>     print that stage's intermediate result as JSON
+
+align: pairs the numbered paragraphs and headings of language versions of one document
+(undoc align --help for its options).
 
 Exit status: 0 all documents converted or up to date, 1 one or more failed (or --check found
 work to do), 2 usage error, 130 interrupted.`;
@@ -103,7 +107,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (first === 'convert') return parseConvert(rest);
   if (first === 'inspect') return parseInspect(rest);
   if (first.startsWith('-')) throw new UsageError(`unknown option ${first} before the command`);
-  throw new UsageError(`unknown command "${first}" (expected convert or inspect)`);
+  throw new UsageError(`unknown command "${first}" (expected convert, inspect or align)`);
 }
 
 /** parseArgs with its errors turned into UsageError; its own messages are already one line. */

@@ -23,6 +23,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   });
   try {
+    // `align` reads converted JSON, not PDFs: a command of its own with its own options.
+    if (argv[0] === 'align') {
+      const { runAlign } = await import('./align.js');
+      return await runAlign(argv.slice(1));
+    }
     const command = parseCommandLine(argv);
     switch (command.command) {
       case 'help':

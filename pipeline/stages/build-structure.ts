@@ -18,6 +18,10 @@ const HEADING_MAX_CHARS = 300;
 const INDENT_RATIO = 1.2;
 /** An unnumbered body-size heading starts within this many font sizes of the left margin. */
 const HEADING_MARGIN_SLACK = 0.5;
+/** A centred line starts at least this many font sizes in from the left margin… */
+const CENTRED_INSET = 2;
+/** …and its middle lies within this many font sizes of the middle of the measure. */
+const CENTRED_TOLERANCE = 2;
 /** A heading this much larger than the body is chapter level when no numbering says otherwise. */
 const CHAPTER_SIZE_RATIO = 1.3;
 
@@ -27,11 +31,13 @@ const ARABIC_LETTER_WORDS = ['ألف', 'باء', 'جيم', 'دال', 'هاء', '
 const ARABIC_CHAPTER = new RegExp(`^(?:${ARABIC_CHAPTER_WORDS.join('|')})`);
 const ARABIC_LETTER = new RegExp(`^(?:${ARABIC_LETTER_WORDS.join('|')})`);
 /** The ordinal may carry its tanween (U+064B): "أولاً-". */
-const ARABIC_HEADING_NUMBER = `(?:${[...ARABIC_CHAPTER_WORDS, ...ARABIC_LETTER_WORDS].join('|')})\u064B?\\s?-`;
+const ARABIC_HEADING_NUMBER = `(?:${[...ARABIC_CHAPTER_WORDS, ...ARABIC_LETTER_WORDS].join('|')})\u064B?\\s?-\u064B?`;
 const LABELLED_HEADING_WORDS = 'Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть|Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья';
 /** Chinese chapter numbers: "一、" (I.), "二、"… and letter/number items in full-width brackets "（a）". */
 const CHINESE_CHAPTER = /^[一二三四五六七八九十]{1,3}、/;
 /** `I.`, `A.`, `1.`, `1.2.`, `(a)`, `a)`, `أولاً-`, `一、`, `Rule 3` before a heading's text. */
+/** Chapter and section numbers ("IV. ", "B. ", "ثانياً- "), but not paragraph numbers ("4. "). */
+const CHAPTER_OR_SECTION_NUMBER = new RegExp(`^(?:(?:[IVXLC]{1,6}|[A-Z])\\.\\s|${ARABIC_HEADING_NUMBER})`);
 const HEADING_NUMBER = new RegExp(
   `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|（[a-z]）|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)|^([一二三四五六七八九十]{1,3}、)\\s*(?=\\S)`,
 );
@@ -149,7 +155,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
       continue;
     }
 
-    if (isHeadingLike(block, typography) && !SUMMARY_LABEL.test(text) && !isContinuingParagraph(text, scope)) {
+    if (isHeadingLike(block, typography, input.blocks[index + 1]) && !SUMMARY_LABEL.test(text) && !isContinuingParagraph(text, scope)) {
       if (awaitingAnnexTitle && !HEADING_NUMBER.test(text)) {
         awaitingAnnexTitle.title = text;
         awaitingAnnexTitle = null;
@@ -258,7 +264,7 @@ function pageLocator(lines: Line[]): (offset: number) => number {
   };
 }
 
-function isHeadingLike(block: RawBlock, typography: Typography): boolean {
+function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock): boolean {
   const lines = block.lines;
   const first = lines[0]!;
   if (lines.length > HEADING_MAX_LINES) return false;
@@ -267,12 +273,27 @@ function isHeadingLike(block: RawBlock, typography: Typography): boolean {
   if (first.size < typography.bodySize - SIZE_TOLERANCE) return false;
   const larger = first.size > typography.bodySize + SIZE_TOLERANCE;
   const distinctFont = lines.every((l) => l.font !== typography.bodyFont);
-  if (!larger && !distinctFont) return false;
+  // Layouts that set headings in the body face (bioPDF, 1990s typewriter style) mark them by place:
+  // one short line centred on the measure, or opening with a chapter or section number.
+  if (!larger && !distinctFont) {
+    if (lines.length !== 1 || /[.;,:；。]$/.test(text)) return false;
+    if (CHAPTER_OR_SECTION_NUMBER.test(text)) return true;
+    // A centred line followed by another starting where it does is one of a centred list, no heading.
+    const sibling = next !== undefined && Math.abs(next.lines[0]!.x - first.x) < first.size;
+    return isCentred(first, typography) && !sibling;
+  }
   // A body-size line in another face that does not start at the margin (an indented "The General
   // Assembly", a right-set meeting line) is emphasis, not a heading; numbered headings hang left of it.
   if (!larger && !HEADING_NUMBER.test(text) && !first.rtl && first.x > typography.leftMargin + HEADING_MARGIN_SLACK * first.size) return false;
   // A sentence that ends like one is a (bold) paragraph, not a heading.
   return !/[.;,]$/.test(text) || /^[IVXLC]+\.$|^[A-Z]\.$/.test(text);
+}
+
+/** Centred: both ends well inside the margins, its middle on the middle of the measure. */
+function isCentred(line: Line, typography: Typography): boolean {
+  const middle = (typography.leftMargin + typography.rightMargin) / 2;
+  const inset = CENTRED_INSET * line.size;
+  return line.x > typography.leftMargin + inset && line.right < typography.rightMargin - inset && Math.abs((line.x + line.right) / 2 - middle) < CENTRED_TOLERANCE * line.size;
 }
 
 /** A bold run-in paragraph continuing the numbering (`56. The Forum …`) is no heading. */

@@ -1,0 +1,273 @@
+/**
+ * Aligns the language versions of one UN document by their structure, not by translation: every
+ * version numbers its paragraphs and headings the same way, so paragraph 12 of annex 1 in Arabic,
+ * English and French is one unit, whatever its words.
+ *
+ *   each version → its numbered units per scope (body, annex-1, …), keyed by kind and number
+ *   → merged version by version, a longest common subsequence of keys per scope
+ *   → units in document order, each with the texts of the versions that have it
+ *
+ * A subsequence, not a lookup by number, because numbers repeat inside a scope (a resolution quoted
+ * in a report numbers its own paragraphs from 1) and a version may lack a unit or have an extra
+ * one (a paragraph the converter did not find, numbering printed in one language only): keeping
+ * the order of each version lets repeated numbers pair by position and keeps a unit found in only
+ * one version between the same neighbours as in that version.
+ */
+import type { Block, ItemBlock, ParagraphBlock, UnDocument } from '../model.js';
+import { canonicalParagraphNumber, HeadingNumberReader, type NumberStyle } from './numbering.js';
+
+/**
+ * What a unit is. Sub-items are not units of their own: their text is part of their paragraph's,
+ * which is what a translator needs, and their labels are not printed consistently enough across
+ * versions ("(a)" here, a bullet there) to pair them on their own.
+ */
+export type UnitKind = 'paragraph' | 'heading';
+
+/** One numbered paragraph or heading, with its text in each language version that has it. */
+export interface AlignedUnit {
+  kind: UnitKind;
+  /** null in the main body; the annex id (`annex-1`) inside an annex, whose numbering is its own. */
+  scope: string | null;
+  /** The number in one form for all languages: `12` for a paragraph; `I.`, `A.`, `1.`, `(a)` for a heading. */
+  number: string;
+  /** Text by ISO 639-1 code, in the order of `languages`; a version without this unit has no entry. */
+  texts: Record<string, string>;
+}
+
+/** The aligned units of several language versions of one document, in document order. */
+export interface Alignment {
+  /** ISO 639-1 codes of the versions, in alphabetical order. */
+  languages: string[];
+  units: AlignedUnit[];
+}
+
+/** The documents cannot be aligned as given: a language missing or shared by two inputs. */
+export class AlignmentInputError extends Error {
+  override name = 'AlignmentInputError';
+}
+
+/**
+ * How far out a heading's numbering style sits in the outline: chapters (I., Chapter I, Rule 3)
+ * contain sections (A.), which contain numbered subsections (1.), which contain lettered ones.
+ */
+const HEADING_TIERS: Record<NumberStyle, number> = { roman: 0, labelled: 0, upper: 1, digits: 2, lower: 3, lowerRoman: 3, literal: 3 };
+const PARAGRAPH_TIER = 4;
+
+/** A unit of one version, before merging. */
+interface VersionUnit {
+  /** Equal keys mean the same unit in two versions: kind, numbering style and number. */
+  key: string;
+  kind: UnitKind;
+  /** Merging pairs tier 0 first (chapters), PARAGRAPH_TIER last. */
+  tier: number;
+  number: string;
+  text: string;
+}
+
+/** A unit of the versions merged so far. */
+interface MergedUnit {
+  key: string;
+  kind: UnitKind;
+  tier: number;
+  number: string;
+  texts: Map<string, string>;
+}
+
+/** ISO 639-1: two lower-case letters, which also keeps a language from being a special key ("__proto__") of `texts`. */
+const ISO_639_1 = /^[a-z]{2}$/;
+
+/**
+ * The language of each document, from `metadata.language`. Throws AlignmentInputError when one has
+ * none or two share one; `names` (the input files, by default the source PDFs) name them in the message.
+ */
+export function documentLanguages(documents: readonly UnDocument[], names: readonly string[] = documents.map((d) => d.source.file)): string[] {
+  const firstWithLanguage = new Map<string, string>();
+  return documents.map((document, index) => {
+    const name = names[index] ?? document.source.file;
+    const language = document.metadata.language;
+    if (!language) throw new AlignmentInputError(`${name}: metadata.language is not set, so its language version is unknown`);
+    if (!ISO_639_1.test(language)) throw new AlignmentInputError(`${name}: metadata.language "${language}" is not an ISO 639-1 code such as "fr"`);
+    const other = firstWithLanguage.get(language);
+    if (other !== undefined) throw new AlignmentInputError(`${other} and ${name} are both in "${language}": give one document per language`);
+    firstWithLanguage.set(language, name);
+    return language;
+  });
+}
+
+/**
+ * Aligns the language versions of one document: numbered paragraphs by (scope, number), numbered
+ * headings by (scope, numbering style, number), repeated numbers by order of occurrence. Units found
+ * in some versions only are kept, with the other languages absent from `texts`.
+ */
+export function alignDocuments(documents: readonly UnDocument[]): Alignment {
+  const languages = documentLanguages(documents);
+  const versions = documents
+    .map((document, index) => ({ document, language: languages[index]! }))
+    .sort((a, b) => (a.language < b.language ? -1 : 1));
+
+  const units: AlignedUnit[] = [];
+  for (const scope of scopesInOrder(versions.map((version) => version.document))) {
+    let merged: MergedUnit[] = [];
+    for (const { document, language } of versions) {
+      merged = mergeVersion(merged, versionUnits(blocksOfScope(document, scope)), language);
+    }
+    for (const unit of merged) {
+      const texts: Record<string, string> = {};
+      for (const { language } of versions) {
+        const text = unit.texts.get(language);
+        if (text !== undefined) texts[language] = text;
+      }
+      units.push({ kind: unit.kind, scope, number: unit.number, texts });
+    }
+  }
+  return { languages: versions.map((version) => version.language), units };
+}
+
+/** The body (null) first, then every annex id in the order the versions list their annexes. */
+function scopesInOrder(documents: readonly UnDocument[]): (string | null)[] {
+  const scopes: (string | null)[] = [null];
+  const annexCount = Math.max(...documents.map((document) => document.annexes.length));
+  for (let index = 0; index < annexCount; index++) {
+    for (const document of documents) {
+      const id = document.annexes[index]?.id;
+      if (id !== undefined && !scopes.includes(id)) scopes.push(id);
+    }
+  }
+  return scopes;
+}
+
+function blocksOfScope(document: UnDocument, scope: string | null): Block[] {
+  if (scope === null) return document.body;
+  return document.annexes.find((annex) => annex.id === scope)?.body ?? [];
+}
+
+/** The numbered headings and paragraphs of one scope of one version, in document order. */
+function versionUnits(blocks: readonly Block[]): VersionUnit[] {
+  const headingNumbers = new HeadingNumberReader();
+  const units: VersionUnit[] = [];
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      const number = (block.number !== null ? headingNumbers.read(block.number) : null) ?? headingNumbers.readFromText(block.text);
+      if (number) {
+        units.push({ key: `heading ${number.style} ${number.text}`, kind: 'heading', tier: HEADING_TIERS[number.style], number: number.text, text: block.text });
+      }
+    } else if (block.type === 'paragraph' && block.number !== null) {
+      const number = canonicalParagraphNumber(block.number);
+      units.push({ key: `paragraph ${number}`, kind: 'paragraph', tier: PARAGRAPH_TIER, number, text: paragraphText(block) });
+    }
+  }
+  return units;
+}
+
+/** A paragraph's text followed by its sub-items, each with its label as printed, joined with spaces. */
+function paragraphText(paragraph: ParagraphBlock): string {
+  const parts = [paragraph.text];
+  const addItems = (items: readonly ItemBlock[] | undefined): void => {
+    for (const item of items ?? []) {
+      parts.push(item.label === null ? item.text : `${item.label} ${item.text}`);
+      addItems(item.items);
+    }
+  };
+  addItems(paragraph.items);
+  return parts.filter((part) => part.trim() !== '').join(' ');
+}
+
+/**
+ * Adds one version's units to the merged units, tier by tier: the chapters of the two sides are
+ * paired first, then the sections between each pair of paired chapters, and so on down to the
+ * paragraphs. A run of numbers that only one version has (paragraphs 1 to 34 of a declaration
+ * numbered in Arabic and French only) can then never pull a chapter out of its place. Paired
+ * units get this language's text; between two pairs, the merged units without a partner come
+ * first, then this version's own extra units.
+ */
+function mergeVersion(merged: readonly MergedUnit[], incoming: readonly VersionUnit[], language: string, tier = 0): MergedUnit[] {
+  const fresh = (unit: VersionUnit): MergedUnit => ({ key: unit.key, kind: unit.kind, tier: unit.tier, number: unit.number, texts: new Map([[language, unit.text]]) });
+  if (tier > PARAGRAPH_TIER) return [...merged, ...incoming.map(fresh)];
+
+  const mergedAnchors = indicesInTier(merged, tier);
+  const incomingAnchors = indicesInTier(incoming, tier);
+  const pairs = longestCommonSubsequence(mergedAnchors.map((i) => merged[i]!.key), incomingAnchors.map((j) => incoming[j]!.key));
+  const result: MergedUnit[] = [];
+  let nextMerged = 0;
+  let nextIncoming = 0;
+  for (const [anchorInMerged, anchorInIncoming] of pairs) {
+    const mergedIndex = mergedAnchors[anchorInMerged]!;
+    const incomingIndex = incomingAnchors[anchorInIncoming]!;
+    result.push(...mergeVersion(merged.slice(nextMerged, mergedIndex), incoming.slice(nextIncoming, incomingIndex), language, tier + 1));
+    const unit = merged[mergedIndex]!;
+    result.push({ ...unit, texts: new Map(unit.texts).set(language, incoming[incomingIndex]!.text) });
+    nextMerged = mergedIndex + 1;
+    nextIncoming = incomingIndex + 1;
+  }
+  result.push(...mergeVersion(merged.slice(nextMerged), incoming.slice(nextIncoming), language, tier + 1));
+  return result;
+}
+
+function indicesInTier(units: ReadonlyArray<{ tier: number }>, tier: number): number[] {
+  return units.flatMap((unit, index) => (unit.tier === tier ? [index] : []));
+}
+
+/**
+ * Index pairs [i, j] with a[i] === b[j], increasing in both, as many as possible. The equal
+ * prefix is paired directly, since the versions of one document mostly agree, and the dynamic
+ * programme runs only on what follows it.
+ */
+function longestCommonSubsequence(a: readonly string[], b: readonly string[]): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) {
+    pairs.push([start, start]);
+    start++;
+  }
+  const rows = a.length - start;
+  const columns = b.length - start;
+  // lengths[i * (columns + 1) + j]: length of the common subsequence of a[start + i..] and b[start + j..].
+  const lengths = new Uint32Array((rows + 1) * (columns + 1));
+  const at = (i: number, j: number): number => lengths[i * (columns + 1) + j]!;
+  for (let i = rows - 1; i >= 0; i--) {
+    for (let j = columns - 1; j >= 0; j--) {
+      lengths[i * (columns + 1) + j] = a[start + i] === b[start + j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
+    }
+  }
+  // Walking forwards, a match is taken as early as possible: a repeated number pairs with its
+  // first occurrence in the other version still free, i.e. by order of occurrence.
+  let i = 0;
+  let j = 0;
+  while (i < rows && j < columns) {
+    if (a[start + i] === b[start + j]) pairs.push([start + i++, start + j++]);
+    else if (at(i + 1, j) >= at(i, j + 1)) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/** Characters that would break a TSV row or cell; replaced by a space. */
+const TSV_BREAKS = /[\t\n\r\u2028\u2029]+/g;
+
+/**
+ * The alignment as tab-separated values: a header row (kind, scope, number, then one column per
+ * language), then one row per unit; a missing text or the body scope is an empty cell.
+ */
+export function toTsv(alignment: Alignment): string {
+  const rows = [
+    ['kind', 'scope', 'number', ...alignment.languages],
+    ...alignment.units.map((unit) => [unit.kind, unit.scope ?? '', unit.number, ...alignment.languages.map((language) => unit.texts[language] ?? '')]),
+  ];
+  return rows.map((cells) => cells.map((cell) => cell.replace(TSV_BREAKS, ' ')).join('\t')).join('\n') + '\n';
+}
+
+/** How many units of one kind every version has, out of all units of that kind. */
+export interface KindCoverage {
+  complete: number;
+  total: number;
+}
+
+/** For each kind, how many units are present in every language version: the one-to-one share. */
+export function alignmentCoverage(alignment: Alignment): Record<UnitKind, KindCoverage> {
+  const coverage: Record<UnitKind, KindCoverage> = { paragraph: { complete: 0, total: 0 }, heading: { complete: 0, total: 0 } };
+  for (const unit of alignment.units) {
+    coverage[unit.kind].total++;
+    if (alignment.languages.every((language) => Object.hasOwn(unit.texts, language))) coverage[unit.kind].complete++;
+  }
+  return coverage;
+}

@@ -1,0 +1,213 @@
+/**
+ * `undoc align <A.json> <B.json> [<C.json>…] [--out FILE.json] [--tsv FILE]`: aligns the language
+ * versions of one document, converted by `undoc convert`, paragraph by paragraph and heading by
+ * heading, for translators and translation-memory builders.
+ *
+ *   read and check each JSON → one language per input → alignDocuments → JSON and/or TSV
+ *
+ * Exit status: 0 aligned, 1 an output could not be written, 2 a wrong command line or an input
+ * that cannot be aligned (unreadable, not an undoc document, language missing or repeated).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { alignDocuments, alignmentCoverage, AlignmentInputError, documentLanguages, toTsv, type Alignment } from '../align/align.js';
+import type { UnDocument } from '../model.js';
+import { writeFilesAtomic } from './write.js';
+
+/** Exit statuses of `undoc align`, the same meanings as those of `undoc convert`. */
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const ALIGN_USAGE = `Usage:
+  undoc align <A.json> <B.json> [<C.json>...] [--out FILE.json] [--tsv FILE]
+
+Align the language versions of one document (JSON written by undoc convert) by their structure:
+numbered paragraphs by number, numbered headings by numbering, each annex on its own. Each
+input's language is its metadata.language; units that some versions lack are kept, without
+those languages.
+
+options:
+  -o, --out <file>   write the alignment as JSON ({"languages": [...], "units": [...]})
+      --tsv <file>   write it as tab-separated values: kind, scope, number, one column per language
+  -h, --help         show this help
+
+Without --out or --tsv the JSON goes to standard output.
+Exit status: 0 aligned, 1 an output could not be written, 2 usage error or an input that cannot
+be aligned.`;
+
+const USAGE_HINT = 'usage: undoc align <A.json> <B.json> [<C.json>...] [--out FILE.json] [--tsv FILE]; undoc align --help for more';
+
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  tsv: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** A problem with the command line or an input: one line on stderr, exit status 2. */
+class InputError extends Error {
+  override name = 'InputError';
+  constructor(message: string, readonly showUsage = false) {
+    super(message);
+  }
+}
+
+/** Runs `undoc align` with the arguments after `align`; returns the exit status. */
+export async function runAlign(argv: string[]): Promise<number> {
+  try {
+    const options = parseCommandLine(argv);
+    if (options === 'help') {
+      process.stdout.write(ALIGN_USAGE + '\n');
+      return EXIT.ok;
+    }
+    // One after the other, so that of several bad inputs the first on the command line is named.
+    const documents: UnDocument[] = [];
+    for (const input of options.inputs) documents.push(await readDocument(input));
+    // Checked here as well as in alignDocuments so that the message names the files as typed.
+    documentLanguages(documents, options.inputs);
+    return await writeAlignment(alignDocuments(documents), options);
+  } catch (error) {
+    if (!(error instanceof InputError) && !(error instanceof AlignmentInputError)) throw error;
+    process.stderr.write(`undoc: ${error.message}\n`);
+    if (error instanceof InputError && error.showUsage) process.stderr.write(USAGE_HINT + '\n');
+    return EXIT.usage;
+  }
+}
+
+interface AlignOptions {
+  inputs: string[];
+  out: string | null;
+  tsv: string | null;
+}
+
+function parseCommandLine(argv: string[]): AlignOptions | 'help' {
+  const { values, positionals } = parseArguments(argv);
+  if (values.help) return 'help';
+  if (positionals.length < 2) throw new InputError('align needs at least two JSON documents, one per language version', true);
+  if (values.out === '' || values.tsv === '') throw new InputError(`--${values.out === '' ? 'out' : 'tsv'} needs a file name`, true);
+  if (values.out !== undefined && values.tsv !== undefined && resolve(values.out) === resolve(values.tsv)) {
+    throw new InputError('--out and --tsv name the same file', true);
+  }
+  return { inputs: positionals, out: values.out ?? null, tsv: values.tsv ?? null };
+}
+
+function parseArguments(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs's messages are one sentence, sometimes followed by advice meant for scripts.
+    throw new InputError((error as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, ''), true);
+  }
+}
+
+/** Reads one input and checks that it is an undoc document as far as aligning reads it. */
+async function readDocument(path: string): Promise<UnDocument> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`;
+    throw new InputError(`${path}: ${reason}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${path}: not JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  const problem = documentShapeProblem(value);
+  if (problem !== null) throw new InputError(`${path}: not an undoc document (${problem}); convert the PDF with undoc convert`);
+  return value as UnDocument;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStringOrNull = (value: unknown): boolean => typeof value === 'string' || value === null;
+
+/**
+ * The first way in which `value` is not shaped like an undoc document, as a JSON pointer and what
+ * was expected; null when it is. Checks only what alignment reads, so that documents written by
+ * other 1.x versions of the schema are accepted.
+ */
+function documentShapeProblem(value: unknown): string | null {
+  if (!isObject(value)) return '/: expected an object';
+  if (typeof value.schemaVersion !== 'string' || !value.schemaVersion.startsWith('1.')) return '/schemaVersion: expected "1.x.y"';
+  if (!isObject(value.source) || typeof value.source.file !== 'string') return '/source/file: expected a string';
+  if (!isObject(value.metadata) || !isStringOrNull(value.metadata.language)) return '/metadata/language: expected a string or null';
+  const bodyProblem = blocksShapeProblem(value.body, '/body');
+  if (bodyProblem !== null) return bodyProblem;
+  if (!Array.isArray(value.annexes)) return '/annexes: expected an array';
+  for (const [index, annex] of value.annexes.entries()) {
+    if (!isObject(annex) || typeof annex.id !== 'string') return `/annexes/${index}/id: expected a string`;
+    const annexProblem = blocksShapeProblem(annex.body, `/annexes/${index}/body`);
+    if (annexProblem !== null) return annexProblem;
+  }
+  return null;
+}
+
+function blocksShapeProblem(blocks: unknown, path: string): string | null {
+  if (!Array.isArray(blocks)) return `${path}: expected an array`;
+  for (const [index, block] of blocks.entries()) {
+    const blockPath = `${path}/${index}`;
+    if (!isObject(block) || typeof block.type !== 'string') return `${blockPath}/type: expected a string`;
+    if (block.type !== 'heading' && block.type !== 'paragraph') continue;
+    if (typeof block.text !== 'string') return `${blockPath}/text: expected a string`;
+    if (!isStringOrNull(block.number)) return `${blockPath}/number: expected a string or null`;
+    if (block.type === 'paragraph') {
+      const itemsProblem = itemsShapeProblem(block.items, blockPath);
+      if (itemsProblem !== null) return itemsProblem;
+    }
+  }
+  return null;
+}
+
+function itemsShapeProblem(items: unknown, path: string): string | null {
+  if (items === undefined) return null;
+  if (!Array.isArray(items)) return `${path}/items: expected an array`;
+  for (const [index, item] of items.entries()) {
+    const itemPath = `${path}/items/${index}`;
+    if (!isObject(item) || typeof item.text !== 'string') return `${itemPath}/text: expected a string`;
+    if (!isStringOrNull(item.label)) return `${itemPath}/label: expected a string or null`;
+    const nested = itemsShapeProblem(item.items, itemPath);
+    if (nested !== null) return nested;
+  }
+  return null;
+}
+
+/** The usual reasons an output cannot be written, in words. */
+const WRITE_ERRORS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EEXIST: 'a file stands where a directory is needed',
+  ENOTDIR: 'a file stands where a directory is needed',
+  EISDIR: 'it is a directory',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+};
+
+/** Writes the requested outputs (both or neither, never one half-written), or the JSON to stdout. */
+async function writeAlignment(alignment: Alignment, options: AlignOptions): Promise<number> {
+  const json = JSON.stringify(alignment, null, 2) + '\n';
+  if (options.out === null && options.tsv === null) {
+    process.stdout.write(json);
+    return EXIT.ok;
+  }
+  const files = [
+    ...(options.out !== null ? [{ path: options.out, content: json }] : []),
+    ...(options.tsv !== null ? [{ path: options.tsv, content: toTsv(alignment) }] : []),
+  ];
+  try {
+    await writeFilesAtomic(files);
+  } catch (error) {
+    // The error names the temporary file; the user knows the outputs by the names they gave.
+    const { code, message } = error as NodeJS.ErrnoException;
+    const reason = (code !== undefined && WRITE_ERRORS[code]) || code || message;
+    process.stderr.write(`undoc: cannot write ${files.map((file) => file.path).join(' and ')}: ${reason}\n`);
+    return EXIT.failed;
+  }
+  const { paragraph, heading } = alignmentCoverage(alignment);
+  process.stderr.write(
+    `aligned ${alignment.languages.join(', ')}: ${paragraph.complete} of ${paragraph.total} numbered paragraphs ` +
+      `and ${heading.complete} of ${heading.total} numbered headings are in every version\n`,
+  );
+  return EXIT.ok;
+}

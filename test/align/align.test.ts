@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { alignDocuments, alignmentCoverage, AlignmentInputError, documentLanguages, toTsv, type Alignment } from '../../pipeline/align/align.js';
+import { ARABIC, ENGLISH, FRENCH, heading, paragraph, version } from './fixtures.js';
+
+/** Each unit as `kind scope number languages`, to compare whole alignments at a glance. */
+function outline(alignment: Alignment): string[] {
+  return alignment.units.map((unit) => `${unit.kind} ${unit.scope ?? 'body'} ${unit.number} ${Object.keys(unit.texts).join(',')}`);
+}
+
+describe('alignDocuments on E/2018/41 (ar, en, fr)', () => {
+  const alignment = alignDocuments([ENGLISH, FRENCH, ARABIC]);
+
+  it('pairs paragraphs by number and headings by numbering, the annex on its own, in document order', () => {
+    expect(alignment.languages).toEqual(['ar', 'en', 'fr']);
+    expect(outline(alignment)).toEqual([
+      'paragraph body 1 ar,en,fr',
+      'paragraph body 2 ar,en,fr',
+      'heading body I. ar,en,fr',
+      'paragraph body 3 ar,en,fr',
+      'heading body II. ar,en,fr',
+      'heading body A. ar,en,fr',
+      'paragraph body 4 ar,en,fr',
+      'paragraph body 5 ar,en',
+      'paragraph body 6 ar,en,fr',
+      'heading body VII. ar,en,fr',
+      'paragraph body 7 ar,en,fr',
+      'paragraph body 1 ar,en,fr',
+      'paragraph body 2 ar,en,fr',
+      'heading annex-1 I. ar,en,fr',
+      'paragraph annex-1 1 ar,en,fr',
+      'paragraph annex-1 2 ar,en,fr',
+    ]);
+  });
+
+  it('reads "الفصل الثاني" (chapter two) in the Arabic heading text as the "II." of the other versions', () => {
+    const chapterTwo = alignment.units.find((unit) => unit.kind === 'heading' && unit.number === 'II.');
+    expect(chapterTwo?.texts).toEqual({
+      ar: 'الفصل الثاني موضوع الدورة: التكنولوجيا من أجل التنمية المستدامة',
+      en: 'Session theme: technology for sustainable development',
+      fr: 'Thème de la session : la technologie pour le développement durable',
+    });
+  });
+
+  it('gives a paragraph its sub-items, labels as printed, and keeps paragraph 5 that French lacks', () => {
+    const five = alignment.units.find((unit) => unit.number === '5');
+    expect(five?.texts).toEqual({
+      ar: 'وقدم المتحدثون توصيات: (أ) تعزيز البحث؛ (ب) دعم الابتكار.',
+      en: 'The speakers recommended: (a) Strengthening research; (b) Supporting innovation.',
+    });
+  });
+
+  it('pairs a number repeated in one scope by order of occurrence: the agenda list restarting at 1', () => {
+    const ones = alignment.units.filter((unit) => unit.scope === null && unit.number === '1');
+    expect(ones.map((unit) => unit.texts.fr)).toEqual([
+      'La Commission économique et sociale pour l’Asie occidentale a tenu sa trentième session.',
+      'Ouverture.',
+    ]);
+    expect(ones[1]?.texts).toEqual({ ar: 'الافتتاح.', en: 'Opening.', fr: 'Ouverture.' });
+  });
+
+  it('does not depend on the order of the inputs', () => {
+    expect(alignDocuments([ARABIC, FRENCH, ENGLISH])).toEqual(alignment);
+  });
+
+  it('counts the units every version has', () => {
+    expect(alignmentCoverage(alignment)).toEqual({ paragraph: { complete: 10, total: 11 }, heading: { complete: 5, total: 5 } });
+  });
+});
+
+describe('units that some versions lack', () => {
+  it('E/2018/41 chapter I: a declaration numbered in Arabic only does not pull the chapters out of place', () => {
+    const arabic = version('ar', [
+      heading(null, 'الفصل الأول القضايا المرفوعة'),
+      paragraph('1', 'نحن، ممثلي الدول الأعضاء.'),
+      paragraph('2', 'نشير إلى قرار الجمعية العامة.'),
+      heading(null, 'الفصل الثاني موضوع الدورة'),
+      paragraph('4', 'اتخذت اللجنة التكنولوجيا موضوعاً رئيسياً.'),
+    ]);
+    const english = version('en', [
+      paragraph('1', 'ESCWA held its thirtieth session.'),
+      paragraph('2', 'The present report sets out the proceedings.'),
+      heading('I.', 'Issues for attention'),
+      paragraph(null, 'We, the representatives of the member States.'),
+      heading('II.', 'Session theme'),
+      paragraph('4', 'Technology for sustainable development was the main theme.'),
+    ]);
+    expect(outline(alignDocuments([arabic, english]))).toEqual([
+      'paragraph body 1 en',
+      'paragraph body 2 en',
+      'heading body I. ar,en',
+      'paragraph body 1 ar',
+      'paragraph body 2 ar',
+      'heading body II. ar,en',
+      'paragraph body 4 ar,en',
+    ]);
+  });
+
+  it('keeps a heading found in one version only between the same neighbours', () => {
+    const english = version('en', [heading('A.', 'Opening'), paragraph('1', 'One.'), heading('B.', 'Attendance'), paragraph('2', 'Two.')]);
+    const french = version('fr', [heading('A.', 'Ouverture'), paragraph('1', 'Un.'), paragraph('2', 'Deux.')]);
+    expect(outline(alignDocuments([english, french]))).toEqual([
+      'heading body A. en,fr',
+      'paragraph body 1 en,fr',
+      'heading body B. en',
+      'paragraph body 2 en,fr',
+    ]);
+  });
+
+  it('lists an annex that only one version has', () => {
+    const french = version('fr', [paragraph('1', 'Un.')], [{ id: 'annex-1', label: 'Annexe', title: null, body: [paragraph('1', 'Liste.')] }]);
+    const english = version('en', [paragraph('1', 'One.')]);
+    expect(outline(alignDocuments([english, french]))).toEqual(['paragraph body 1 en,fr', 'paragraph annex-1 1 fr']);
+  });
+});
+
+describe('languages', () => {
+  it('refuses a document without a language, two in one language, and a code that is not ISO 639-1', () => {
+    expect(() => alignDocuments([ENGLISH, version(null, [])])).toThrow(AlignmentInputError);
+    expect(() => alignDocuments([ENGLISH, version(null, [])])).toThrow('E_2018_41-E_ESCWA_30_18_Report-null.pdf: metadata.language is not set');
+    expect(() => documentLanguages([ENGLISH, ENGLISH], ['a.json', 'b.json'])).toThrow('a.json and b.json are both in "en"');
+    expect(() => documentLanguages([version('__proto__', [])])).toThrow('is not an ISO 639-1 code');
+  });
+});
+
+describe('toTsv', () => {
+  const tsv = toTsv(alignDocuments([ARABIC, ENGLISH, FRENCH]));
+  const rows = tsv.split('\n');
+
+  it('E/2018/41: a header, then one row per unit with an empty cell where a version lacks the unit', () => {
+    expect(rows[0]).toBe('kind\tscope\tnumber\tar\ten\tfr');
+    expect(rows).toContain(
+      'paragraph\t\t5\tوقدم المتحدثون توصيات: (أ) تعزيز البحث؛ (ب) دعم الابتكار.\tThe speakers recommended: (a) Strengthening research; (b) Supporting innovation.\t',
+    );
+    expect(rows).toContain('heading\tannex-1\tI.\tقائمة المشاركين\tList of participants\tListe des participants');
+    expect(rows.length).toBe(1 + 16 + 1);
+    expect(tsv.endsWith('\n')).toBe(true);
+  });
+
+  it('replaces tabs and line breaks inside a text by spaces, so every row has its six cells', () => {
+    expect(rows).toContain('paragraph\t\t6\tوخصصت الإسكوا حلقة نقاش.\tESCWA held a round-table discussion.\tLa CESAO a consacré une table ronde.');
+    expect(rows.filter((row) => row !== '').every((row) => row.split('\t').length === 6)).toBe(true);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * E/2018/41 (ESCWA, report on its thirtieth session) converted from its Arabic, English and French
+ * PDFs, then aligned: the measure of issue 5's `undoc align` bar, which asks for at least 95% of the
+ * numbered paragraphs and every numbered heading aligned one to one across the three versions.
+ *
+ * That bar is not met yet, and the assertions below hold what is true today. The gap lies in the
+ * conversions, not in the alignment, and all of it in chapter I and the Arabic version:
+ * - Arabic: no number is found on the report's own paragraphs 4-123 (printed "4-" at the right
+ *   margin, but absent from what pdf.js and pdftotext extract), so only the Beirut Consensus
+ *   (1-34), the resolutions and the agenda list carry paragraph numbers;
+ * - English: the Beirut Consensus's paragraphs 1-34 have no number in the PDF's text layer, and
+ *   resolution 330's paragraphs 4-9 are numbered paragraphs while its 1-3 are sub-items;
+ * - French: every resolution paragraph is a sub-item of an unnumbered paragraph.
+ * So in chapter I the numbers 4-9 of three different texts meet, and the structure alone cannot
+ * tell them apart. The figures are printed on every run; raise the assertions to the bar when the
+ * conversions agree.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { alignDocuments, alignmentCoverage, toTsv, type Alignment, type AlignedUnit } from '../../pipeline/align/align.js';
+import { convertPdf } from '../../pipeline/convert.js';
+import type { UnDocument } from '../../pipeline/model.js';
+import { CORPUS_PDF } from '../e2e/shared.js';
+
+const LANGUAGES = ['ar', 'en', 'fr'] as const;
+const pdfOf = (language: string): string => join(CORPUS_PDF, `E_2018_41-E_ESCWA_30_18_Report-${language}.pdf`);
+const HAVE_PDFS = LANGUAGES.every((language) => existsSync(pdfOf(language)));
+const SKIP_REASON = `skipped: the E/2018/41 PDFs are not in ${CORPUS_PDF} (the shared UN corpus is not part of this repository)`;
+
+/** Three conversions on a busy two-core machine. */
+const CONVERSION_TIMEOUT_MS = 180_000;
+
+const versions = new Map<string, UnDocument>();
+
+function percent(part: number, whole: number): string {
+  return `${part}/${whole} (${whole === 0 ? 0 : ((100 * part) / whole).toFixed(1)}%)`;
+}
+
+function isComplete(unit: AlignedUnit, alignment: Alignment): boolean {
+  return alignment.languages.every((language) => Object.hasOwn(unit.texts, language));
+}
+
+/** The one-line measure of an alignment, printed with each run. */
+function describeAlignment(alignment: Alignment): string {
+  const { paragraph, heading } = alignmentCoverage(alignment);
+  const perLanguage = alignment.languages.map((language) => {
+    const own = alignment.units.filter((unit) => unit.kind === 'paragraph' && Object.hasOwn(unit.texts, language));
+    return `${language} ${percent(own.filter((unit) => isComplete(unit, alignment)).length, own.length)}`;
+  });
+  return (
+    `E/2018/41 ${alignment.languages.join('+')}: numbered paragraphs aligned one to one ${percent(paragraph.complete, paragraph.total)}, ` +
+    `numbered headings ${percent(heading.complete, heading.total)}; share of each version's numbered paragraphs: ${perLanguage.join(', ')}`
+  );
+}
+
+describe.skipIf(!HAVE_PDFS)(`E/2018/41 in Arabic, English and French${HAVE_PDFS ? '' : ` (${SKIP_REASON})`}`, () => {
+  beforeAll(async () => {
+    for (const language of LANGUAGES) {
+      const file = pdfOf(language);
+      const { document } = await convertPdf(new Uint8Array(readFileSync(file)), file.split('/').pop()!);
+      versions.set(language, document);
+    }
+  }, CONVERSION_TIMEOUT_MS);
+
+  it('aligns chapters I-VII one to one across the three versions (Arabic "الفصل الأول" = "I.")', () => {
+    const alignment = alignDocuments([...versions.values()]);
+    console.log(describeAlignment(alignment));
+    const chapters = alignment.units.filter((unit) => unit.kind === 'heading' && /^[IVX]+\.$/.test(unit.number));
+    expect(chapters.map((unit) => unit.number)).toEqual(['I.', 'II.', 'III.', 'IV.', 'V.', 'VI.', 'VII.']);
+    expect(chapters.every((unit) => isComplete(unit, alignment))).toBe(true);
+    expect(chapters[1]!.texts.en).toBe('SESSION THEME: TECHNOLOGY FOR SUSTAINABLE DEVELOPMENT IN THE ARAB REGION');
+    expect(chapters[1]!.texts.fr).toMatch(/^Thème de la session : La technologie pour le développement durable/);
+    expect(chapters[1]!.texts.ar).toMatch(/^الفصل الثاني موضوع الدورة/);
+  });
+
+  it('a sample TSV row: item 20 of the agenda, "Opening.", in the three languages', () => {
+    const rows = toTsv(alignDocuments([...versions.values()])).split('\n');
+    expect(rows[0]).toBe('kind\tscope\tnumber\tar\ten\tfr');
+    // The Arabic "الافتتاح" still comes out with its lam-alef reversed ("االفتتاح"), hence the loose match.
+    expect(rows).toContainEqual(expect.stringMatching(/^paragraph\t\t20\t\S*فتتاح\.\tOpening\.\tOuverture\.$/));
+  });
+
+  it('aligns the report\'s own paragraphs 4-123 (chapters II-VII) one to one in English and French', () => {
+    const alignment = alignDocuments([versions.get('en')!, versions.get('fr')!]);
+    console.log(describeAlignment(alignment));
+    const chapterTwo = alignment.units.findIndex((unit) => unit.kind === 'heading' && unit.number === 'II.');
+    const paired = alignment.units.slice(chapterTwo).filter((unit) => unit.kind === 'paragraph' && isComplete(unit, alignment)).map((unit) => Number(unit.number));
+    // The report's numbering runs 4-120, the agenda list of paragraph 120 restarts at 1, then 121-123.
+    const reportRun = paired.slice(0, paired.findIndex((number, index) => index > 0 && number < paired[index - 1]!));
+    expect(reportRun).toEqual(Array.from({ length: 117 }, (_, index) => index + 4));
+    expect(paired.slice(-3)).toEqual([121, 122, 123]);
+  });
+});
