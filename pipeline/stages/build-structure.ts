@@ -18,6 +18,8 @@ const HEADING_MAX_CHARS = 300;
 const INDENT_RATIO = 1.2;
 /** An unnumbered body-size heading starts within this many font sizes of the left margin. */
 const HEADING_MARGIN_SLACK = 0.5;
+/** Small capitals are set at least this fraction of the body size. */
+const SMALL_CAPS_MIN_RATIO = 0.75;
 /** A centred line starts at least this many font sizes in from the left margin… */
 const CENTRED_INSET = 2;
 /** …and its middle lies within this many font sizes of the middle of the measure. */
@@ -270,7 +272,9 @@ function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock)
   if (lines.length > HEADING_MAX_LINES) return false;
   const text = lines.map((l) => l.text).join(' ');
   if (text.length > HEADING_MAX_CHARS) return false;
-  if (first.size < typography.bodySize - SIZE_TOLERANCE) return false;
+  // Headings in small capitals are set smaller than the body ("A. DATE AND VENUE" at 9 pt over 11 pt).
+  const smallCaps = text === text.toUpperCase() && /\p{Lu}{3}/u.test(text) && first.size >= SMALL_CAPS_MIN_RATIO * typography.bodySize;
+  if (first.size < typography.bodySize - SIZE_TOLERANCE && !smallCaps) return false;
   const larger = first.size > typography.bodySize + SIZE_TOLERANCE;
   const distinctFont = lines.every((l) => l.font !== typography.bodyFont);
   // Layouts that set headings in the body face (bioPDF, 1990s typewriter style) mark them by place:

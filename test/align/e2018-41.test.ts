@@ -66,7 +66,8 @@ describe.skipIf(!HAVE_PDFS)(`E/2018/41 in Arabic, English and French${HAVE_PDFS 
   it('aligns chapters I-VII one to one across the three versions (Arabic "الفصل الأول" = "I.")', () => {
     const alignment = alignDocuments([...versions.values()]);
     console.log(describeAlignment(alignment));
-    const chapters = alignment.units.filter((unit) => unit.kind === 'heading' && /^[IVX]+\.$/.test(unit.number));
+    // The main report's chapters (annexes have chapter-like numbering of their own, e.g. the list of participants).
+    const chapters = alignment.units.filter((unit) => unit.kind === 'heading' && unit.scope === null && /^[IVX]+\.$/.test(unit.number));
     expect(chapters.map((unit) => unit.number)).toEqual(['I.', 'II.', 'III.', 'IV.', 'V.', 'VI.', 'VII.']);
     expect(chapters.every((unit) => isComplete(unit, alignment))).toBe(true);
     expect(chapters[1]!.texts.en).toBe('SESSION THEME: TECHNOLOGY FOR SUSTAINABLE DEVELOPMENT IN THE ARAB REGION');
