@@ -12,3 +12,6 @@ export const TOOLS = join(SHARED, 'tools');
 export const HAS_SHARED = existsSync(CORPUS_PDF) && existsSync(TOOLS);
 export const SKIP_REASON = `skipped: ${SHARED} is absent (the shared UN corpus is not part of this repository)`;
 export const REPLICA_PDF = join(REPO_ROOT, 'input/A_61_187-fr.pdf');
+
+// One line in the test log saying why the corpus tests do not run here.
+if (!HAS_SHARED) console.warn(`undoc tests: ${SKIP_REASON}`);
