@@ -264,7 +264,7 @@ function logicalRtlText(text: string): string {
 const MIRRORED_PAIR = /\)([^()]*)\(|\]([^[\]]*)\[/g;
 
 function unmirrorBrackets(text: string): string {
-  return text.replace(MIRRORED_PAIR, (match, round: string | undefined, square: string | undefined) => (round !== undefined ? `(${round})` : `[${square}]`));
+  return text.replace(MIRRORED_PAIR, (_match, round: string | undefined, square: string | undefined) => (round !== undefined ? `(${round})` : `[${square}]`));
 }
 
 /** Maps an offset in the raw text to the offset after whitespace runs are collapsed and trimmed. */

@@ -8,7 +8,6 @@
 import type { Annex, Block, FootnoteRef, HeadingBlock, ItemBlock, Line, MarkerHit, ParagraphBlock, RawBlock, Reporter, TableBlock, Typography } from '../model.js';
 import { SIZE_TOLERANCE } from './measure-typography.js';
 import { joinLines, vocabularyOf, type JoinedText } from './join-text.js';
-import { isShortLine } from './group-blocks.js';
 import { SUMMARY_LABEL } from './languages.js';
 
 /** A heading is at most this many lines and characters long. */

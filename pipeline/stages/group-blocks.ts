@@ -50,7 +50,7 @@ function normalGap(a: Line, b: Line, typography: Typography): number {
 }
 
 /** The line stops well before the end of the measure: at the left margin for right-to-left text. */
-export function isShortLine(line: Line, typography: Typography): boolean {
+function isShortLine(line: Line, typography: Typography): boolean {
   if (line.rtl) return line.x > typography.leftMargin + SHORT_LINE_RATIO * line.size;
   return line.right < typography.rightMargin - SHORT_LINE_RATIO * line.size;
 }
