@@ -126,13 +126,9 @@ export async function extract(data: Uint8Array, file: string): Promise<Extracted
     if (characters < MIN_TEXT_CHARS_PER_PAGE * pages.length && characters < 200) {
       throw new ConversionError('no text layer: the PDF holds only images (scanned?)');
     }
-    const infoDict = (info?.info ?? {}) as Record<string, unknown>;
-    const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-    const documentInfo: ExtractedDocument['info'] = {};
-    const title = str(infoDict.Title), language = str(infoDict.Language), producer = str(infoDict.Producer);
-    if (title) documentInfo.title = title;
-    if (language) documentInfo.language = language;
-    if (producer) documentInfo.producer = producer;
+    // The document-information language tag is the masthead stage's last resort for the language.
+    const language = (info?.info as Record<string, unknown> | undefined)?.Language;
+    const documentInfo: ExtractedDocument['info'] = typeof language === 'string' && language.trim() ? { language: language.trim() } : {};
     return { file, sha256, pages, tagged, info: documentInfo };
   } catch (error) {
     if (error instanceof ConversionError) throw error;

@@ -55,8 +55,8 @@ export interface ExtractedDocument {
   pages: Page[];
   /** True when the PDF carries a structure tree (tagged PDF). */
   tagged: boolean;
-  /** Document-information dictionary entries that help (language tag). */
-  info: { title?: string; language?: string; producer?: string };
+  /** Document-information dictionary entries the stages use: the language tag ("fr-FR"). */
+  info: { language?: string };
 }
 
 /** Where a footnote marker stood inside a piece of text. */

@@ -199,8 +199,7 @@ function toLine(row: RowDraft, page: number): Line {
   // Bracket swapping keeps the length, so marker offsets stay valid.
   const trimmed = rtl ? unmirrorBrackets(collapsed) : collapsed;
   // Offsets were measured on the untrimmed text; whitespace collapsing only ever shortens it.
-  const shift = text.length - text.trimStart().length;
-  const normalizedMarkers = markers.map((m) => ({ marker: m.marker, offset: normalizedOffset(text, m.offset, shift) }));
+  const leading = text.length - text.trimStart().length;
   const xs = row.runs.map((r) => r.x);
   const rights = row.runs.map((r) => r.x + r.width);
   const line: Line = {
@@ -211,7 +210,7 @@ function toLine(row: RowDraft, page: number): Line {
     size,
     font: dominantFont(row.runs),
     text: trimmed,
-    markers: normalizedMarkers.map((m) => ({ marker: m.marker, offset: Math.min(m.offset, trimmed.length) })),
+    markers: markers.map((m) => ({ marker: m.marker, offset: Math.min(collapsedOffset(text, m.offset, leading), trimmed.length) })),
     rtl,
   };
   const artifactChars = row.runs.reduce((n, r) => n + (r.artifact ? r.text.length : 0), 0);
@@ -268,9 +267,8 @@ function unmirrorBrackets(text: string): string {
 }
 
 /** Maps an offset in the raw text to the offset after whitespace runs are collapsed and trimmed. */
-function normalizedOffset(raw: string, offset: number, leading: number): number {
-  const before = raw.slice(leading, offset).replace(/\s+/g, ' ');
-  return Math.max(0, before.length);
+function collapsedOffset(raw: string, offset: number, leading: number): number {
+  return raw.slice(leading, offset).replace(/\s+/g, ' ').length;
 }
 
 /** Chinese and Japanese text carries no spaces between characters. */
