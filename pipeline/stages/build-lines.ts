@@ -23,6 +23,8 @@ const MARKER_TEXT = /^(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])$/;
 /** A paragraph number, item label or bullet standing alone before a tab. */
 const LABEL_CELL = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|\(?[a-z]{1,4}\)|\(\d{1,2}\)|[IVXLC]{1,6}\.|[A-Z]\.|[•●▪◦–-]|\d{1,3}-)$/;
 const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g;
+const STRONG_CHAR = /[\p{L}\p{N}]/gu;
 const CJK_CHAR = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 
 interface RowDraft {
@@ -41,15 +43,38 @@ export interface LinesPage {
 
 /** Builds the lines of every page. */
 export function buildLines(input: { extract: ExtractedDocument }): LinesPage[] {
+  const mirrored = bracketsDrawnMirrored(input.extract);
   return input.extract.pages.map((page) => ({
     number: page.number,
     width: page.width,
     height: page.height,
-    lines: linesOfPage(page),
+    lines: linesOfPage(page, mirrored),
   }));
 }
 
-function linesOfPage(page: Page): Line[] {
+/** ")الإسكوا(": a bracket pair inside one Arabic run, stored the wrong way round. */
+const INVERTED_PAIR = /\)[^()]*\(/g;
+const UPRIGHT_PAIR = /\([^()]*\)/g;
+
+/**
+ * Whether the document's right-to-left text stores brackets as drawn (mirrored: E/ESCWA/30/8,
+ * whose "(" reads ")") or as meant (E/ESCWA/30/7, drawn mirrored by the viewer). Producers differ;
+ * the pairs inside single Arabic runs, which pdf.js has already put in logical order, tell which.
+ */
+function bracketsDrawnMirrored(document: ExtractedDocument): boolean {
+  let inverted = 0;
+  let upright = 0;
+  for (const page of document.pages) {
+    for (const run of page.runs) {
+      if (!run.text.includes('(') || !RTL_CHAR.test(run.text)) continue;
+      inverted += run.text.match(INVERTED_PAIR)?.length ?? 0;
+      upright += run.text.match(UPRIGHT_PAIR)?.length ?? 0;
+    }
+  }
+  return inverted > upright;
+}
+
+function linesOfPage(page: Page, mirrored: boolean): Line[] {
   const runs = [...page.runs].sort((a, b) => a.y - b.y || a.x - b.x);
   const rows: RowDraft[] = [];
   for (const run of runs) {
@@ -68,7 +93,7 @@ function linesOfPage(page: Page): Line[] {
     } else rows.push({ y: run.y, size: run.size, runs: [run], superscripts: [] });
   }
   attachSuperscripts(rows);
-  return rows.filter((row) => row.runs.length > 0).map((row) => toLine(row, page.number));
+  return rows.filter((row) => row.runs.length > 0).map((row) => toLine(row, page.number, mirrored));
 }
 
 /**
@@ -149,27 +174,39 @@ function dominantFont(runs: TextRun[]): string {
 
 type Piece = { run: TextRun; marker: boolean };
 
-function toLine(row: RowDraft, page: number): Line {
-  const rtlChars = row.runs.reduce((n, r) => n + (RTL_CHAR.test(r.text) ? r.text.length : 0), 0);
+function toLine(row: RowDraft, page: number, mirrored: boolean): Line {
+  // Letters and digits decide the direction: a contents line is mostly leader dots.
+  const rtlChars = row.runs.reduce((n, r) => n + countMatches(r.text, RTL_LETTER), 0);
+  const strongChars = row.runs.reduce((n, r) => n + countMatches(r.text, STRONG_CHAR), 0);
   const allChars = row.runs.reduce((n, r) => n + r.text.length, 0);
-  const rtl = rtlChars > allChars / 2;
+  const rtl = rtlChars > strongChars / 2;
   const pieces: Piece[] = [
     ...row.runs.map((run) => ({ run, marker: false })),
     ...row.superscripts.map((run) => ({ run, marker: true })),
   ];
   // Visual order: left to right; a right-to-left line is read from its right edge.
   pieces.sort((a, b) => (rtl ? b.run.x + b.run.width - (a.run.x + a.run.width) : a.run.x - b.run.x));
-  if (rtl) restoreLeftToRightSequences(pieces);
+  const groups = rtl ? restoreLeftToRightSequences(pieces) : undefined;
   const size = dominantSize(row.runs);
   let text = '';
   const markers: MarkerHit[] = [];
   const cells: string[] = [];
   let cellStart = 0;
   let previous: TextRun | undefined;
+  let previousGroup: VisualGroup | undefined;
   let pendingMarks = '';
-  for (let { run, marker } of pieces) {
+  for (const [index, piece] of pieces.entries()) {
+    let { run } = piece;
+    const { marker } = piece;
+    const group = groups?.[index];
     if (previous) {
-      const gap = rtl ? previous.x - (run.x + run.width) : run.x - (previous.x + previous.width);
+      // Inside a left-to-right sequence the runs follow each other rightwards; elsewhere in a
+      // right-to-left line the next run (or sequence) lies to the left of the previous one.
+      const gap = !group || !previousGroup
+        ? run.x - (previous.x + previous.width)
+        : group === previousGroup
+          ? run.x - (previous.x + previous.width)
+          : previousGroup.x - group.right;
       if (gap > CELL_GAP_RATIO * size) {
         cells.push(text.slice(cellStart).trim());
         text = text.trimEnd() + ' ';
@@ -184,7 +221,7 @@ function toLine(row: RowDraft, page: number): Line {
         pendingMarks += run.text.trim();
         continue;
       }
-      run = { ...run, text: logicalRtlText(pendingMarks + run.text) };
+      run = { ...run, text: logicalRtlRun(pendingMarks + run.text, group!, mirrored) };
       pendingMarks = '';
     }
     if (marker) {
@@ -194,10 +231,9 @@ function toLine(row: RowDraft, page: number): Line {
     }
     // A marker takes part in gap measuring: "completas¹." has none on either side, "Framework.¹ The" has one after it.
     previous = run;
+    previousGroup = group;
   }
-  const collapsed = text.replace(/\s+/g, ' ').trim();
-  // Bracket swapping keeps the length, so marker offsets stay valid.
-  const trimmed = rtl ? unmirrorBrackets(collapsed) : collapsed;
+  const trimmed = text.replace(/\s+/g, ' ').trim();
   // Offsets were measured on the untrimmed text; whitespace collapsing only ever shortens it.
   const leading = text.length - text.trimStart().length;
   const xs = row.runs.map((r) => r.x);
@@ -225,25 +261,69 @@ function toLine(row: RowDraft, page: number): Line {
 /** Digits and Latin letters: the runs that read left to right inside a right-to-left line. */
 const LTR_RUN = /[0-9A-Za-z\u00C0-\u024F]/;
 const NEUTRAL_RUN = /^[\s\-–/.,:%]+$/;
+/** Punctuation and spaces only: such a run takes the direction of the line it stands in. */
+const NEUTRAL_ONLY = /^[^\p{L}\p{N}]+$/u;
 
 /**
- * In a right-to-left line, consecutive left-to-right runs ("22", "-", "24" drawn apart) are read
- * left to right among themselves, as the bidi algorithm displays them: put them back in that order.
+ * What a right-to-left line is made of once read from its right edge: runs of Arabic text (and
+ * neutral punctuation between them), each a group of its own, and sequences of left-to-right runs
+ * ("22", "-", "24" drawn apart), one group read left to right inside. Gaps between groups are
+ * measured edge to edge, whatever order the runs inside a sequence are read in.
  */
-function restoreLeftToRightSequences(pieces: Piece[]): void {
+interface VisualGroup {
+  leftToRight: boolean;
+  x: number;
+  right: number;
+}
+
+/**
+ * In a right-to-left line, consecutive left-to-right runs are read left to right among themselves,
+ * as the bidi algorithm displays them: puts them back in that order, and returns each piece's group.
+ */
+function restoreLeftToRightSequences(pieces: Piece[]): VisualGroup[] {
   const isLtr = (p: Piece) => !p.marker && LTR_RUN.test(p.run.text) && !RTL_CHAR.test(p.run.text);
+  const groups: VisualGroup[] = [];
+  const extent = (slice: Piece[], leftToRight: boolean): VisualGroup => ({
+    leftToRight,
+    x: Math.min(...slice.map((p) => p.run.x)),
+    right: Math.max(...slice.map((p) => p.run.x + p.run.width)),
+  });
   let start = 0;
   while (start < pieces.length) {
     if (!isLtr(pieces[start]!)) {
+      groups.push(extent([pieces[start]!], false));
       start++;
       continue;
     }
     let end = start;
     // Extend over LTR runs and the neutral separators between them.
     while (end + 1 < pieces.length && (isLtr(pieces[end + 1]!) || (NEUTRAL_RUN.test(pieces[end + 1]!.run.text) && pieces[end + 2] !== undefined && isLtr(pieces[end + 2]!)))) end++;
-    if (end > start) pieces.splice(start, end - start + 1, ...pieces.slice(start, end + 1).reverse());
+    const sequence = pieces.slice(start, end + 1);
+    if (drawnRightToLeft(sequence)) {
+      for (const piece of sequence) groups.push(extent([piece], false));
+      start = end + 1;
+      continue;
+    }
+    if (end > start) pieces.splice(start, sequence.length, ...sequence.reverse());
+    const group = extent(sequence, true);
+    for (let i = start; i <= end; i++) groups.push(group);
     start = end + 1;
   }
+  return groups;
+}
+
+/** Two numbers joined by a dash: a range, which always reads from the lower number. */
+const NUMBER_RANGE = /^(\d+)\s*[-–]\s*(\d+)$/;
+
+/**
+ * Some Arabic documents lay a range out right to left, "14-13" on the page for 13-14 December
+ * (E/ESCWA/2017/EC.4/4, E/ESCWA/30/7); others left to right, "22-24" (E/ESCWA/30/8). The runs of
+ * such a range come here in right-to-left order: a range that would read downwards left to right
+ * was drawn right to left and stays in that order.
+ */
+function drawnRightToLeft(sequence: Piece[]): boolean {
+  const range = NUMBER_RANGE.exec(sequence.map((piece) => piece.run.text).reverse().join(''));
+  return range !== null && Number(range[1]) > Number(range[2]);
 }
 
 /** Arabic combining marks (harakat, shadda, superscript alef). */
@@ -252,23 +332,41 @@ const MARK = '[\\u064B-\\u065F\\u0670]';
 const SPACE_BEFORE_MARK = new RegExp(`\\s+(?=${MARK})`, 'g');
 /** A run cannot start with a mark: the mark (and the space pdf.js put after it) goes onto the first letter. */
 const LEADING_MARKS = new RegExp(`^(${MARK}+)\\s*(\\p{L})`, 'u');
+/**
+ * A mark opening a run before punctuation has no letter to sit on: it was drawn for a letter of
+ * another line (E/ESCWA/30/8 para 23, "الركيزة 4: …"), and the space pdf.js put after it is not the text's.
+ */
+const STRAY_LEADING_MARKS = new RegExp(`^${MARK}+\\s*(?=[^\\p{L}\\s])`, 'u');
 const ONLY_MARKS = new RegExp(`^${MARK}+$`);
 
-/** A right-to-left run as read: spaces beside combining marks removed, leading marks put on their letter. */
-function logicalRtlText(text: string): string {
-  return text.replace(SPACE_BEFORE_MARK, '').replace(LEADING_MARKS, '$2$1');
+/** Where a document stores brackets as drawn, ")الإسكوا(" reads "(الإسكوا)". */
+const MIRRORED: Readonly<Record<string, string>> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{' };
+const BRACKET = /[()[\]{}]/g;
+
+function unmirror(text: string): string {
+  return text.replace(BRACKET, (bracket) => MIRRORED[bracket]!);
 }
 
-/** Brackets in right-to-left lines are stored as drawn, mirrored: ")الإسكوا(" reads "(الإسكوا)". */
-const MIRRORED_PAIR = /\)([^()]*)\(|\]([^[\]]*)\[/g;
-
-function unmirrorBrackets(text: string): string {
-  return text.replace(MIRRORED_PAIR, (_match, round: string | undefined, square: string | undefined) => (round !== undefined ? `(${round})` : `[${square}]`));
+/**
+ * A run of a right-to-left line as read. A left-to-right run stays as drawn. pdf.js hands an
+ * Arabic run over in logical order, with brackets as the document stores them (mirrored or not);
+ * a run of punctuation alone (".(" at the end of "(القاهرة، 2017)." ) is in visual order and
+ * takes the line's direction. Spaces beside combining marks are removed and leading marks put on
+ * their letter.
+ */
+function logicalRtlRun(text: string, group: VisualGroup, mirrored: boolean): string {
+  if (group.leftToRight) return text;
+  const ordered = NEUTRAL_ONLY.test(text) ? [...text].reverse().join('') : text;
+  return (mirrored ? unmirror(ordered) : ordered).replace(SPACE_BEFORE_MARK, '').replace(STRAY_LEADING_MARKS, '').replace(LEADING_MARKS, '$2$1');
 }
 
 /** Maps an offset in the raw text to the offset after whitespace runs are collapsed and trimmed. */
 function collapsedOffset(raw: string, offset: number, leading: number): number {
   return raw.slice(leading, offset).replace(/\s+/g, ' ').length;
+}
+
+function countMatches(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
 }
 
 /** Chinese and Japanese text carries no spaces between characters. */

@@ -65,10 +65,13 @@ describe('build-lines', () => {
 describe('build-lines, right-to-left', () => {
   const rtl = (text: string, x: number, width: number, size = 13): TextRun => ({ ...run(text, x, 400, size, 'f1', width), dir: 'rtl' });
   const ltr = (text: string, x: number, width: number): TextRun => ({ ...run(text, x, 400, 10.4, 'f5', width), dir: 'ltr' });
+  /** E/ESCWA/30/8 stores its brackets as drawn: this pair, elsewhere on the page, shows it. */
+  const storedAsDrawn = { ...rtl('لغربي آسيا )الإسكوا(', 300, 120), y: 100 };
+  const lineAt400 = (result: ReturnType<typeof buildLines>[number] | undefined) => result!.lines.find((l) => l.y === 400)!;
 
   it('E/ESCWA/30/8 p.3: reads an Arabic line from its right edge and puts the range "22-24" back in order', () => {
     const [result] = buildLines({
-      extract: page([rtl('عن دورتها', 300, 50), ltr('22', 264, 10), ltr('-', 276, 3.5), ltr('24', 280, 10), rtl('آذار', 220, 30)]),
+      extract: page([rtl('عن دورتها', 300, 50), ltr('22', 264, 11.53), ltr('-', 275.52, 3.46), ltr('24', 278.98, 11.53), rtl('آذار', 220, 30)]),
     });
     expect(result!.lines[0]!.text).toBe('عن دورتها 22-24 آذار');
     expect(result!.lines[0]!.rtl).toBe(true);
@@ -77,6 +80,75 @@ describe('build-lines, right-to-left', () => {
   it('E/ESCWA/30/8: mirrored brackets read the logical way round ("(الإسكوا)")', () => {
     const [result] = buildLines({ extract: page([rtl('لغربي آسيا )الإسكوا(', 300, 120)]) });
     expect(result!.lines[0]!.text).toBe('لغربي آسيا (الإسكوا)');
+  });
+
+  it('E/ESCWA/30/8 para 4: punctuation drawn alone at the line end takes the line\'s direction (`التنفيذية".`)', () => {
+    const [result] = buildLines({ extract: page([ltr('."', 255.84, 8.25), rtl('للجنة التنفيذية', 264.47, 100)]) });
+    expect(result!.lines[0]!.text).toBe('للجنة التنفيذية".');
+  });
+
+  it('E/ESCWA/30/8 para 5: brackets drawn alone are mirrored like the others ("(القاهرة، 14-16 أيار/مايو 2017).")', () => {
+    const [result] = buildLines({
+      extract: page([
+        ltr('.(', 165.6, 7.96), ltr('2017', 173.52, 23.05), rtl('أيار/مايو', 200.16, 36.31), ltr('14', 240, 11.53), ltr('-', 251.52, 3.46),
+        ltr('16', 254.88, 11.77), ltr('،', 270, 4.17), rtl('القاهرة', 274.32, 28.15), ltr(')', 302.4, 4.36), rtl('عشرة', 310.08, 30),
+        storedAsDrawn,
+      ]),
+    });
+    expect(lineAt400(result)!.text).toBe('عشرة (القاهرة، 14-16 أيار/مايو 2017).');
+  });
+
+  it('E/ESCWA/30/8 para 37: a bracket opened on one line and closed on the next reads the right way round on both', () => {
+    const [first, second] = buildLines({
+      extract: {
+        file: 'x.pdf', sha256: '', tagged: false, info: {},
+        pages: [{ number: 1, width: 612, height: 792, runs: [
+          { ...rtl('مبادرة ريكار )4.1 مليون', 300, 200), y: 400 },
+          { ...rtl('دولار من الوكالة(؛ وبرنامج', 300, 200), y: 415 },
+          storedAsDrawn,
+        ] }],
+      },
+    })[0]!.lines.slice(1);
+    expect(first!.text).toBe('مبادرة ريكار (4.1 مليون');
+    expect(second!.text).toBe('دولار من الوكالة)؛ وبرنامج');
+  });
+
+  it('E/ESCWA/30/8 para 37: "(2011-2013)" drawn as five touching runs is one piece of text, not three table cells', () => {
+    const [result] = buildLines({
+      extract: page([
+        rtl('؛ ومشروع الترويج', 286.07, 189.7), ltr('(', 475.92, 3.46), ltr('2011', 479.28, 23.05), ltr('-', 502.32, 3.46),
+        ltr('2013', 505.68, 23.29), ltr(')', 528.96, 3.46), storedAsDrawn,
+      ]),
+    });
+    expect(lineAt400(result)!.cells).toBeUndefined();
+    expect(lineAt400(result)!.text).toBe('(2011-2013)؛ ومشروع الترويج');
+  });
+
+  it('E/ESCWA/30/7 p.11: a document storing brackets as meant keeps them ("(2012-2015)", "(أ)")', () => {
+    const [result] = buildLines({
+      extract: page([
+        rtl('وقدمت', 352.5, 90), ltr(')', 447.7, 3.6), ltr('2012-2015', 451.3, 52), ltr('(', 503.86, 3.6), rtl('الأولى', 511.17, 25),
+        { ...rtl('النظر في إنجازات (أ)', 393.77, 110), y: 100 },
+      ]),
+    });
+    expect(lineAt400(result)!.text).toBe('الأولى (2012-2015) وقدمت');
+    expect(result!.lines[0]!.text).toBe('النظر في إنجازات (أ)');
+  });
+
+  it('E/ESCWA/2017/EC.4/4: a range drawn right to left ("14-13") reads from its lower number, one drawn left to right stays', () => {
+    const [result] = buildLines({
+      extract: page([ltr('14', 472.66, 12.26), ltr('-', 484.78, 3.68), ltr('13', 488.5, 12.26), rtl('بيروت،', 504, 30), { ...rtl('آذار', 220, 30), y: 100 },
+        { ...ltr('22', 264, 11.53), y: 100 }, { ...ltr('-', 275.52, 3.46), y: 100 }, { ...ltr('24', 278.98, 11.53), y: 100 }, { ...rtl('عن دورتها', 300, 50), y: 100 }]),
+    });
+    expect(lineAt400(result)!.text).toBe('بيروت، 13-14');
+    expect(result!.lines[0]!.text).toBe('عن دورتها 22-24 آذار');
+  });
+
+  it('E/ESCWA/30/8 para 23: a mark opening a run before punctuation was drawn for another line ("الركيزة 4: …")', () => {
+    const [result] = buildLines({
+      extract: page([rtl('\u064F : الاستجابة المتكاملة', 79.44, 378.76), ltr('4', 457.2, 5.77), rtl('الركيزة', 468, 30.55)]),
+    });
+    expect(result!.lines[0]!.text).toBe('الركيزة 4: الاستجابة المتكاملة');
   });
 
   it('E/ESCWA/30/8 para 38: a zero-width mark and spaces pdf.js put beside marks do not split the word "تعد"', () => {
