@@ -77,5 +77,7 @@ function continuesAcrossPage(last: RawBlock, line: Line, typography: Typography)
   if (Math.abs(line.size - typography.bodySize) > SIZE_TOLERANCE) return false;
   if (UNIT_OPENING.test(line.text)) return false;
   if (Boolean(tail.cells) || Boolean(line.cells)) return false;
+  // A short line in another face opening the page is a heading (E/ESCWA/30/8's "مقدمـة" after the contents).
+  if (line.font !== tail.font && isShortLine(line, typography)) return false;
   return !isShortLine(tail, typography) || !ENDS_SENTENCE.test(tail.text);
 }

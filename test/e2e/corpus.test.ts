@@ -99,6 +99,17 @@ describe.skipIf(!HAS_SHARED)(`shared corpus${HAS_SHARED ? '' : ` (${SKIP_REASON}
     expect(latin.reduce((a: number, r: { resid: number }) => a + r.resid, 0)).toBe(0);
   }, TOOL_TIMEOUT_MS);
 
+  it('meets issue 5\'s bars on the Arabic gold (score.mjs): para >= 0.95, meta >= 0.85', () => {
+    const { rows } = tool('score.mjs', '--out', out, '--gold', GOLD_DIR);
+    const arabic = rows.filter((r: { name: string }) => /-ar$/.test(r.name));
+    expect(arabic.length).toBeGreaterThan(0);
+    for (const row of arabic) {
+      expect(row.para, row.name).toBeGreaterThanOrEqual(0.95);
+      expect(row.meta, row.name).toBeGreaterThanOrEqual(0.85);
+      expect(row.resid, row.name).toBe(0);
+    }
+  }, TOOL_TIMEOUT_MS);
+
   it('matches every paragraph of the replica A/61/187 with similarity >= 0.99', () => {
     const { rows } = tool('score.mjs', '--out', out, '--gold', REPLICA_DIR);
     const [replica] = rows;
