@@ -23,6 +23,22 @@ function tool(name: string, ...args: string[]): any {
   return JSON.parse(execFileSync('node', [join(TOOLS, name), ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 }
 
+/** Every text of a document (masthead, body, annexes, notes), one per line. */
+function collectText(document: UnDocument): string {
+  const texts: string[] = document.masthead.map((line) => line.text);
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if ((key === 'text' || key === 'title') && typeof inner === 'string') texts.push(inner);
+        else if (typeof inner === 'object') visit(inner);
+      }
+    }
+  };
+  visit([document.body, document.annexes, document.footnotes]);
+  return texts.join('\n');
+}
+
 function hasPdftotext(): boolean {
   try {
     execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
@@ -109,6 +125,34 @@ describe.skipIf(!HAS_SHARED)(`shared corpus${HAS_SHARED ? '' : ` (${SKIP_REASON}
       expect(row.resid, row.name).toBe(0);
     }
   }, TOOL_TIMEOUT_MS);
+
+  describe('Arabic text checked by hand where it differs from pdftotext', () => {
+    const textOf = (name: string) => collectText(documents.get(name)!);
+    /** pdftotext's text as coverage.mjs compares it: compatibility forms folded, bidi controls dropped. */
+    const pdftotext = (name: string) =>
+      execFileSync('pdftotext', [join(CORPUS_PDF, name), '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/[\u202A-\u202E]/g, '');
+
+    it('E/ESCWA/30/8 para 5: the bracket and the period close "(القاهرة، 14-16 أيار/مايو 2017)." in that order', () => {
+      expect(textOf('E_ESCWA_30_8-ar.pdf')).toContain('(القاهرة، 14-16 أيار/مايو 2017).');
+      if (hasPdftotext()) expect(pdftotext('E_ESCWA_30_8-ar.pdf')).toContain(')القاهرة 14-16 ،أيار/مايو .(2017');
+    });
+
+    it('E/ESCWA/30/8 p.7: "سنوياً" and "المستدامة" are whole words (pdftotext: "سنويا ً", "المستد امة")', () => {
+      const text = textOf('E_ESCWA_30_8-ar.pdf');
+      expect(text).toContain('سنوياً');
+      expect(text).toContain('وخطة التنمية المستدامة لعام 2030)');
+      if (hasPdftotext()) {
+        const poppler = pdftotext('E_ESCWA_30_8-ar.pdf');
+        expect(poppler).toContain('سنويا ً');
+        expect(poppler).toContain('المستد امة');
+      }
+    });
+
+    it('E/ESCWA/2017/EC.4/4 p.1: "بيروت، 13-14 كانون الأول/ديسمبر 2017" (pdftotext: "14-13", "األول")', () => {
+      expect(textOf('E_ESCWA_2017_EC.4_4_Part_VII-ar.pdf')).toContain('بيروت، 13-14 كانون الأول/ديسمبر 2017');
+      if (hasPdftotext()) expect(pdftotext('E_ESCWA_2017_EC.4_4_Part_VII-ar.pdf')).toContain('بيروت 14-13 ،كانون األول/ديسمبر 2017');
+    });
+  });
 
   it('matches every paragraph of the replica A/61/187 with similarity >= 0.99', () => {
     const { rows } = tool('score.mjs', '--out', out, '--gold', REPLICA_DIR);
