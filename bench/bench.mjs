@@ -4,6 +4,8 @@
  *
  * Measures, in one run and on the same files (default: ../shared/corpus/pdf plus input/):
  *   - the floor: raw pdf.js getTextContent over every page, with undoc's own loading options;
+ *     and the same loaded as undoc loads pdf.js (the built-ins its legacy build replaces on
+ *     Node 20 put back), so that the pipeline's own cost shows apart from that gain;
  *   - undoc --jobs 1 and --jobs <cores>: the whole pipeline, validation and all three formats;
  *   - pdftotext (poppler) when installed, and the npm peers pdf-parse (plain text) and
  *     @opendocsg/pdf2md (Markdown) when they can be resolved (set UNDOC_BENCH_PEERS to the folder
@@ -49,10 +51,13 @@ async function runChild(tool, listFile) {
   const pagesByFile = new Map(list.map((item) => [item.file, item.pages]));
   let pages = 0;
   let failed = 0;
-  if (tool === 'floor') {
+  if (tool === 'floor' || tool === 'floor-native') {
     const { definePDFJSModule, getDocumentProxy } = await import('unpdf');
-    const { PDFJS_OPTIONS } = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract.js')).href);
-    await definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+    const { PDFJS_OPTIONS, usePinnedPdfjs } = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract.js')).href);
+    // 'floor' is pdf.js as shipped; 'floor-native' loads it the way undoc does, with the built-in
+    // functions its legacy build replaces on Node 20 put back (see extract.ts).
+    if (tool === 'floor-native') await usePinnedPdfjs();
+    else await definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
     for (const file of files) {
       try {
         const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)), PDFJS_OPTIONS);
@@ -251,6 +256,7 @@ async function main() {
   for (let run = 1; run <= runs; run++) {
     log(`run ${run}/${runs}…`);
     add('pdf.js getTextContent (floor)', await runChildTool('floor', listFile, 0));
+    add('  same, loaded as undoc loads it', await runChildTool('floor-native', listFile, 0));
     const single = await runUndoc(inputs, 1, workDir);
     add('undoc --jobs 1', single);
     for (const document of single.documents) {
@@ -282,7 +288,7 @@ async function main() {
     const rss = list.map((sample) => sample.rssMiB).filter((value) => value !== null);
     return { name, pages, seconds, pagesPerSecond: pages / seconds, peakRssMiB: rss.length ? Math.max(...rss) : null, failed: list[0].failed ?? 0 };
   });
-  const floor = rows.find((row) => row.name.includes('floor'));
+  const floor = rows.find((row) => row.name === 'pdf.js getTextContent (floor)');
   for (const row of rows) row.ratioToFloor = floor ? row.pagesPerSecond / floor.pagesPerSecond : null;
   const single = rows.find((row) => row.name === 'undoc --jobs 1');
   const parallel = rows.find((row) => row.name === `undoc --jobs ${cores}`);
@@ -298,6 +304,8 @@ async function main() {
   ])));
   for (const [name, note] of notes) log(`${name}: ${note}`);
   if (single && parallel) log(`undoc --jobs ${cores} / --jobs 1: ${(parallel.pagesPerSecond / single.pagesPerSecond).toFixed(2)}×`);
+  const nativeFloor = rows.find((row) => row.name.includes('loaded as undoc loads it'));
+  if (single && nativeFloor) log(`undoc --jobs 1 / the floor loaded as undoc loads it: ${(single.pagesPerSecond / nativeFloor.pagesPerSecond).toFixed(2)}`);
 
   const stageTotal = [...stageTotals.values()].reduce((sum, ms) => sum + ms, 0);
   const stages = [...stageTotals.entries()].map(([stage, ms]) => ({ stage, ms, share: ms / stageTotal }));

@@ -16,9 +16,30 @@ export class ConversionError extends Error {
 
 let pdfjsReady: Promise<void> | undefined;
 /** Points unpdf at the pinned pdfjs-dist legacy build (runs on Node 20) instead of its bundled copy. */
-function usePinnedPdfjs(): Promise<void> {
-  pdfjsReady ??= definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+export function usePinnedPdfjs(): Promise<void> {
+  pdfjsReady ??= loadPdfjsKeepingNativeBuiltins().then(() => definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs')));
   return pdfjsReady;
+}
+
+/**
+ * The legacy build bundles core-js polyfills that, on Node 20 (V8 11), replace Array.prototype.push,
+ * JSON.parse and JSON.stringify process-wide with JavaScript versions, for corners of the standard
+ * neither pdf.js nor undoc reaches (pushing onto an array whose length is read-only, JSON.parse's
+ * source text). The replaced push alone took about a sixth of a conversion's time (measured with
+ * --cpu-prof over the corpus). pdf.js and its worker code, which the fake worker runs in this
+ * thread, are loaded first, then the native functions are put back. On Node 22 and later nothing
+ * is replaced and this changes nothing.
+ */
+async function loadPdfjsKeepingNativeBuiltins(): Promise<void> {
+  const push = Array.prototype.push;
+  const { parse, stringify } = JSON;
+  await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // Loaded here rather than by pdf.js on the first document: it sets globalThis.pdfjsWorker, which
+  // pdf.js's fake worker uses as it is, and its own copy of the polyfills is then loaded too.
+  await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(JSON, 'parse', { value: parse, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(JSON, 'stringify', { value: stringify, writable: true, enumerable: false, configurable: true });
 }
 
 /**
