@@ -46,6 +46,20 @@ export interface Page {
   width: number;
   height: number;
   runs: TextRun[];
+  /**
+   * Small pictures drawn on a right-to-left page (label pictures: some Arabic documents print
+   * their paragraph numbers as images). Absent where none was looked for or found.
+   */
+  pictures?: Picture[];
+}
+
+/** Where a picture is drawn: its box, in the runs' top-left page space. */
+export interface Picture {
+  x: number;
+  /** Top edge from the page top. */
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** What extract.ts hands to the stages. */
@@ -86,6 +100,11 @@ export interface Line {
   artifact?: true;
   /** The text was cut out of a table grid: cells separated by wide gaps. */
   cells?: string[];
+  /**
+   * A number printed as a picture where the line starts, followed by a dash picture: how some
+   * Arabic documents print their paragraph numbers. Only how many digits it shows is known.
+   */
+  numberPicture?: { digits: number };
 }
 
 /** Per-document typographic facts every layout rule is relative to. */

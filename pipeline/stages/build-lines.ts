@@ -5,7 +5,7 @@
  * text and kept as footnote markers with their offset; gaps between runs become spaces, and very
  * wide gaps (tab stops, table columns) split the line into cells.
  */
-import type { ExtractedDocument, Line, MarkerHit, Page, TextRun } from '../model.js';
+import type { ExtractedDocument, Line, MarkerHit, Page, Picture, TextRun } from '../model.js';
 
 /** Runs whose baselines differ by less than this share a line (fraction of the font size). */
 const BASELINE_TOLERANCE = 0.25;
@@ -93,7 +93,57 @@ function linesOfPage(page: Page, mirrored: boolean): Line[] {
     } else rows.push({ y: run.y, size: run.size, runs: [run], superscripts: [] });
   }
   attachSuperscripts(rows);
-  return rows.filter((row) => row.runs.length > 0).map((row) => toLine(row, page.number, mirrored));
+  const lines = rows.filter((row) => row.runs.length > 0).map((row) => toLine(row, page.number, mirrored));
+  if (page.pictures) {
+    for (const line of lines) {
+      const numberPicture = line.rtl ? numberPictureOf(line, page.pictures) : undefined;
+      if (numberPicture) line.numberPicture = numberPicture;
+    }
+  }
+  return lines;
+}
+
+/** A number picture is this many font sizes tall, its digits' height: between these two. */
+const NUMBER_PICTURE_MIN_HEIGHT = 0.5;
+const NUMBER_PICTURE_MAX_HEIGHT = 0.8;
+/** Its bottom stands on the line's baseline, within this many font sizes. */
+const PICTURE_BASELINE_TOLERANCE = 0.15;
+/** The dash picture is a flat bar: at most this many font sizes tall. */
+const DASH_PICTURE_MAX_HEIGHT = 0.2;
+/** The label stands before the line's first word, within this many font sizes. */
+const NUMBER_PICTURE_REACH = 3;
+/** Width over height of a picture of one digit is below this; each further digit adds about this much. */
+const ONE_DIGIT_MAX_RATIO = 0.9;
+const RATIO_PER_DIGIT = 0.75;
+
+/**
+ * "4-" printed as two pictures before the first word of a right-to-left line (E/2018/41-ar
+ * numbers its report's paragraphs so): a number picture standing on the baseline, and a dash
+ * picture between it and the text. The picture's proportions tell how many digits it shows.
+ */
+function numberPictureOf(line: Line, pictures: Picture[]): Line['numberPicture'] {
+  const { size } = line;
+  const number = pictures.find(
+    (p) =>
+      p.height >= NUMBER_PICTURE_MIN_HEIGHT * size &&
+      p.height <= NUMBER_PICTURE_MAX_HEIGHT * size &&
+      Math.abs(p.y + p.height - line.y) <= PICTURE_BASELINE_TOLERANCE * size &&
+      p.x >= line.right &&
+      p.x <= line.right + NUMBER_PICTURE_REACH * size,
+  );
+  if (!number) return undefined;
+  const dash = pictures.some(
+    (p) =>
+      p.height <= DASH_PICTURE_MAX_HEIGHT * size &&
+      p.width > 2 * p.height &&
+      p.x >= line.right &&
+      p.x + p.width <= number.x + PICTURE_BASELINE_TOLERANCE * size &&
+      p.y >= number.y &&
+      p.y + p.height <= number.y + number.height,
+  );
+  if (!dash) return undefined;
+  const ratio = number.width / number.height;
+  return { digits: ratio < ONE_DIGIT_MAX_RATIO ? 1 : 1 + Math.ceil((ratio - ONE_DIGIT_MAX_RATIO) / RATIO_PER_DIGIT) };
 }
 
 /**

@@ -45,9 +45,16 @@ const HEADING_NUMBER = new RegExp(
 /** `23. ` in most layouts; `23- ` in Arabic ones (ESCWA), where the number stands at the right. */
 const PARAGRAPH_NUMBER = /^(\d{1,3})[.-]\s+/;
 const ITEM_LABEL = /^(\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[ivxlc]{1,6}\)|\(\d{1,2}\)|[•●▪◦–-])\s+|^(（(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})）)\s*/;
-const ANNEX_LABEL = /^(?:Annex|Annexe|Anexo|Appendix|Appendice|Apéndice|Enclosure|Pièce jointe|Приложение|Добавление|المرفق|مرفق|附件)(?:\s+[IVXLC\d]+)?\.?$/i;
+/** Arabic annexes are numbered with ordinal adjectives: المرفق الأول, المرفق الثاني, … (first, second, …). */
+const ARABIC_ANNEX_ORDINAL = 'الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر';
+const ANNEX_LABEL = new RegExp(
+  `^(?:Annex|Annexe|Anexo|Appendix|Appendice|Apéndice|Enclosure|Pièce jointe|Приложение|Добавление|المرفق|مرفق|附件)(?:\\s+(?:[IVXLC\\d]+|${ARABIC_ANNEX_ORDINAL}))?\\.?$`,
+  'i',
+);
 const CONTENTS_LABEL = /^(?:Contents|Table des matières|Índice|Содержание|المحتويات|目录)(?:\s*\((?:continued|suite|continuación)\))?$/i;
 /** Dot leaders running to a page number (and a paragraph range): "Introduction . . . . 1-3   4". */
+/** Sentence-final punctuation, closing quotes and brackets allowed. */
+const ENDS_SENTENCE = /[.!?؟。]["'”’»)]*$/u;
 const DOT_LEADER = /(?:\.\s?){4,}\s*[\d\-–\s]*$/;
 /** A table-of-contents entry ends with dot leaders and/or a page number. */
 const TOC_ENTRY = /(?:\.\s?){3,}\s*\d{1,3}$|\s\d{1,3}$|^(?:(?:Pages?|Paragraphs?|Chapter|Paragraphes|Chapitre|Página|Párrafos|Capítulo|Стр\.|Пункты|Глава)\s*)+$/i;
@@ -70,10 +77,48 @@ interface Scope {
   /** x of the open paragraph's first line (its number, or its first-line indent). */
   firstLineX: number;
   counters: Record<'h' | 'p' | 'table', number>;
+  /** The letter of the last "A."-style section heading since the last chapter, if any. */
+  lastSectionLetter: string | null;
+  /** The furthest section letter since the last chapter: sections go on after a nested "A.", "B.". */
+  highestSectionLetter: string | null;
 }
 
 function newScope(idPrefix: string): Scope {
-  return { blocks: [], idPrefix, lastNumber: null, openParagraph: null, paragraphX: 0, firstLineX: 0, counters: { h: 0, p: 0, table: 0 } };
+  return { blocks: [], idPrefix, lastNumber: null, openParagraph: null, paragraphX: 0, firstLineX: 0, counters: { h: 0, p: 0, table: 0 }, lastSectionLetter: null, highestSectionLetter: null };
+}
+
+/** Section letters run A, B, C…: one may be missed, not this many. */
+const MAX_SECTION_LETTER_STEP = 3;
+const SECTION_LETTER = /^([A-Z])\.\s/;
+const ROMAN_NUMBER = /^[IVXLC]{1,6}\.\s/;
+/** One-letter chapter numbers: "L." (50) and "C." (100) are always section letters. */
+const ONE_LETTER_ROMAN = /^[IVX]\.\s/;
+
+/**
+ * The section letter a heading opens with, or null. "I.", "V.", "X." are chapter numbers unless
+ * they follow the letter before them ("I." after "H.").
+ */
+function sectionLetterOf(text: string, scope: Scope): string | null {
+  const letter = SECTION_LETTER.exec(text)?.[1];
+  if (letter === undefined) return null;
+  if (!ONE_LETTER_ROMAN.test(text)) return letter;
+  return scope.lastSectionLetter !== null && letter.charCodeAt(0) - scope.lastSectionLetter.charCodeAt(0) === 1 ? letter : null;
+}
+
+/**
+ * A line opening with a capital letter and a period is a section heading only where that letter
+ * continues the sections before it: "M. Imad Abdul Ghani" in a French list of participants is
+ * Monsieur, not section M after section A (E/2018/41-fr, annex I).
+ */
+function breaksSectionLetters(text: string, scope: Scope): boolean {
+  const letter = sectionLetterOf(text, scope);
+  // "A." may always open a (nested) run of sections.
+  if (letter === null || letter === 'A') return false;
+  const follows = (previous: string | null) => {
+    const step = letter.charCodeAt(0) - (previous ?? '@').charCodeAt(0);
+    return step >= 1 && step <= MAX_SECTION_LETTER_STEP;
+  };
+  return !follows(scope.lastSectionLetter) && !follows(scope.highestSectionLetter);
 }
 
 /** Provisional footnote reference: the printed marker and its page, resolved by the footnote stage. */
@@ -94,6 +139,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
   const main = newScope('');
   let scope = main;
   const headingLevels = new HeadingLevels(typography);
+  const pictureNumbers = new PictureNumbering(reporter);
   let awaitingAnnexTitle: Annex | null = null;
   /** The table of contents being read, while its entries follow each other. */
   let contents: TableBlock | null = null;
@@ -118,9 +164,13 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
     const leaderLines = block.lines.filter((l) => DOT_LEADER.test(l.text)).length;
     const startsContents = CONTENTS_LABEL.test(text) && isHeadingLike(block, typography);
     const contentsEntries = block.lines.filter(isContentsEntry).length;
-    // An entry wrapped over two lines may be split from its leader line: it belongs to the next entry.
-    const next = input.blocks[index + 1];
-    const wrappedEntry = contents !== null && block.lines.length <= 3 && next !== undefined && next.lines.some(isContentsEntry);
+    // An entry wrapped over two or three lines may be split from its leader line, even over two
+    // blocks (E/2018/41-en: "B. Consideration of requests…" / "its specialized agencies…" /
+    // "observers in the thirtieth session … 107-108 35"): it belongs to the next entry. A sentence,
+    // or a paragraph with a number picture, is no entry title (E/2018/41-ar: "مقدمـة" and
+    // paragraph 1 after the contents, whose line "…المؤرخ 31" ends like an entry's page number).
+    const wrappedEntry =
+      contents !== null && !ENDS_SENTENCE.test(text) && first.numberPicture === undefined && wrapsIntoEntry(input.blocks, index);
     if (startsContents || leaderLines * 2 >= block.lines.length || (contents && contentsEntries * 2 >= block.lines.length) || wrappedEntry) {
       if (!contents) {
         contents = { type: 'table', id: uniqueId(`${scope.idPrefix}contents`), rows: [] };
@@ -132,7 +182,8 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
     contents = null;
 
     const annexLabel = first.text.trim();
-    if (ANNEX_LABEL.test(annexLabel) && isHeadingLike({ page: block.page, lines: [first] }, typography)) {
+    // The label alone on its line, as a heading or centred in any size ("المرفق الأول" at 12 pt).
+    if (ANNEX_LABEL.test(annexLabel) && (isHeadingLike({ page: block.page, lines: [first] }, typography) || isCentred(first, typography))) {
       const id = `annex-${annexes.length + 1}`;
       scope = newScope(`${id}-`);
       // The annex's body is its scope's block list, filled as the following blocks are read.
@@ -148,6 +199,14 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
       continue;
     }
 
+    // The annex title under its label: a short centred line, in any size (E/2018/41-ar: "قائمة المشاركين").
+    if (awaitingAnnexTitle && block.lines.length <= 2 && block.lines.every((line) => isCentred(line, typography)) && !HEADING_NUMBER.test(text) && !ENDS_SENTENCE.test(text)) {
+      awaitingAnnexTitle.title = text;
+      awaitingAnnexTitle = null;
+      headingLevels.annexTitle();
+      continue;
+    }
+
     if (isTableBlock(block)) {
       const previous = scope.blocks.at(-1);
       const rows = block.lines.map((l) => l.cells ?? [l.text]);
@@ -156,7 +215,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
       continue;
     }
 
-    if (isHeadingLike(block, typography, input.blocks[index + 1]) && !SUMMARY_LABEL.test(text) && !isContinuingParagraph(text, scope)) {
+    if (isHeadingLike(block, typography, input.blocks[index + 1], scope !== main) && !SUMMARY_LABEL.test(text) && !isContinuingParagraph(text, scope) && !breaksSectionLetters(text, scope)) {
       if (awaitingAnnexTitle && !HEADING_NUMBER.test(text)) {
         awaitingAnnexTitle.title = text;
         awaitingAnnexTitle = null;
@@ -177,11 +236,21 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
       };
       scope.blocks.push(heading);
       scope.openParagraph = null;
+      // A chapter starts its sections from A again.
+      const sectionLetter = sectionLetterOf(text, scope);
+      if (sectionLetter !== null) {
+        scope.lastSectionLetter = sectionLetter;
+        if (scope.highestSectionLetter === null || sectionLetter > scope.highestSectionLetter) scope.highestSectionLetter = sectionLetter;
+      } else if (ROMAN_NUMBER.test(text)) {
+        scope.lastSectionLetter = null;
+        scope.highestSectionLetter = null;
+      }
       continue;
     }
     awaitingAnnexTitle = null;
 
-    const paragraphNumber = PARAGRAPH_NUMBER.exec(text);
+    const textNumber = PARAGRAPH_NUMBER.exec(text);
+    const paragraphNumber = textNumber ?? (first.numberPicture ? pictureNumbers.next(first.numberPicture, block.page) : null);
     if (paragraphNumber) {
       const number = Number(paragraphNumber[1]);
       const expected = scope.lastNumber === null ? number : scope.lastNumber + 1;
@@ -207,7 +276,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
       }
     }
 
-    const label = ITEM_LABEL.exec(text) ?? (paragraphNumber && scope.openParagraph ? paragraphNumber : null);
+    const label = ITEM_LABEL.exec(text) ?? (textNumber && scope.openParagraph ? textNumber : null);
     if (scope.openParagraph && (label || isIndentedUnder(block, scope))) {
       const cut = label ? label[0].length : 0;
       const item: ItemBlock = {
@@ -234,7 +303,40 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
     scope.firstLineX = first.x;
   }
 
+  pictureNumbers.finish();
   return { body: main.blocks, annexes };
+}
+
+/**
+ * Paragraph numbers printed as pictures (build-lines finds them) cannot be read, only counted:
+ * the n-th such paragraph of the document is paragraph n, as long as each picture shows as many
+ * digits as its count has. At the first picture that does not, counting stops: from there on a
+ * wrong number would be worse than none.
+ */
+class PictureNumbering {
+  private count = 0;
+  private stopped = false;
+
+  constructor(private readonly reporter: Reporter) {}
+
+  /** The number of the next picture-numbered paragraph, shaped like a PARAGRAPH_NUMBER match (no text to cut). */
+  next(picture: { digits: number }, page: number): [string, string] | null {
+    if (this.stopped) return null;
+    const number = this.count + 1;
+    if (String(number).length !== picture.digits) {
+      this.stopped = true;
+      this.reporter.report('structure/picture-number', `A paragraph number printed as a picture shows ${picture.digits} digit(s) where the count gives ${number}: counting stopped, the paragraphs from here on are unnumbered.`, page);
+      return null;
+    }
+    this.count = number;
+    return ['', String(number)];
+  }
+
+  finish(): void {
+    if (this.count > 0) {
+      this.reporter.report('structure/picture-number', `Paragraphs 1 to ${this.count} are numbered with pictures, not text: their numbers were counted, each checked against the digits its picture shows.`);
+    }
+  }
 }
 
 /**
@@ -265,7 +367,7 @@ function pageLocator(lines: Line[]): (offset: number) => number {
   };
 }
 
-function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock): boolean {
+function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock, inAnnex = false): boolean {
   const lines = block.lines;
   const first = lines[0]!;
   if (lines.length > HEADING_MAX_LINES) return false;
@@ -273,13 +375,22 @@ function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock)
   if (text.length > HEADING_MAX_CHARS) return false;
   // Headings in small capitals are set smaller than the body ("A. DATE AND VENUE" at 9 pt over 11 pt).
   const smallCaps = text === text.toUpperCase() && /\p{Lu}{3}/u.test(text) && first.size >= SMALL_CAPS_MIN_RATIO * typography.bodySize;
-  if (first.size < typography.bodySize - SIZE_TOLERANCE && !smallCaps) return false;
   const larger = first.size > typography.bodySize + SIZE_TOLERANCE;
   const distinctFont = lines.every((l) => l.font !== typography.bodyFont);
+  // An annex may be set smaller than the body throughout (a list of participants): there a
+  // section number in another face marks a heading at the annex's size (E/2018/41-ar, annex I:
+  // "ألف- الدول الأعضاء في الإسكوا" at 12 pt over 14 pt). In the body, such lines label table rows.
+  const smallNumberedSection =
+    inAnnex && distinctFont && CHAPTER_OR_SECTION_NUMBER.test(text) && first.size >= SMALL_CAPS_MIN_RATIO * typography.bodySize;
+  if (first.size < typography.bodySize - SIZE_TOLERANCE && !smallCaps && !smallNumberedSection) return false;
   // Layouts that set headings in the body face (bioPDF, 1990s typewriter style) mark them by place:
   // one short line centred on the measure, or opening with a chapter or section number.
   if (!larger && !distinctFont) {
-    if (lines.length !== 1 || /[.;,:；。]$/.test(text)) return false;
+    if (/[.;,:；。]$/.test(text)) return false;
+    // Small capitals centred over two lines (E/2018/41-en: "B. LINKS BETWEEN … PROCESSES" /
+    // "AND SUSTAINABLE DEVELOPMENT") are one heading set like the one-line ones.
+    const centredSmallCaps = smallCaps && lines.every((line) => isCentred(line, typography));
+    if (lines.length !== 1 && !centredSmallCaps) return false;
     if (CHAPTER_OR_SECTION_NUMBER.test(text)) return true;
     // A centred line followed by another starting where it does is one of a centred list, no heading.
     const sibling = next !== undefined && Math.abs(next.lines[0]!.x - first.x) < first.size;
@@ -299,15 +410,36 @@ function isCentred(line: Line, typography: Typography): boolean {
   return line.x > typography.leftMargin + inset && line.right < typography.rightMargin - inset && Math.abs((line.x + line.right) / 2 - middle) < CENTRED_TOLERANCE * line.size;
 }
 
-/** A bold run-in paragraph continuing the numbering (`56. The Forum …`) is no heading. */
+/**
+ * A bold run-in paragraph continuing the numbering (`56. The Forum …`) is no heading, nor is a
+ * numbered line that leads into a list (E/2018/41-en's agenda: "14. Reports of the Commission's
+ * subsidiary bodies:" after item 13).
+ */
 function isContinuingParagraph(text: string, scope: Scope): boolean {
   const match = PARAGRAPH_NUMBER.exec(text);
-  return match !== null && scope.lastNumber !== null && Number(match[1]) === scope.lastNumber + 1 && text.length > 120;
+  return match !== null && scope.lastNumber !== null && Number(match[1]) === scope.lastNumber + 1 && (text.length > 120 || /:$/.test(text));
 }
 
 function isTableBlock(block: RawBlock): boolean {
   const withCells = block.lines.filter((l) => l.cells && l.cells.length > 1).length;
   return withCells > 0 && withCells * 2 >= block.lines.length && !(block.lines.length === 1 && HEADING_NUMBER.test(block.lines[0]!.text));
+}
+
+/** An entry title wraps over at most this many lines before the line with its leader. */
+const MAX_WRAPPED_ENTRY_LINES = 3;
+
+/** The block, and maybe the next, are the first lines of a contents entry whose leader line follows. */
+function wrapsIntoEntry(blocks: RawBlock[], index: number): boolean {
+  const following = blocks.slice(index + 1, index + MAX_WRAPPED_ENTRY_LINES).flatMap((b) => b.lines);
+  let titleLines = blocks[index]!.lines.length;
+  for (const line of following) {
+    if (titleLines > MAX_WRAPPED_ENTRY_LINES) return false;
+    // Only a leader or table cells prove an entry here: body lines can end in a number too.
+    if (DOT_LEADER.test(line.text) || (line.cells !== undefined && line.cells.length > 1)) return true;
+    if (isContentsEntry(line) || ENDS_SENTENCE.test(line.text)) return false;
+    titleLines++;
+  }
+  return false;
 }
 
 function isContentsEntry(line: Line): boolean {

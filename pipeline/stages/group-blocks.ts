@@ -61,6 +61,8 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography): boo
   if (Math.abs(line.size - previous.size) > SIZE_TOLERANCE) return true;
   const short = isShortLine(previous, typography);
   if (UNIT_OPENING.test(line.text) && (short || ENDS_SENTENCE.test(previous.text))) return true;
+  // A paragraph number printed as a picture opens a unit as surely as one printed as text.
+  if (line.numberPicture) return true;
   if (short && line.font !== previous.font) return true;
   // A first-line indent opens a body paragraph; headings wrap with a hanging indent instead.
   const bodyText = previous.font === typography.bodyFont && Math.abs(previous.size - typography.bodySize) <= SIZE_TOLERANCE;
@@ -75,7 +77,7 @@ function continuesAcrossPage(last: RawBlock, line: Line, typography: Typography)
   if (tail.page === line.page) return false;
   if (Math.abs(tail.size - line.size) > SIZE_TOLERANCE) return false;
   if (Math.abs(line.size - typography.bodySize) > SIZE_TOLERANCE) return false;
-  if (UNIT_OPENING.test(line.text)) return false;
+  if (UNIT_OPENING.test(line.text) || line.numberPicture) return false;
   if (Boolean(tail.cells) || Boolean(line.cells)) return false;
   // A short line in another face opening the page is a heading (E/ESCWA/30/8's "مقدمـة" after the contents).
   if (line.font !== tail.font && isShortLine(line, typography)) return false;

@@ -157,4 +157,18 @@ describe('build-lines, right-to-left', () => {
     });
     expect(result!.lines[0]!.text.replace(/[\u064B-\u065F]/g, '')).toBe('تعد حاليا');
   });
+
+  it('E/2018/41-ar para 4: a number picture and a dash picture before the first word are a paragraph number of one digit', () => {
+    const number = { x: 532.56, y: 367.2, width: 5.94, height: 8.34 };
+    const dash = { x: 528.96, y: 371.88, width: 3.54, height: 1.5 };
+    const text = { ...rtl('اتخذت اللجنة قرارات', 56.9, 440, 14.04), y: 375.41 };
+    const lines = (pictures: typeof number[]) =>
+      buildLines({ extract: { file: 'x.pdf', sha256: '', tagged: false, info: {}, pages: [{ number: 25, width: 595, height: 842, runs: [text], pictures }] } })[0]!.lines;
+    expect(lines([number, dash])[0]!.numberPicture).toEqual({ digits: 1 });
+    expect(lines([{ ...number, x: 527.52, width: 10.98, height: 8.46 }, { ...dash, x: 523.92 }])[0]!.numberPicture).toEqual({ digits: 2 });
+    expect(lines([{ ...number, x: 521.2, width: 16.8, height: 8.46 }, { ...dash, x: 517.6 }])[0]!.numberPicture).toEqual({ digits: 3 });
+    // Without its dash, or far from the baseline, a small picture is no paragraph number.
+    expect(lines([number])[0]!.numberPicture).toBeUndefined();
+    expect(lines([{ ...number, y: 340 }, dash])[0]!.numberPicture).toBeUndefined();
+  });
 });

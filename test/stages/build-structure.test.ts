@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStructure } from '../../pipeline/stages/build-structure.js';
 import type { Line, ParagraphBlock, RawBlock, Typography } from '../../pipeline/model.js';
-import { line, silent } from './lines.js';
+import { collecting, line, silent } from './lines.js';
 
 const typography: Typography = { bodySize: 10, bodyFont: 'body', lineGap: 12, leftMargin: 123, rightMargin: 488 };
 const body = (text: string, x = 123, options: Partial<Line> = {}) => line(text, x, 100, { font: 'body', right: 488, ...options });
@@ -148,5 +148,76 @@ describe('build-structure, resolutions', () => {
     }, silent);
     expect(result.map((b) => b.type === 'paragraph' && b.text.slice(0, 12))).toEqual(['Reaffirming ', 'Welcoming th', 'Recalling it']);
     expect((result[2] as ParagraphBlock).items!.map((i) => i.text)).toEqual(['A quotation set in on every line of it and continuing set in.']);
+  });
+
+  it('E/2018/41-ar: paragraphs numbered with pictures are counted, and counting stops where a picture shows the wrong number of digits', () => {
+    const pictured = (text: string, digits: number) => [body(text, 123, { rtl: true, numberPicture: { digits } })];
+    const reporter = collecting();
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        pictured('اتخذت اللجنة قرارات.', 1),
+        [body('نص غير مرقم بين الفقرتين.', 123, { rtl: true })],
+        pictured('ورحبت اللجنة بالتقرير.', 1),
+        pictured('وأكدت اللجنة على أهمية.', 2),
+        pictured('وطلبت اللجنة.', 1),
+      ),
+    }, reporter);
+    expect(result.map((b) => (b.type === 'paragraph' ? b.number : b.type))).toEqual(['1', null, '2', null, null]);
+    expect(reporter.messages.map((m) => m.rule)).toEqual(['structure/picture-number', 'structure/picture-number']);
+    expect(reporter.messages[0]!.message).toContain('3');
+  });
+
+  it('E/2018/41-en: a section heading in small capitals centred over two lines is one heading ("B. LINKS BETWEEN …")', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks([
+        line('B. LINKS BETWEEN INFORMATION AND COMMUNICATIONS TECHNOLOGY PROCESSES', 160, 100, { font: 'body', size: 9, right: 451 }),
+        line('AND SUSTAINABLE DEVELOPMENT', 245, 111, { font: 'body', size: 9, right: 366 }),
+      ]),
+    }, silent);
+    expect(result.map((b) => (b.type === 'heading' ? [b.number, b.text] : b.type))).toEqual([['B.', 'LINKS BETWEEN INFORMATION AND COMMUNICATIONS TECHNOLOGY PROCESSES AND SUSTAINABLE DEVELOPMENT']]);
+  });
+
+  it('E/2018/41-en agenda: "14. Reports of the Commission\'s subsidiary bodies:" after item 13 leads into a list, it is no heading', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks([body('13. Reports of the Executive Committee.')], [line('14. Reports of the Commission’s subsidiary bodies:', 123, 100, { font: 'bold', right: 350 })]),
+    }, silent);
+    expect(result.map((b) => (b.type === 'paragraph' ? b.number : b.type))).toEqual(['13', '14']);
+  });
+
+  it('E/2018/41-fr annex I: "M. Walid al-Bukhaari" after section A is Monsieur, not section M', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks([bold('A. ÉTATS MEMBRES DE LA CESAO')], [bold('M. Walid al-Bukhaari')], [bold('B. ÉTATS MEMBRES DE L’ORGANISATION')]),
+    }, silent);
+    expect(result.map((b) => (b.type === 'heading' ? b.number : b.type))).toEqual(['A.', 'paragraph', 'B.']);
+  });
+
+  it('E/2018/41-ar: "المرفق الأول" centred in the annex\'s smaller size opens annex I, whose "ألف-" headings are set at that size', () => {
+    const rtl = (text: string, x: number, right: number, font: string) => line(text, x, 100, { rtl: true, size: 8.5, font, right });
+    const { body: result, annexes } = buildStructure({
+      typography,
+      blocks: blocks([body('123. آخر فقرة من التقرير.')], [rtl('المرفق الأول', 281, 330, 'body')], [rtl('قائمة المشاركين', 276, 335, 'bold')], [rtl('ألف- الدول الأعضاء في الإسكوا', 250, 361, 'bold')]),
+    }, silent);
+    expect(result).toHaveLength(1);
+    expect(annexes.map((annex) => [annex.label, annex.title])).toEqual([['المرفق الأول', 'قائمة المشاركين']]);
+    expect(annexes[0]!.body.map((b) => (b.type === 'heading' ? b.number : b.type))).toEqual(['ألف-']);
+  });
+
+  it('E/2018/41-en contents: an entry wrapped over two blocks before its leader line stays in the contents ("B. Consideration of requests …")', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [bold('Contents', 280, 12)],
+        [body('A. Date and venue ........................................ 106 35', 150)],
+        [body('B. Consideration of requests by States Members of the United Nations and/or', 150, { right: 470 })],
+        [body('its specialized agencies that are not members of ESCWA to participate as', 170, { right: 460 })],
+        [body('observers in the thirtieth session of the Commission ...... 107-108 35', 170)],
+      ),
+    }, silent);
+    expect(result.map((b) => b.type)).toEqual(['table']);
+    expect(JSON.stringify(result[0])).toContain('B. Consideration of requests');
   });
 });
