@@ -252,11 +252,7 @@ function toLine(row: RowDraft, page: number, mirrored: boolean): Line {
     if (previous) {
       // Inside a left-to-right sequence the runs follow each other rightwards; elsewhere in a
       // right-to-left line the next run (or sequence) lies to the left of the previous one.
-      const gap = !group || !previousGroup
-        ? run.x - (previous.x + previous.width)
-        : group === previousGroup
-          ? run.x - (previous.x + previous.width)
-          : previousGroup.x - group.right;
+      const gap = group && previousGroup && group !== previousGroup ? previousGroup.x - group.right : run.x - (previous.x + previous.width);
       if (gap > CELL_GAP_RATIO * size) {
         cells.push(text.slice(cellStart).trim());
         text = text.trimEnd() + ' ';

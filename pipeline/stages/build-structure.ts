@@ -6,6 +6,7 @@
  * (`marker:1@7`: marker 1 on page 7); the footnote stage resolves them.
  */
 import type { Annex, Block, FootnoteRef, HeadingBlock, ItemBlock, Line, MarkerHit, ParagraphBlock, RawBlock, Reporter, TableBlock, Typography } from '../model.js';
+import { ENDS_SENTENCE } from './group-blocks.js';
 import { SIZE_TOLERANCE } from './measure-typography.js';
 import { joinLines, vocabularyOf, type JoinedText } from './join-text.js';
 import { SUMMARY_LABEL } from './languages.js';
@@ -53,8 +54,6 @@ const ANNEX_LABEL = new RegExp(
 );
 const CONTENTS_LABEL = /^(?:Contents|Table des matières|Índice|Содержание|المحتويات|目录)(?:\s*\((?:continued|suite|continuación)\))?$/i;
 /** Dot leaders running to a page number (and a paragraph range): "Introduction . . . . 1-3   4". */
-/** Sentence-final punctuation, closing quotes and brackets allowed. */
-const ENDS_SENTENCE = /[.!?؟。]["'”’»)]*$/u;
 const DOT_LEADER = /(?:\.\s?){4,}\s*[\d\-–\s]*$/;
 /** A table-of-contents entry ends with dot leaders and/or a page number. */
 const TOC_ENTRY = /(?:\.\s?){3,}\s*\d{1,3}$|\s\d{1,3}$|^(?:(?:Pages?|Paragraphs?|Chapter|Paragraphes|Chapitre|Página|Párrafos|Capítulo|Стр\.|Пункты|Глава)\s*)+$/i;

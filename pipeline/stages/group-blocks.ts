@@ -21,7 +21,7 @@ const INDENT_RATIO = 1.2;
 /** `12.`, `(a)`, `a)`, `(iv)`, bullets, `1-` (Arabic layouts): a line that opens a unit. */
 export const UNIT_OPENING = /^(?:\d{1,3}[.-](?=\s)|\(?[a-z]{1,2}\)(?=\s)|\([ivxlc]{1,6}\)(?=\s)|[•●▪◦–-](?=\s)|[IVXLC]{1,6}\.(?=\s)|[A-Z]\.(?=\s))/;
 /** Sentence-final punctuation, closing quotes allowed. */
-const ENDS_SENTENCE = /[.!?:;؟。]["'”’»)]*$/u;
+export const ENDS_SENTENCE = /[.!?:;؟。]["'”’»)]*$/u;
 
 export function groupBlocks(input: { notes: PageLines[]; masthead: Masthead; typography: Typography }): RawBlock[] {
   const { typography } = input;
