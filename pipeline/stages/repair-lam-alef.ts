@@ -6,7 +6,8 @@
  * alef-then-lam, so the text never shows a lam before an alef: that absence is how an affected
  * document is recognised. Only the two sequences that cannot occur in correct Arabic are then
  * turned round: an alef before the reversed pair (the article's alef, "ا|ال|…") and a lam before
- * it ("ل|أل|…"). A word-initial pair stays as printed: "إلى" and "ألف" are words of their own.
+ * it ("ل|أل|…"), and "لا" standing as a word. A word-initial pair stays as printed: "إلى" and
+ * "ألف" are words of their own.
  */
 import type { Line, Reporter } from '../model.js';
 import type { StrippedPages } from './strip-furniture.js';
@@ -18,6 +19,13 @@ const LAM_ALEF = new RegExp(`${LAM}[${ALEFS}]`, 'g');
 const ALEF_LAM = new RegExp(`[${ALEFS}]${LAM}`, 'g');
 /** "ا" or "ل" before a reversed pair: "االقتصادية" → "الاقتصادية", "لألمم" → "للأمم". */
 const REVERSED_AFTER_ALEF_OR_LAM = new RegExp(`([\u0627${LAM}])([${ALEFS}])${LAM}`, 'g');
+/**
+ * "لا" (not) standing as a word, alone or after و, ف, أ, إ, أو ("ولا", "فلا", "ألا", "إلا",
+ * "أولاً"): reversed it reads "ال", "وال", "إال", "أوال", which cannot be Arabic words, since the
+ * article "ال" never stands alone. Inside longer words a reversed pair can be correct Arabic
+ * ("أعمال", "مثال"), so those stay as printed.
+ */
+const REVERSED_LA_WORD = /(?<![\p{L}\p{M}])(أو|[وفأإ])?\u0627\u0644([\u064B-\u065F\u0670]*)(?![\p{L}\p{M}])/gu;
 /** Fewer lam-alef than this share of alef-lam pairs means the ligatures come out reversed. */
 const REVERSED_DOCUMENT_RATIO = 0.02;
 /** Below this many alef-lam pairs there is too little Arabic to judge. */
@@ -35,7 +43,10 @@ export function repairLamAlef(input: { spacing: StrippedPages }, reporter: Repor
   if (alefLam < MIN_PAIRS || lamAlef > REVERSED_DOCUMENT_RATIO * alefLam) return input.spacing;
   reporter.report('arabic/reversed-lam-alef', `The text layer gives lam-alef ligatures reversed (${alefLam} alef-lam pairs, ${lamAlef} lam-alef): they were put back in order.`);
   // Same length before and after: marker offsets stay valid.
-  const reorder = (text: string) => text.replace(REVERSED_AFTER_ALEF_OR_LAM, (_, before: string, alef: string) => `${before}${LAM}${alef}`);
+  const reorder = (text: string) =>
+    text
+      .replace(REVERSED_AFTER_ALEF_OR_LAM, (_, before: string, alef: string) => `${before}${LAM}${alef}`)
+      .replace(REVERSED_LA_WORD, (_, prefix: string | undefined, marks: string) => `${prefix ?? ''}${LAM}\u0627${marks}`);
   const repair = (line: Line): Line => {
     if (!/[\u0600-\u06FF]/.test(line.text)) return line;
     const text = reorder(line.text);

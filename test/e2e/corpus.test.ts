@@ -148,6 +148,11 @@ describe.skipIf(!HAS_SHARED)(`shared corpus${HAS_SHARED ? '' : ` (${SKIP_REASON}
       }
     });
 
+    it('E/ESCWA/2017/EC.4/4: "ولا سيما" (especially), where pdftotext gives the reversed ligature "وال سيما"', () => {
+      expect(textOf('E_ESCWA_2017_EC.4_4_Part_VII-ar.pdf')).toContain('المرأة في المنطقة، ولا سيما تلك الناجمة');
+      if (hasPdftotext()) expect(pdftotext('E_ESCWA_2017_EC.4_4_Part_VII-ar.pdf')).toContain('وال سيما تلك الناجمة');
+    });
+
     it('E/ESCWA/2017/EC.4/4 p.1: "بيروت، 13-14 كانون الأول/ديسمبر 2017" (pdftotext: "14-13", "األول")', () => {
       expect(textOf('E_ESCWA_2017_EC.4_4_Part_VII-ar.pdf')).toContain('بيروت، 13-14 كانون الأول/ديسمبر 2017');
       if (hasPdftotext()) expect(pdftotext('E_ESCWA_2017_EC.4_4_Part_VII-ar.pdf')).toContain('بيروت 14-13 ،كانون األول/ديسمبر 2017');

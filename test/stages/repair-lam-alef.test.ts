@@ -18,6 +18,11 @@ describe('repair-lam-alef', () => {
     expect(reporter.messages.map((m) => m.rule)).toEqual(['arabic/reversed-lam-alef']);
   });
 
+  it('E/ESCWA/2017/EC.4/4: "لا" standing as a word comes back from "ال", "وال", "إال", "أوالً" ("ولا سيما", "أولاً")', () => {
+    const result = repairLamAlef({ spacing: pages([...filler, rtl('أوال\u064B- وال سيما إال أن ال يوجد أعمال مثال')]) }, collecting());
+    expect(result.pages[0]!.lines.at(-1)!.text).toBe('أولا\u064B- ولا سيما إلا أن لا يوجد أعمال مثال');
+  });
+
   it('keeps word-initial pairs that are words of their own ("إلى", "ألف")', () => {
     const result = repairLamAlef({ spacing: pages([...filler, rtl('إلى ألف شخص')]) }, collecting());
     expect(result.pages[0]!.lines.at(-1)!.text).toBe('إلى ألف شخص');
