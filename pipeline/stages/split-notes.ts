@@ -16,9 +16,16 @@ export const NOTE_OPENING = /^(?:\d{1,3}\/?|[a-z]|\*{1,3}|[†‡§]|\(\d{1,3}\)
 /** Separator rules sit in the lower part of the page. */
 const RULE_MIN_DEPTH = 0.4;
 
+/** "1/ See A/48/23": a note opening in the slash style of 1990s typewritten layouts. */
+const SLASH_NOTE_OPENING = /^(\d{1,3})\/\s+\S/;
+/** Body-size slash notes stand apart from the text above by more than this many line gaps. */
+const SLASH_NOTES_GAP_RATIO = 2.5;
+/** "administration. 1/" or "para. 11). 2/ The voting": a slash marker printed inline after a word. */
+const INLINE_SLASH_MARKER = /(?<=\S) (\d{1,3})\/(?=\s|$)/g;
+
 export function splitNotes(input: { ligatures: StrippedPages; typography: Typography }, reporter: Reporter): PageLines[] {
-  const { bodySize } = input.typography;
-  return input.ligatures.pages.map((page) => {
+  const { bodySize, lineGap } = input.typography;
+  const split = input.ligatures.pages.map((page) => {
     const notes = new Set<Line>();
     const lines = page.lines;
     // Under a typed rule, everything is notes.
@@ -31,6 +38,7 @@ export function splitNotes(input: { ligatures: StrippedPages; typography: Typogr
       while (top > 0 && lines[top - 1]!.size < bodySize - SIZE_TOLERANCE && !RULE_LINE.test(lines[top - 1]!.text)) top--;
       const area = lines.slice(top);
       if (area.length > 0 && startsWithMarker(area[0]!)) for (const line of area) notes.add(line);
+      else for (const line of slashNotesArea(lines, lineGap)) notes.add(line);
     }
     // Rules (the notes separator, the "-----" end-of-document mark) carry no text.
     const body = lines.filter((line) => !notes.has(line) && !RULE_LINE.test(line.text));
@@ -39,6 +47,47 @@ export function splitNotes(input: { ligatures: StrippedPages; typography: Typogr
     }
     return { number: page.number, width: page.width, height: page.height, body, notes: lines.filter((line) => notes.has(line)) };
   });
+  return takeInlineSlashMarkers(split);
+}
+
+/**
+ * Notes of 1990s typewritten layouts: set at body size under a drawn (not typed) rule, so only
+ * their "1/" openings and the gap above them tell them from the text. The area is the last lines
+ * of the page from the first slash opening after a wide gap.
+ */
+function slashNotesArea(lines: Line[], lineGap: number): Line[] {
+  for (let start = lines.length - 1; start > 0; start--) {
+    const line = lines[start]!;
+    if (!SLASH_NOTE_OPENING.test(line.text)) continue;
+    const gapAbove = line.y - lines[start - 1]!.y;
+    if (gapAbove < SLASH_NOTES_GAP_RATIO * lineGap) continue;
+    return lines.slice(start);
+  }
+  return [];
+}
+
+/**
+ * Where notes open with "1/", the text calls them with " 1/" after a word, printed inline rather
+ * than raised: those calls become markers, as raised ones are in build-lines. Only numbers that
+ * some note of the document carries count, so that a stray "3/" stays text.
+ */
+function takeInlineSlashMarkers(pages: PageLines[]): PageLines[] {
+  const noteNumbers = new Set(pages.flatMap((page) => page.notes.map((line) => SLASH_NOTE_OPENING.exec(line.text)?.[1]).filter((n): n is string => n !== undefined)));
+  if (noteNumbers.size === 0) return pages;
+  const take = (line: Line): Line => {
+    const calls = [...line.text.matchAll(INLINE_SLASH_MARKER)].filter((call) => noteNumbers.has(call[1]!));
+    if (calls.length === 0) return line;
+    // Offsets in the text as it was, mapped to the text without the calls.
+    const shifted = (offset: number) => offset - calls.filter((call) => call.index! < offset).reduce((sum, call) => sum + call[0].length, 0);
+    let text = line.text;
+    for (const call of [...calls].reverse()) text = text.slice(0, call.index!) + text.slice(call.index! + call[0].length);
+    const markers = [
+      ...line.markers.map((marker) => ({ marker: marker.marker, offset: shifted(marker.offset) })),
+      ...calls.map((call) => ({ marker: call[1]!, offset: shifted(call.index!) })),
+    ].sort((a, b) => a.offset - b.offset);
+    return { ...line, text, markers };
+  };
+  return pages.map((page) => ({ ...page, body: page.body.map(take) }));
 }
 
 /** The line opens with a note marker followed by note text (chart axis numbers have none). */
