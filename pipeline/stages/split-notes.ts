@@ -3,7 +3,9 @@
  *
  * The notes area is the run of lines at the bottom of a page set smaller than the body, whose
  * first line opens with a note marker, or everything under a typed separator rule (`_____`),
- * whatever its size (older layouts set notes at body size).
+ * whatever its size (older layouts set notes at body size), or, in 1990s layouts whose rule is
+ * drawn, the lines from a "1/" opening after a wide gap. There, the text's inline " 1/" calls
+ * become markers.
  */
 import type { Line, PageLines, Reporter, Typography } from '../model.js';
 import type { StrippedPages } from './strip-furniture.js';
