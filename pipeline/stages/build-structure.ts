@@ -386,10 +386,11 @@ function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock,
   // one short line centred on the measure, or opening with a chapter or section number.
   if (!larger && !distinctFont) {
     if (/[.;,:；。]$/.test(text)) return false;
-    // Small capitals centred over two lines (E/2018/41-en: "B. LINKS BETWEEN … PROCESSES" /
-    // "AND SUSTAINABLE DEVELOPMENT") are one heading set like the one-line ones.
-    const centredSmallCaps = smallCaps && lines.every((line) => isCentred(line, typography));
-    if (lines.length !== 1 && !centredSmallCaps) return false;
+    // Lines centred together, in small capitals or under a section number, are one heading set
+    // like the one-line ones (E/2018/41-en: "B. LINKS BETWEEN … PROCESSES" / "AND SUSTAINABLE
+    // DEVELOPMENT"; E/2018/41-fr: "H. Questions diverses" / "(Point 23 de l'ordre du jour)").
+    const centredBlock = (smallCaps || CHAPTER_OR_SECTION_NUMBER.test(text)) && lines.every((line) => isCentred(line, typography));
+    if (lines.length !== 1 && !centredBlock) return false;
     if (CHAPTER_OR_SECTION_NUMBER.test(text)) return true;
     // A centred line followed by another starting where it does is one of a centred list, no heading.
     const sibling = next !== undefined && Math.abs(next.lines[0]!.x - first.x) < first.size;

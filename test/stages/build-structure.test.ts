@@ -220,4 +220,15 @@ describe('build-structure, resolutions', () => {
     expect(result.map((b) => b.type)).toEqual(['table']);
     expect(JSON.stringify(result[0])).toContain('B. Consideration of requests');
   });
+
+  it('E/2018/41-fr: "H. Questions diverses" centred over "(Point 23 de l\'ordre du jour)" in the body face is one heading', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(...[...'ABCDEFG'].map((letter) => [line(`${letter}. Section ${letter}`, 270, 88, { font: 'body', right: 341 })]), [body('122. Il a été décidé que la Commission tiendrait sa trente et unième session.')], [
+        line('H. Questions diverses', 258, 100, { font: 'body', right: 353 }),
+        line('(Point 23 de l’ordre du jour)', 247, 112, { font: 'body', right: 364 }),
+      ]),
+    }, silent);
+    expect(result.slice(-2).map((b) => (b.type === 'heading' ? [b.number, b.text] : b.type))).toEqual(['paragraph', ['H.', 'Questions diverses (Point 23 de l’ordre du jour)']]);
+  });
 });
