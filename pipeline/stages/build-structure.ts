@@ -386,10 +386,12 @@ function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock,
   // one short line centred on the measure, or opening with a chapter or section number.
   if (!larger && !distinctFont) {
     if (/[.;,:；。]$/.test(text)) return false;
-    // Lines centred together, in small capitals or under a section number, are one heading set
-    // like the one-line ones (E/2018/41-en: "B. LINKS BETWEEN … PROCESSES" / "AND SUSTAINABLE
-    // DEVELOPMENT"; E/2018/41-fr: "H. Questions diverses" / "(Point 23 de l'ordre du jour)").
-    const centredBlock = (smallCaps || CHAPTER_OR_SECTION_NUMBER.test(text)) && lines.every((line) => isCentred(line, typography));
+    // Lines centred together, in small capitals or under a section number (printed, or a number
+    // picture), are one heading set like the one-line ones (E/2018/41-en: "B. LINKS BETWEEN …
+    // PROCESSES" / "AND SUSTAINABLE DEVELOPMENT"; E/2018/41-fr: "H. Questions diverses" /
+    // "(Point 23 de l'ordre du jour)"; E/ESCWA/30/7: "3-" as a picture over two centred lines).
+    const numbered = CHAPTER_OR_SECTION_NUMBER.test(text) || first.numberPicture !== undefined;
+    const centredBlock = (smallCaps || numbered) && lines.every((line) => isCentred(line, typography));
     if (lines.length !== 1 && !centredBlock) return false;
     if (CHAPTER_OR_SECTION_NUMBER.test(text)) return true;
     // A centred line followed by another starting where it does is one of a centred list, no heading.

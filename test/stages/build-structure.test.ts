@@ -231,4 +231,21 @@ describe('build-structure, resolutions', () => {
     }, silent);
     expect(result.slice(-2).map((b) => (b.type === 'heading' ? [b.number, b.text] : b.type))).toEqual(['paragraph', ['H.', 'Questions diverses (Point 23 de l’ordre du jour)']]);
   });
+
+  it('E/ESCWA/30/7 p.5: two centred lines under a number picture are a sub-heading, not picture-numbered paragraph 1', () => {
+    const reporter = collecting();
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [body('10. وشدد برنامج عمل تونس بشأن مجتمع المعلومات على ضرورة المتابعة.', 123, { rtl: true })],
+        [
+          line('تجديد ولاية القمة العالمية لمجتمع المعلومات والمنتدى', 200, 100, { font: 'body', rtl: true, right: 411, numberPicture: { digits: 1 } }),
+          line('لحوكمة الإنترنت حتى عام 2025', 250, 112, { font: 'body', rtl: true, right: 361 }),
+        ],
+        [body('11. في عام 2015، تم تجديد ولاية القمة العالمية.', 123, { rtl: true })],
+      ),
+    }, reporter);
+    expect(result.map((b) => (b.type === 'paragraph' ? b.number : b.type))).toEqual(['10', 'heading', '11']);
+    expect(reporter.messages.filter((m) => m.rule === 'structure/picture-number')).toEqual([]);
+  });
 });
