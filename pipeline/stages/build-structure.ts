@@ -7,7 +7,7 @@
  */
 import type { Annex, Block, FootnoteRef, HeadingBlock, ItemBlock, Line, MarkerHit, ParagraphBlock, RawBlock, Reporter, TableBlock, Typography } from '../model.js';
 import { ENDS_SENTENCE } from './group-blocks.js';
-import { SIZE_TOLERANCE } from './measure-typography.js';
+import { isCentred, SIZE_TOLERANCE } from './measure-typography.js';
 import { joinLines, vocabularyOf, type JoinedText } from './join-text.js';
 import { SUMMARY_LABEL } from './languages.js';
 
@@ -16,14 +16,12 @@ const HEADING_MAX_LINES = 4;
 const HEADING_MAX_CHARS = 300;
 /** An item or quotation is indented at least this many font sizes from its paragraph's text. */
 const INDENT_RATIO = 1.2;
+/** A one-line quoted paragraph starts within this many font sizes of the quoted one before it. */
+const QUOTED_X_TOLERANCE = 0.5;
 /** An unnumbered body-size heading starts within this many font sizes of the left margin. */
 const HEADING_MARGIN_SLACK = 0.5;
 /** Small capitals are set at least this fraction of the body size. */
 const SMALL_CAPS_MIN_RATIO = 0.75;
-/** A centred line starts at least this many font sizes in from the left margin… */
-const CENTRED_INSET = 2;
-/** …and its middle lies within this many font sizes of the middle of the measure. */
-const CENTRED_TOLERANCE = 2;
 /** A heading this much larger than the body is chapter level when no numbering says otherwise. */
 const CHAPTER_SIZE_RATIO = 1.3;
 
@@ -37,11 +35,11 @@ const ARABIC_HEADING_NUMBER = `(?:${[...ARABIC_CHAPTER_WORDS, ...ARABIC_LETTER_W
 const LABELLED_HEADING_WORDS = 'Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть|Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья';
 /** Chinese chapter numbers: "一、" (I.), "二、"… and letter/number items in full-width brackets "（a）". */
 const CHINESE_CHAPTER = /^[一二三四五六七八九十]{1,3}、/;
-/** `I.`, `A.`, `1.`, `1.2.`, `(a)`, `a)`, `أولاً-`, `一、`, `Rule 3` before a heading's text. */
+/** `I.`, `A.`, `1.`, `1.2.`, `1-` (Arabic layouts), `(a)`, `a)`, `أولاً-`, `一、`, `Rule 3` before a heading's text. */
 /** Chapter and section numbers ("IV. ", "B. ", "ثانياً- "), but not paragraph numbers ("4. "). */
 const CHAPTER_OR_SECTION_NUMBER = new RegExp(`^(?:(?:[IVXLC]{1,6}|[A-Z])\\.\\s|${ARABIC_HEADING_NUMBER})`);
 const HEADING_NUMBER = new RegExp(
-  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|（[a-z]）|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)|^([一二三四五六七八九十]{1,3}、)\\s*(?=\\S)`,
+  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|\\d{1,2}-|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|（[a-z]）|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)|^([一二三四五六七八九十]{1,3}、)\\s*(?=\\S)`,
 );
 /** `23. ` in most layouts; `23- ` in Arabic ones (ESCWA), where the number stands at the right. */
 const PARAGRAPH_NUMBER = /^(\d{1,3})[.-]\s+/;
@@ -80,10 +78,18 @@ interface Scope {
   lastSectionLetter: string | null;
   /** The furthest section letter since the last chapter: sections go on after a nested "A.", "B.". */
   highestSectionLetter: string | null;
+  /**
+   * How far the first line of the scope's own numbered paragraphs stands out from their other
+   * lines (0 when the number sits at the margin, negative when the text hangs after it), taken
+   * from the first one that wraps; null until then.
+   */
+  numberedIndent: number | null;
+  /** The last paragraph of a numbered text quoted inside the scope, while such paragraphs follow. */
+  quoted: { lastNumber: number; firstLineX: number } | null;
 }
 
 function newScope(idPrefix: string): Scope {
-  return { blocks: [], idPrefix, lastNumber: null, openParagraph: null, paragraphX: 0, firstLineX: 0, counters: { h: 0, p: 0, table: 0 }, lastSectionLetter: null, highestSectionLetter: null };
+  return { blocks: [], idPrefix, lastNumber: null, openParagraph: null, paragraphX: 0, firstLineX: 0, counters: { h: 0, p: 0, table: 0 }, lastSectionLetter: null, highestSectionLetter: null, numberedIndent: null, quoted: null };
 }
 
 /** Section letters run A, B, C…: one may be missed, not this many. */
@@ -250,6 +256,30 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
 
     const textNumber = PARAGRAPH_NUMBER.exec(text);
     const paragraphNumber = textNumber ?? (first.numberPicture ? pictureNumbers.next(first.numberPicture, block.page) : null);
+    if (paragraphNumber && isQuotedNumbered(block, scope)) {
+      // A resolution or declaration adopted and quoted in a report numbers its own paragraphs
+      // (E/2018/41: the Beirut Consensus 1-34, then each resolution from 1 again). Its numbers are
+      // not the report's: the report's sequence goes on after it as if it were not there.
+      const number = Number(paragraphNumber[1]);
+      const quotedExpected = scope.quoted === null ? 1 : scope.quoted.lastNumber + 1;
+      if (number !== 1 && number !== quotedExpected) {
+        reporter.report('structure/numbering', `Quoted paragraph ${number} follows quoted paragraph ${scope.quoted?.lastNumber ?? 'none'}.`, block.page);
+      }
+      const cut = paragraphNumber[0].length;
+      const paragraph: ParagraphBlock = {
+        type: 'paragraph',
+        id: uniqueId(`${scope.idPrefix}para-${number}`),
+        number: String(number),
+        text: text.slice(cut),
+        footnoteRefs: refsOf(joined, pageAt, cut),
+      };
+      scope.blocks.push(paragraph);
+      scope.quoted = { lastNumber: number, firstLineX: first.x };
+      scope.openParagraph = paragraph;
+      scope.paragraphX = block.lines[1]?.x ?? first.x;
+      scope.firstLineX = first.x;
+      continue;
+    }
     if (paragraphNumber) {
       const number = Number(paragraphNumber[1]);
       const expected = scope.lastNumber === null ? number : scope.lastNumber + 1;
@@ -268,6 +298,8 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
         };
         scope.blocks.push(paragraph);
         scope.lastNumber = number;
+        scope.quoted = null;
+        if (scope.numberedIndent === null && block.lines.length > 1 && !first.rtl) scope.numberedIndent = first.x - restX(block);
         scope.openParagraph = paragraph;
         scope.paragraphX = block.lines[1]?.x ?? first.x;
         scope.firstLineX = first.x;
@@ -338,6 +370,27 @@ class PictureNumbering {
   }
 }
 
+/** The left edge of a block's lines after the first. */
+function restX(block: RawBlock): number {
+  return Math.min(...block.lines.slice(1).map((l) => l.x));
+}
+
+/**
+ * A numbered paragraph of a text quoted in the scope, not one of the scope's own: its first line
+ * is indented from its other lines by a paragraph indent more than the scope's own numbered
+ * paragraphs are (E/2018/41-fr: "1. Nous, représentants…" at 106 pt wrapping at 79 pt, where the
+ * report's "3. Lors de sa 7e séance…" starts and wraps at 79 pt). A one-line paragraph is judged
+ * by its neighbour: it starts where the quoted paragraph before it did. Right-to-left lines are
+ * left alone: their indentation is on the other side, and Arabic reports print their own numbers
+ * as pictures, which keeps the two sequences apart already.
+ */
+function isQuotedNumbered(block: RawBlock, scope: Scope): boolean {
+  const first = block.lines[0]!;
+  if (first.rtl || scope.numberedIndent === null) return false;
+  if (block.lines.length > 1) return first.x - restX(block) - scope.numberedIndent >= INDENT_RATIO * first.size;
+  return scope.quoted !== null && Math.abs(first.x - scope.quoted.firstLineX) <= QUOTED_X_TOLERANCE * first.size;
+}
+
 /**
  * A block set in from the open paragraph's text (a quotation, a list without labels) belongs to it.
  * A paragraph that only indents its first line, as the preambular paragraphs of resolutions do, is
@@ -403,13 +456,6 @@ function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock,
   if (!larger && !HEADING_NUMBER.test(text) && !first.rtl && first.x > typography.leftMargin + HEADING_MARGIN_SLACK * first.size) return false;
   // A sentence that ends like one is a (bold) paragraph, not a heading.
   return !/[.;,]$/.test(text) || /^[IVXLC]+\.$|^[A-Z]\.$/.test(text);
-}
-
-/** Centred: both ends well inside the margins, its middle on the middle of the measure. */
-function isCentred(line: Line, typography: Typography): boolean {
-  const middle = (typography.leftMargin + typography.rightMargin) / 2;
-  const inset = CENTRED_INSET * line.size;
-  return line.x > typography.leftMargin + inset && line.right < typography.rightMargin - inset && Math.abs((line.x + line.right) / 2 - middle) < CENTRED_TOLERANCE * line.size;
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import type { Line, PageLines, RawBlock, Typography } from '../model.js';
 import type { Masthead } from './read-masthead.js';
-import { SIZE_TOLERANCE } from './measure-typography.js';
+import { isCentred, SIZE_TOLERANCE } from './measure-typography.js';
 
 /** A gap this many times the usual line spacing (scaled to the size) separates two blocks. */
 const BLOCK_GAP_RATIO = 1.28;
@@ -31,7 +31,7 @@ export function groupBlocks(input: { notes: PageLines[]; masthead: Masthead; typ
     let current: RawBlock | undefined;
     for (const line of lines) {
       const previous = current?.lines.at(-1);
-      if (!current || !previous || startsNewBlock(previous, line, typography)) {
+      if (!current || !previous || startsNewBlock(previous, line, typography, current.lines[0]!)) {
         if (!current && blocks.length > 0 && continuesAcrossPage(blocks.at(-1)!, line, typography)) {
           current = blocks.at(-1)!;
           current.lines.push(line);
@@ -55,7 +55,10 @@ function isShortLine(line: Line, typography: Typography): boolean {
   return line.right < typography.rightMargin - SHORT_LINE_RATIO * line.size;
 }
 
-function startsNewBlock(previous: Line, line: Line, typography: Typography): boolean {
+/** A section or chapter number opening a line: "B. ", "IV. ". */
+const SECTION_NUMBER_OPENING = /^(?:[IVXLC]{1,6}|[A-Z])\.\s/;
+
+function startsNewBlock(previous: Line, line: Line, typography: Typography, opening: Line): boolean {
   if (line.y - previous.y > BLOCK_GAP_RATIO * normalGap(previous, line, typography)) return true;
   if (line.y < previous.y) return true; // a new column or a jump back up
   if (Math.abs(line.size - previous.size) > SIZE_TOLERANCE) return true;
@@ -66,7 +69,10 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography): boo
   if (short && line.font !== previous.font) return true;
   // A first-line indent opens a body paragraph; headings wrap with a hanging indent instead.
   const bodyText = previous.font === typography.bodyFont && Math.abs(previous.size - typography.bodySize) <= SIZE_TOLERANCE;
-  if (short && bodyText && !previous.rtl && line.x - previous.x > INDENT_RATIO * line.size) return true;
+  // The lines of a centred heading under a section number each start elsewhere (E/2018/41-fr: "B.
+  // Considération des requêtes …, " / "qui ne sont pas membres …" / "(Point 4 de l'ordre du jour)").
+  const centredHeading = SECTION_NUMBER_OPENING.test(opening.text) && isCentred(opening, typography) && isCentred(previous, typography) && isCentred(line, typography);
+  if (short && bodyText && !previous.rtl && !centredHeading && line.x - previous.x > INDENT_RATIO * line.size) return true;
   if (Boolean(line.cells) !== Boolean(previous.cells)) return true;
   return false;
 }
@@ -81,5 +87,11 @@ function continuesAcrossPage(last: RawBlock, line: Line, typography: Typography)
   if (Boolean(tail.cells) || Boolean(line.cells)) return false;
   // A short line in another face opening the page is a heading (E/ESCWA/30/8's "مقدمـة" after the contents).
   if (line.font !== tail.font && isShortLine(line, typography)) return false;
-  return !isShortLine(tail, typography) || !ENDS_SENTENCE.test(tail.text);
+  if (!isShortLine(tail, typography)) return true;
+  // A short last line, then a first-line indent at the top of the page: a new paragraph, even after
+  // a comma (E/2018/41-fr: the preambular "…pour le développement durable," then "Rappelant sa
+  // résolution 305 (XXVII)…" opening page 11).
+  const margin = Math.min(...last.lines.map((l) => l.x));
+  if (!line.rtl && !tail.rtl && line.x - margin > INDENT_RATIO * line.size) return false;
+  return !ENDS_SENTENCE.test(tail.text);
 }

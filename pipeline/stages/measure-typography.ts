@@ -2,7 +2,7 @@
  * Stage — measure typography: the body font, size, line spacing and margins of the document.
  * Every later layout threshold is a multiple of these, never an absolute number of points.
  */
-import type { Typography } from '../model.js';
+import type { Line, Typography } from '../model.js';
 import type { StrippedPages } from './strip-furniture.js';
 
 /** Sizes within this many points count as the same size (PDF producers round differently). */
@@ -54,4 +54,16 @@ export function measureTypography(input: { ligatures: StrippedPages }): Typograp
     leftMargin: mode(lefts, 72),
     rightMargin: mode(rights, 540),
   };
+}
+
+/** A centred line starts at least this many font sizes in from the left margin… */
+const CENTRED_INSET = 2;
+/** …and its middle lies within this many font sizes of the middle of the measure. */
+const CENTRED_TOLERANCE = 2;
+
+/** Centred: both ends well inside the margins, its middle on the middle of the measure. */
+export function isCentred(line: Line, typography: Typography): boolean {
+  const middle = (typography.leftMargin + typography.rightMargin) / 2;
+  const inset = CENTRED_INSET * line.size;
+  return line.x > typography.leftMargin + inset && line.right < typography.rightMargin - inset && Math.abs((line.x + line.right) / 2 - middle) < CENTRED_TOLERANCE * line.size;
 }

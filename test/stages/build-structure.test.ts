@@ -248,4 +248,47 @@ describe('build-structure, resolutions', () => {
     expect(result.map((b) => (b.type === 'paragraph' ? b.number : b.type))).toEqual(['10', 'heading', '11']);
     expect(reporter.messages.filter((m) => m.rule === 'structure/picture-number')).toEqual([]);
   });
+
+  it('E/2018/41-fr chapter I: the Beirut Consensus quoted with a first-line indent keeps its numbers 1-34 without taking over the report\'s', () => {
+    // The report's paragraphs start and wrap at the margin; the quoted ones indent their first line.
+    const reportParagraph = (number: string, text: string) => [body(`${number}. ${text}`), body('suite du paragraphe du rapport.', 123, { y: 112 })];
+    const quoted = (number: string, text: string) => [body(`${number}. ${text}`, 151), body('suite du paragraphe cité.', 123, { y: 112 })];
+    const reporter = collecting();
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        reportParagraph('3', 'Lors de sa 7e séance plénière, la Commission a adopté une série de résolutions présentées ci-après.'),
+        quoted('1', 'Nous, représentants des États membres de la Commission économique et sociale pour l’Asie occidentale,'),
+        quoted('2', 'Nous rappelons la résolution 72/167 du 19 décembre 2017 sur le droit au développement,'),
+        quoted('3', 'Nous rappelons l’adoption de la Stratégie arabe pour la recherche scientifique et technologique,'),
+        quoted('4', 'Nous sommes convaincus que la technologie et l’innovation sont parmi les principaux moteurs,'),
+        [bold('II. Thème de la session', 100, 14)],
+        reportParagraph('4', 'La Commission a choisi la technologie pour le développement durable comme thème principal.'),
+      ),
+    }, reporter);
+    expect(result.map((b) => (b.type === 'paragraph' ? `${b.id} ${b.number}` : b.type))).toEqual(['para-3 3', 'para-1 1', 'para-2 2', 'para-3-2 3', 'para-4 4', 'heading', 'para-4-2 4']);
+    expect(reporter.messages.filter((m) => m.rule === 'structure/numbering')).toEqual([]);
+  });
+
+  it('E/2018/41-en: resolution paragraph "4. Warns…" indented like its quoted neighbours is not the report\'s paragraph 4', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [body('3. At its seventh plenary meeting, the Commission adopted the following resolutions.'), body('and brought them to the attention of the Council.', 123, { y: 112 })],
+        [body('3. Condemns also the recognition by the Government of the United States of America', 151), body('of Jerusalem as the capital of Israel;', 123, { y: 112 })],
+        [body('4. Warns of the implications of politicizing humanitarian and development aid', 151), body('provided to the Palestinian people;', 123, { y: 112 })],
+        [body('7. Invites member States to undertake the following:', 151, { right: 380 })],
+      ),
+    }, silent);
+    expect(result.map((b) => (b.type === 'paragraph' ? b.id : b.type))).toEqual(['para-3', 'para-3-2', 'para-4', 'para-7']);
+    // The report's own paragraph 4 is still to come: the quoted 4 took its id only because it came first.
+  });
+
+  it('E/2018/41-ar chapter VII.C: a heading numbered "1-" in an Arabic layout carries its number', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks([line('1- اجتماعات كبار المسؤولين', 300, 100, { rtl: true, font: 'bold', size: 10, right: 488 })]),
+    }, silent);
+    expect(result.map((b) => (b.type === 'heading' ? [b.number, b.text] : b.type))).toEqual([['1-', 'اجتماعات كبار المسؤولين']]);
+  });
 });

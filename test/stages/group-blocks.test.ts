@@ -38,4 +38,37 @@ describe('group-blocks', () => {
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.lines).toHaveLength(2);
   });
+
+  it('E/2018/41-fr p.10-11: a preambular paragraph ending in a comma does not swallow the indented one opening the next page', () => {
+    const blocks = groupBlocks({
+      typography,
+      masthead: noMasthead,
+      notes: [
+        pageOf(10, [
+          line('Ayant à l’esprit l’Accord de Paris sur les changements climatiques, le Programme de', 106, 680, { page: 10, right: 532, size: 13, font: 'body' }),
+          line('développement durable,', 79, 695, { page: 10, right: 230, size: 13, font: 'body' }),
+        ]),
+        pageOf(11, [line('Rappelant sa résolution 305 (XXVII) du 10 mai 2012 sur le développement durable', 106, 96, { page: 11, right: 532, size: 13, font: 'body' })]),
+      ],
+    });
+    expect(blocks.map((block) => block.lines[0]!.text.slice(0, 10))).toEqual(['Ayant à l’', 'Rappelant ']);
+  });
+
+  it('E/2018/41-fr p.45: the centred lines of heading "B. Considération des requêtes…" stay one block though each starts elsewhere', () => {
+    const centred = (text: string, x: number, right: number, y: number) => line(text, x, y, { page: 45, right, size: 13, font: 'body' });
+    const blocks = groupBlocks({
+      typography,
+      masthead: noMasthead,
+      notes: [
+        pageOf(45, [
+          centred('B. Considération des requêtes des États Membres de l’ONU et/ou de ses agences spécialisées,', 109.3, 502.8, 286.9),
+          centred('qui ne sont pas membres de la CESAO, pour participer en qualité d’observateur', 149.4, 479.5, 298.8),
+          centred('à la trentième session de la Commission', 231.4, 397.6, 310.7),
+          centred('(Point 4 de l’ordre du jour)', 250.1, 361.9, 322.6),
+        ]),
+      ],
+    });
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.lines).toHaveLength(4);
+  });
 });
