@@ -62,6 +62,8 @@ interface VersionUnit {
   tier: number;
   number: string;
   text: string;
+  /** Index of its block in the scope's block list of its version. */
+  block: number;
 }
 
 /** A unit of the versions merged so far. */
@@ -71,6 +73,8 @@ interface MergedUnit {
   tier: number;
   number: string;
   texts: Map<string, string>;
+  /** Index of its block in the scope's block list, by language. */
+  blocks: Map<string, number>;
 }
 
 /** ISO 639-1: two lower-case letters, which also keeps a language from being a special key ("__proto__") of `texts`. */
@@ -108,9 +112,11 @@ export function alignDocuments(documents: readonly UnDocument[]): Alignment {
   const units: AlignedUnit[] = [];
   for (const scope of scopesInOrder(versions.map((version) => version.document))) {
     let merged: MergedUnit[] = [];
-    for (const { document, language } of versions) {
-      merged = mergeVersion(merged, versionUnits(blocksOfScope(document, scope)), language);
+    const blocksByLanguage = new Map(versions.map(({ document, language }) => [language, blocksOfScope(document, scope)]));
+    for (const [language, blocks] of blocksByLanguage) {
+      merged = mergeVersion(merged, versionUnits(blocks), language);
     }
+    fillUnnumberedByPosition(merged, blocksByLanguage);
     for (const unit of merged) {
       const texts: Record<string, string> = {};
       for (const { language } of versions) {
@@ -145,17 +151,17 @@ function blocksOfScope(document: UnDocument, scope: string | null): Block[] {
 function versionUnits(blocks: readonly Block[]): VersionUnit[] {
   const headingNumbers = new HeadingNumberReader();
   const units: VersionUnit[] = [];
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
     if (block.type === 'heading') {
       const number = (block.number !== null ? headingNumbers.read(block.number) : null) ?? headingNumbers.readFromText(block.text);
       if (number) {
-        units.push({ key: `heading ${number.style} ${number.text}`, kind: 'heading', tier: HEADING_TIERS[number.style], number: number.text, text: block.text });
+        units.push({ key: `heading ${number.style} ${number.text}`, kind: 'heading', tier: HEADING_TIERS[number.style], number: number.text, text: block.text, block: index });
       }
     } else if (block.type === 'paragraph' && block.number !== null) {
       const number = canonicalParagraphNumber(block.number);
-      units.push({ key: `paragraph ${number}`, kind: 'paragraph', tier: PARAGRAPH_TIER, number, text: paragraphText(block) });
+      units.push({ key: `paragraph ${number}`, kind: 'paragraph', tier: PARAGRAPH_TIER, number, text: paragraphText(block), block: index });
     }
-  }
+  });
   return units;
 }
 
@@ -181,12 +187,24 @@ function paragraphText(paragraph: ParagraphBlock): string {
  * first, then this version's own extra units.
  */
 function mergeVersion(merged: readonly MergedUnit[], incoming: readonly VersionUnit[], language: string, tier = 0): MergedUnit[] {
-  const fresh = (unit: VersionUnit): MergedUnit => ({ key: unit.key, kind: unit.kind, tier: unit.tier, number: unit.number, texts: new Map([[language, unit.text]]) });
+  const fresh = (unit: VersionUnit): MergedUnit => ({
+    key: unit.key,
+    kind: unit.kind,
+    tier: unit.tier,
+    number: unit.number,
+    texts: new Map([[language, unit.text]]),
+    blocks: new Map([[language, unit.block]]),
+  });
   if (tier > PARAGRAPH_TIER) return [...merged, ...incoming.map(fresh)];
 
   const mergedAnchors = indicesInTier(merged, tier);
   const incomingAnchors = indicesInTier(incoming, tier);
-  const pairs = longestCommonSubsequence(mergedAnchors.map((i) => merged[i]!.key), incomingAnchors.map((j) => incoming[j]!.key));
+  const mergedKeys = mergedAnchors.map((i) => merged[i]!.key);
+  const incomingKeys = incomingAnchors.map((j) => incoming[j]!.key);
+  const pairs =
+    tier === PARAGRAPH_TIER
+      ? pairNumberedRuns(mergedAnchors.map((i) => merged[i]!.number), mergedKeys, incomingAnchors.map((j) => incoming[j]!.number), incomingKeys)
+      : longestCommonSubsequence(mergedKeys, incomingKeys);
   const result: MergedUnit[] = [];
   let nextMerged = 0;
   let nextIncoming = 0;
@@ -195,7 +213,8 @@ function mergeVersion(merged: readonly MergedUnit[], incoming: readonly VersionU
     const incomingIndex = incomingAnchors[anchorInIncoming]!;
     result.push(...mergeVersion(merged.slice(nextMerged, mergedIndex), incoming.slice(nextIncoming, incomingIndex), language, tier + 1));
     const unit = merged[mergedIndex]!;
-    result.push({ ...unit, texts: new Map(unit.texts).set(language, incoming[incomingIndex]!.text) });
+    const partner = incoming[incomingIndex]!;
+    result.push({ ...unit, texts: new Map(unit.texts).set(language, partner.text), blocks: new Map(unit.blocks).set(language, partner.block) });
     nextMerged = mergedIndex + 1;
     nextIncoming = incomingIndex + 1;
   }
@@ -205,6 +224,147 @@ function mergeVersion(merged: readonly MergedUnit[], incoming: readonly VersionU
 
 function indicesInTier(units: ReadonlyArray<{ tier: number }>, tier: number): number[] {
   return units.flatMap((unit, index) => (unit.tier === tier ? [index] : []));
+}
+
+/**
+ * Gives a version the units it has not numbered, by position (E/2018/41-en prints the Beirut
+ * Consensus without the numbers 1-34 that the Arabic and French versions print). Where a stretch
+ * of units is missing from one version, between two units it has, the stretch's blocks in that
+ * version and in one that has every unit of the stretch are cut at their headings; where both
+ * have as many pieces, and a piece has as many paragraphs in both, and the lacking version's are
+ * all unnumbered, the paragraphs pair in order. Anything less regular is left unpaired: a unit
+ * missing from a version is better than one holding the wrong paragraph.
+ */
+function fillUnnumberedByPosition(merged: readonly MergedUnit[], blocksByLanguage: ReadonlyMap<string, readonly Block[]>): void {
+  for (const [language, blocks] of blocksByLanguage) {
+    let stretchStart = 0;
+    while (stretchStart < merged.length) {
+      if (merged[stretchStart]!.texts.has(language)) {
+        stretchStart++;
+        continue;
+      }
+      let stretchEnd = stretchStart;
+      while (stretchEnd < merged.length && !merged[stretchEnd]!.texts.has(language)) stretchEnd++;
+      const before = merged[stretchStart - 1];
+      const after = merged[stretchEnd];
+      const stretch = merged.slice(stretchStart, stretchEnd);
+      for (const [reference, referenceBlocks] of blocksByLanguage) {
+        if (reference === language || !stretch.every((unit) => unit.blocks.has(reference))) continue;
+        const bounds = (unit: MergedUnit | undefined, side: string, fallback: number): number | undefined => (unit ? unit.blocks.get(side) : fallback);
+        const from = bounds(before, reference, -1);
+        const to = bounds(after, reference, referenceBlocks.length);
+        const ownFrom = bounds(before, language, -1);
+        const ownTo = bounds(after, language, blocks.length);
+        if (from === undefined || to === undefined || ownFrom === undefined || ownTo === undefined) continue;
+        const unitAt = new Map(stretch.map((unit) => [unit.blocks.get(reference)!, unit]));
+        if (pairPieces(referenceBlocks, from, to, blocks, ownFrom, ownTo, unitAt, language)) break;
+      }
+      stretchStart = stretchEnd;
+    }
+  }
+}
+
+/**
+ * Pairs, piece by piece, the paragraphs of blocks (from, to) of the reference with those of
+ * blocks (ownFrom, ownTo) of the version being filled; true if the two cut into as many pieces.
+ */
+function pairPieces(
+  referenceBlocks: readonly Block[],
+  from: number,
+  to: number,
+  ownBlocks: readonly Block[],
+  ownFrom: number,
+  ownTo: number,
+  unitAt: ReadonlyMap<number, MergedUnit>,
+  language: string,
+): boolean {
+  const referencePieces = piecesBetweenHeadings(referenceBlocks, from, to);
+  const ownPieces = piecesBetweenHeadings(ownBlocks, ownFrom, ownTo);
+  if (referencePieces.length !== ownPieces.length) return false;
+  referencePieces.forEach((piece, index) => {
+    const own = ownPieces[index]!;
+    if (own.length !== piece.length || own.some((at) => (ownBlocks[at] as ParagraphBlock).number !== null)) return;
+    piece.forEach((at, position) => {
+      const unit = unitAt.get(at);
+      if (!unit) return;
+      unit.texts.set(language, paragraphText(ownBlocks[own[position]!] as ParagraphBlock));
+      unit.blocks.set(language, own[position]!);
+    });
+  });
+  return true;
+}
+
+/** Indices of the paragraphs strictly between two blocks, cut into pieces at every heading. */
+function piecesBetweenHeadings(blocks: readonly Block[], from: number, to: number): number[][] {
+  const pieces: number[][] = [[]];
+  for (let index = from + 1; index < to; index++) {
+    const block = blocks[index]!;
+    if (block.type === 'heading') pieces.push([]);
+    else if (block.type === 'paragraph') pieces.at(-1)!.push(index);
+  }
+  return pieces;
+}
+
+/**
+ * A unit pairing a run of one side with a run of the other is worth this much less for each
+ * paragraph by which the runs' lengths differ: of two runs with the same numbers in common, the
+ * one of the same length is the same text.
+ */
+const RUN_LENGTH_MISMATCH_COST = 0.01;
+
+/**
+ * Pairs paragraphs between two anchors. Numbering that starts again inside one gap (a report
+ * quoting a declaration numbered 1-34, then resolutions numbered from 1 each) makes runs, and a
+ * plain subsequence would pair the first "1-9" of one version with whichever run comes first in
+ * the other (E/2018/41-en prints no numbers on the declaration, so its first run is a resolution's).
+ * So whole runs are paired first, in order, each pair worth its common numbers less a little for
+ * the difference in length; then the paragraphs inside each pair of runs.
+ */
+function pairNumberedRuns(aNumbers: readonly string[], aKeys: readonly string[], bNumbers: readonly string[], bKeys: readonly string[]): Array<[number, number]> {
+  const aRuns = numberedRuns(aNumbers);
+  const bRuns = numberedRuns(bNumbers);
+  if (aRuns.length <= 1 && bRuns.length <= 1) return longestCommonSubsequence(aKeys, bKeys);
+  const inner = aRuns.map((a) => bRuns.map((b) => longestCommonSubsequence(aKeys.slice(a.start, a.end), bKeys.slice(b.start, b.end))));
+  const worth = (i: number, j: number): number => {
+    const common = inner[i]![j]!.length;
+    const lengths = Math.abs(aRuns[i]!.end - aRuns[i]!.start - (bRuns[j]!.end - bRuns[j]!.start));
+    return common === 0 ? 0 : common - RUN_LENGTH_MISMATCH_COST * lengths;
+  };
+  // best[i][j]: the most a pairing of the runs from i and j onwards is worth.
+  const columns = bRuns.length + 1;
+  const best = new Float64Array((aRuns.length + 1) * columns);
+  const at = (i: number, j: number): number => best[i * columns + j]!;
+  for (let i = aRuns.length - 1; i >= 0; i--) {
+    for (let j = bRuns.length - 1; j >= 0; j--) {
+      const paired = worth(i, j) > 0 ? worth(i, j) + at(i + 1, j + 1) : 0;
+      best[i * columns + j] = Math.max(paired, at(i + 1, j), at(i, j + 1));
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < aRuns.length && j < bRuns.length) {
+    if (worth(i, j) > 0 && at(i, j) === worth(i, j) + at(i + 1, j + 1)) {
+      for (const [inA, inB] of inner[i]![j]!) pairs.push([aRuns[i]!.start + inA, bRuns[j]!.start + inB]);
+      i++;
+      j++;
+    } else if (at(i + 1, j) >= at(i, j + 1)) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/** Index ranges [start, end) of the runs of a list of paragraph numbers: a run ends where the next number is not higher. */
+function numberedRuns(numbers: readonly string[]): Array<{ start: number; end: number }> {
+  const runs: Array<{ start: number; end: number }> = [];
+  let previous = Number.NaN;
+  numbers.forEach((printed, index) => {
+    const value = Number.parseInt(printed, 10);
+    if (runs.length === 0 || value <= previous) runs.push({ start: index, end: index + 1 });
+    else runs.at(-1)!.end = index + 1;
+    if (!Number.isNaN(value)) previous = value;
+  });
+  return runs;
 }
 
 /**

@@ -141,3 +141,72 @@ describe('toTsv', () => {
     expect(rows.filter((row) => row !== '').every((row) => row.split('\t').length === 6)).toBe(true);
   });
 });
+
+describe('numbering that starts again, and versions that print no numbers', () => {
+  it('E/2018/41 chapter I: quoted resolutions numbered from 1 pair run by run, not with the first run of the other version', () => {
+    const arabic = version('ar', [
+      paragraph('3', 'اعتمدت اللجنة القرارات التالية.'),
+      ...['نحن، ممثلي الدول الأعضاء.', 'نشير إلى القرار 72/167.', 'ونذكّر بالاستراتيجية العربية.', 'نحن على ثقة تامة.'].map((text, index) => paragraph(String(index + 1), text)),
+      ...['تؤكد على وحدة الشعب الفلسطيني.', 'تدين بأشد العبارات الانتهاكات.', 'تدين أيضاً الاعتراف.'].map((text, index) => paragraph(String(index + 1), text)),
+      heading(null, 'الفصل الثاني موضوع الدورة'),
+    ]);
+    // The English prints no numbers on the declaration, and only three quoted paragraphs remain numbered.
+    const english = version('en', [
+      paragraph('3', 'The Commission adopted the following resolutions.'),
+      paragraph('1', 'Asserts the unity of the Palestinian people.'),
+      paragraph('2', 'Condemns in the strongest terms continued violations.'),
+      paragraph('3', 'Condemns also the recognition.'),
+      heading('II.', 'Session theme'),
+    ]);
+    const alignment = alignDocuments([arabic, english]);
+    expect(outline(alignment)).toEqual([
+      'paragraph body 3 ar,en',
+      'paragraph body 1 ar',
+      'paragraph body 2 ar',
+      'paragraph body 3 ar',
+      'paragraph body 4 ar',
+      'paragraph body 1 ar,en',
+      'paragraph body 2 ar,en',
+      'paragraph body 3 ar,en',
+      'heading body II. ar,en',
+    ]);
+    expect(alignment.units[5]!.texts).toEqual({ ar: 'تؤكد على وحدة الشعب الفلسطيني.', en: 'Asserts the unity of the Palestinian people.' });
+  });
+
+  it('E/2018/41-en: the Beirut Consensus printed without numbers takes them by position, piece by piece between its unnumbered headings', () => {
+    const french = version('fr', [
+      heading('I.', 'Questions appelant une décision'),
+      paragraph('1', 'Nous, représentants des États membres.'),
+      paragraph('2', 'Nous rappelons la résolution 72/167.'),
+      heading(null, 'Écosystèmes technologiques de soutien'),
+      paragraph('3', 'Nous œuvrerons à la mise en place de politiques.'),
+      paragraph(null, 'Nous tenons à souligner le travail important du secrétariat.'),
+      heading(null, 'Systèmes éducatifs évolués'),
+      paragraph('4', 'Nous faciliterons l’intégration des diplômés.'),
+      heading('II.', 'Thème de la session'),
+    ]);
+    const english = version('en', [
+      heading('I.', 'Issues for attention and action'),
+      paragraph(null, 'We, the representatives of member States.'),
+      paragraph(null, 'We recall General Assembly resolution 72/167.'),
+      heading(null, 'Enabling technological ecosystems'),
+      paragraph(null, 'We will seek to put in place national and regional policies.'),
+      paragraph(null, 'We commend the ESCWA secretariat’s steadfast work.'),
+      heading(null, 'Dynamic educational systems'),
+      // One paragraph more than the French here: this piece is not paired, rather than paired wrongly.
+      paragraph(null, 'We will facilitate the integration of graduates.'),
+      paragraph(null, 'We will seek to bridge the persistent gender gap.'),
+      heading('II.', 'Session theme'),
+    ]);
+    const alignment = alignDocuments([english, french]);
+    expect(outline(alignment)).toEqual([
+      'heading body I. en,fr',
+      'paragraph body 1 en,fr',
+      'paragraph body 2 en,fr',
+      'paragraph body 3 en,fr',
+      'paragraph body 4 fr',
+      'heading body II. en,fr',
+    ]);
+    expect(alignment.units[3]!.texts.en).toBe('We will seek to put in place national and regional policies.');
+  });
+});

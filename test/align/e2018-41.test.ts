@@ -110,4 +110,17 @@ describe.skipIf(!HAVE_PDFS)(`E/2018/41 in Arabic, English and French${HAVE_PDFS 
     expect(reportRun).toEqual(Array.from({ length: 117 }, (_, index) => index + 4));
     expect(paired.slice(-3)).toEqual([121, 122, 123]);
   });
+
+  it('aligns at least 95% of the numbered paragraphs and every numbered heading one to one, the English declaration by position', () => {
+    const alignment = alignDocuments([...versions.values()]);
+    const { paragraph, heading } = alignmentCoverage(alignment);
+    expect(paragraph.complete / paragraph.total).toBeGreaterThanOrEqual(0.95);
+    expect(heading.complete).toBe(heading.total);
+    // Paragraph 16 of the Beirut Consensus: numbered in Arabic and French, not in English.
+    const declaration = alignment.units.filter((unit) => unit.kind === 'paragraph' && unit.scope === null).slice(3, 37);
+    expect(declaration.map((unit) => unit.number)).toEqual(Array.from({ length: 34 }, (_, index) => String(index + 1)));
+    expect(declaration[15]!.texts.en).toMatch(/^We will seek to put in place national and regional policies/);
+    expect(declaration[15]!.texts.fr).toMatch(/^Nous œuvrerons à la mise en place de politiques nationales et régionales/);
+    expect(declaration[15]!.texts.ar).toMatch(/^سُ?نسعى إلى وضع سياسات وطنية وإقليمية/);
+  });
 });
