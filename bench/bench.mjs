@@ -199,6 +199,36 @@ async function runChildTool(tool, listFile, timeoutMs) {
   return { ...result, pages: parsed?.pages ?? null, failed: parsed?.failed ?? null };
 }
 
+/**
+ * The ceiling for any use of the machine's cores: pdf.js loaded as undoc loads it, in `cores`
+ * processes at once over page-balanced shares of the files (largest first to the lightest share).
+ * No pipeline can scale better than its own extraction does, so undoc's --jobs ratio is read
+ * against this one.
+ */
+async function runParallelFloor(list, cores, workDir) {
+  const shares = Array.from({ length: cores }, () => ({ files: [], pages: 0 }));
+  for (const item of [...list].sort((a, b) => b.pages - a.pages)) {
+    const lightest = shares.reduce((best, share) => (share.pages < best.pages ? share : best));
+    lightest.files.push(item);
+    lightest.pages += item.pages;
+  }
+  const started = performance.now();
+  const results = await Promise.all(
+    shares.map(async (share, index) => {
+      const shareFile = join(workDir, `share-${index}.json`);
+      await writeFile(shareFile, JSON.stringify(share.files));
+      return runChildTool('floor-native', shareFile, 0);
+    }),
+  );
+  const rss = results.map((result) => result.rssMiB).filter((value) => value !== null);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    rssMiB: rss.length ? Math.max(...rss) : null,
+    pages: results.reduce((sum, result) => sum + (result.pages ?? 0), 0),
+    failed: results.reduce((sum, result) => sum + (result.failed ?? 0), 0),
+  };
+}
+
 /** pdftotext, one process per file as a user would run it; its memory is not measured. */
 function runPdftotext(list) {
   const started = performance.now();
@@ -257,6 +287,7 @@ async function main() {
     log(`run ${run}/${runs}…`);
     add('pdf.js getTextContent (floor)', await runChildTool('floor', listFile, 0));
     add('  same, loaded as undoc loads it', await runChildTool('floor-native', listFile, 0));
+    if (cores > 1) add(`  same, ${cores} processes at once`, await runParallelFloor(list, cores, workDir));
     const single = await runUndoc(inputs, 1, workDir);
     add('undoc --jobs 1', single);
     for (const document of single.documents) {
@@ -306,6 +337,10 @@ async function main() {
   if (single && parallel) log(`undoc --jobs ${cores} / --jobs 1: ${(parallel.pagesPerSecond / single.pagesPerSecond).toFixed(2)}×`);
   const nativeFloor = rows.find((row) => row.name.includes('loaded as undoc loads it'));
   if (single && nativeFloor) log(`undoc --jobs 1 / the floor loaded as undoc loads it: ${(single.pagesPerSecond / nativeFloor.pagesPerSecond).toFixed(2)}`);
+  const parallelFloor = rows.find((row) => row.name.includes('processes at once'));
+  if (nativeFloor && parallelFloor) {
+    log(`the floor in ${cores} processes / in one: ${(parallelFloor.pagesPerSecond / nativeFloor.pagesPerSecond).toFixed(2)}× (the ceiling for --jobs ${cores} / --jobs 1)`);
+  }
 
   const stageTotal = [...stageTotals.values()].reduce((sum, ms) => sum + ms, 0);
   const stages = [...stageTotals.entries()].map(([stage, ms]) => ({ stage, ms, share: ms / stageTotal }));
