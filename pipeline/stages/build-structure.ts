@@ -266,18 +266,8 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
         reporter.report('structure/numbering', `Quoted paragraph ${number} follows quoted paragraph ${scope.quoted?.lastNumber ?? 'none'}.`, block.page);
       }
       const cut = paragraphNumber[0].length;
-      const paragraph: ParagraphBlock = {
-        type: 'paragraph',
-        id: uniqueId(`${scope.idPrefix}para-${number}`),
-        number: String(number),
-        text: text.slice(cut),
-        footnoteRefs: refsOf(joined, pageAt, cut),
-      };
-      scope.blocks.push(paragraph);
+      openParagraph(scope, block, { type: 'paragraph', id: uniqueId(`${scope.idPrefix}para-${number}`), number: String(number), text: text.slice(cut), footnoteRefs: refsOf(joined, pageAt, cut) });
       scope.quoted = { lastNumber: number, firstLineX: first.x };
-      scope.openParagraph = paragraph;
-      scope.paragraphX = block.lines[1]?.x ?? first.x;
-      scope.firstLineX = first.x;
       continue;
     }
     if (paragraphNumber) {
@@ -289,20 +279,10 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
           reporter.report('structure/numbering', `Paragraph ${number} follows paragraph ${scope.lastNumber}.`, block.page);
         }
         const cut = paragraphNumber[0].length;
-        const paragraph: ParagraphBlock = {
-          type: 'paragraph',
-          id: uniqueId(`${scope.idPrefix}para-${number}`),
-          number: String(number),
-          text: text.slice(cut),
-          footnoteRefs: refsOf(joined, pageAt, cut),
-        };
-        scope.blocks.push(paragraph);
+        openParagraph(scope, block, { type: 'paragraph', id: uniqueId(`${scope.idPrefix}para-${number}`), number: String(number), text: text.slice(cut), footnoteRefs: refsOf(joined, pageAt, cut) });
         scope.lastNumber = number;
         scope.quoted = null;
         if (scope.numberedIndent === null && block.lines.length > 1 && !first.rtl) scope.numberedIndent = first.x - restX(block);
-        scope.openParagraph = paragraph;
-        scope.paragraphX = block.lines[1]?.x ?? first.x;
-        scope.firstLineX = first.x;
         continue;
       }
     }
@@ -368,6 +348,15 @@ class PictureNumbering {
       this.reporter.report('structure/picture-number', `Paragraphs 1 to ${this.count} are numbered with pictures, not text: their numbers were counted, each checked against the digits its picture shows.`);
     }
   }
+}
+
+/** Adds a paragraph to the scope as the one that items and quotations now attach to. */
+function openParagraph(scope: Scope, block: RawBlock, paragraph: ParagraphBlock): void {
+  const first = block.lines[0]!;
+  scope.blocks.push(paragraph);
+  scope.openParagraph = paragraph;
+  scope.paragraphX = block.lines[1]?.x ?? first.x;
+  scope.firstLineX = first.x;
 }
 
 /** The left edge of a block's lines after the first. */
