@@ -6,7 +6,7 @@
  * (`marker:1@7`: marker 1 on page 7); the footnote stage resolves them.
  */
 import type { Annex, Block, FootnoteRef, HeadingBlock, ItemBlock, Line, MarkerHit, ParagraphBlock, RawBlock, Reporter, TableBlock, Typography } from '../model.js';
-import { ENDS_SENTENCE } from './group-blocks.js';
+import { ENDS_SENTENCE, LATIN_SECTION_NUMBER } from './group-blocks.js';
 import { isCentred, SIZE_TOLERANCE } from './measure-typography.js';
 import { joinLines, vocabularyOf, type JoinedText } from './join-text.js';
 import { SUMMARY_LABEL } from './languages.js';
@@ -37,7 +37,7 @@ const LABELLED_HEADING_WORDS = 'Chapter|Chapitre|Capítulo|Глава|Part|Parti
 const CHINESE_CHAPTER = /^[一二三四五六七八九十]{1,3}、/;
 /** `I.`, `A.`, `1.`, `1.2.`, `1-` (Arabic layouts), `(a)`, `a)`, `أولاً-`, `一、`, `Rule 3` before a heading's text. */
 /** Chapter and section numbers ("IV. ", "B. ", "ثانياً- "), but not paragraph numbers ("4. "). */
-const CHAPTER_OR_SECTION_NUMBER = new RegExp(`^(?:(?:[IVXLC]{1,6}|[A-Z])\\.\\s|${ARABIC_HEADING_NUMBER})`);
+const CHAPTER_OR_SECTION_NUMBER = new RegExp(`${LATIN_SECTION_NUMBER.source}|^(?:${ARABIC_HEADING_NUMBER})`);
 const HEADING_NUMBER = new RegExp(
   `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|\\d{1,2}-|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|（[a-z]）|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)|^([一二三四五六七八九十]{1,3}、)\\s*(?=\\S)`,
 );
@@ -255,21 +255,22 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
     awaitingAnnexTitle = null;
 
     const textNumber = PARAGRAPH_NUMBER.exec(text);
-    const paragraphNumber = textNumber ?? (first.numberPicture ? pictureNumbers.next(first.numberPicture, block.page) : null);
-    if (paragraphNumber && isQuotedNumbered(block, scope)) {
+    // Only printed numbers are quoted ones: checked before a number picture is counted.
+    if (textNumber && isQuotedNumbered(block, scope)) {
       // A resolution or declaration adopted and quoted in a report numbers its own paragraphs
       // (E/2018/41: the Beirut Consensus 1-34, then each resolution from 1 again). Its numbers are
       // not the report's: the report's sequence goes on after it as if it were not there.
-      const number = Number(paragraphNumber[1]);
+      const number = Number(textNumber[1]);
       const quotedExpected = scope.quoted === null ? 1 : scope.quoted.lastNumber + 1;
       if (number !== 1 && number !== quotedExpected) {
         reporter.report('structure/numbering', `Quoted paragraph ${number} follows quoted paragraph ${scope.quoted?.lastNumber ?? 'none'}.`, block.page);
       }
-      const cut = paragraphNumber[0].length;
+      const cut = textNumber[0].length;
       openParagraph(scope, block, { type: 'paragraph', id: uniqueId(`${scope.idPrefix}para-${number}`), number: String(number), text: text.slice(cut), footnoteRefs: refsOf(joined, pageAt, cut) });
       scope.quoted = { lastNumber: number, firstLineX: first.x };
       continue;
     }
+    const paragraphNumber = textNumber ?? (first.numberPicture ? pictureNumbers.next(first.numberPicture, block.page) : null);
     if (paragraphNumber) {
       const number = Number(paragraphNumber[1]);
       const expected = scope.lastNumber === null ? number : scope.lastNumber + 1;

@@ -20,6 +20,8 @@ const INDENT_RATIO = 1.2;
 
 /** `12.`, `(a)`, `a)`, `(iv)`, bullets, `1-` (Arabic layouts): a line that opens a unit. */
 export const UNIT_OPENING = /^(?:\d{1,3}[.-](?=\s)|\(?[a-z]{1,2}\)(?=\s)|\([ivxlc]{1,6}\)(?=\s)|[•●▪◦–-](?=\s)|[IVXLC]{1,6}\.(?=\s)|[A-Z]\.(?=\s))/;
+/** A chapter or section number opening a line: "IV. ", "B. ". */
+export const LATIN_SECTION_NUMBER = /^(?:[IVXLC]{1,6}|[A-Z])\.\s/;
 /** Sentence-final punctuation, closing quotes allowed. */
 export const ENDS_SENTENCE = /[.!?:;؟。]["'”’»)]*$/u;
 
@@ -55,8 +57,6 @@ function isShortLine(line: Line, typography: Typography): boolean {
   return line.right < typography.rightMargin - SHORT_LINE_RATIO * line.size;
 }
 
-/** A section or chapter number opening a line: "B. ", "IV. ". */
-const SECTION_NUMBER_OPENING = /^(?:[IVXLC]{1,6}|[A-Z])\.\s/;
 
 function startsNewBlock(previous: Line, line: Line, typography: Typography, opening: Line): boolean {
   if (line.y - previous.y > BLOCK_GAP_RATIO * normalGap(previous, line, typography)) return true;
@@ -69,12 +69,18 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
   if (short && line.font !== previous.font) return true;
   // A first-line indent opens a body paragraph; headings wrap with a hanging indent instead.
   const bodyText = previous.font === typography.bodyFont && Math.abs(previous.size - typography.bodySize) <= SIZE_TOLERANCE;
-  // The lines of a centred heading under a section number each start elsewhere (E/2018/41-fr: "B.
-  // Considération des requêtes …, " / "qui ne sont pas membres …" / "(Point 4 de l'ordre du jour)").
-  const centredHeading = SECTION_NUMBER_OPENING.test(opening.text) && isCentred(opening, typography) && isCentred(previous, typography) && isCentred(line, typography);
-  if (short && bodyText && !previous.rtl && !centredHeading && line.x - previous.x > INDENT_RATIO * line.size) return true;
+  if (short && bodyText && !previous.rtl && line.x - previous.x > INDENT_RATIO * line.size && !isCentredHeadingLine(opening, previous, line, typography)) return true;
   if (Boolean(line.cells) !== Boolean(previous.cells)) return true;
   return false;
+}
+
+/**
+ * The lines of a centred heading under a section number each start elsewhere (E/2018/41-fr: "B.
+ * Considération des requêtes …," / "qui ne sont pas membres …" / "(Point 4 de l'ordre du jour)"):
+ * no first-line indent opens a paragraph there.
+ */
+function isCentredHeadingLine(opening: Line, previous: Line, line: Line, typography: Typography): boolean {
+  return LATIN_SECTION_NUMBER.test(opening.text) && isCentred(opening, typography) && isCentred(previous, typography) && isCentred(line, typography);
 }
 
 /** The first line of a page continues the last block of the previous page. */
