@@ -8,6 +8,7 @@ export const SHARED = resolve(REPO_ROOT, '../shared');
 export const CORPUS_PDF = join(SHARED, 'corpus/pdf');
 export const REPLICA_DIR = join(SHARED, 'corpus/replica');
 export const GOLD_DIR = join(SHARED, 'gold');
+export const GOLD_TABLES_DIR = join(SHARED, 'gold-tables');
 export const TOOLS = join(SHARED, 'tools');
 export const HAS_SHARED = existsSync(CORPUS_PDF) && existsSync(TOOLS);
 export const SKIP_REASON = `skipped: ${SHARED} is absent (the shared UN corpus is not part of this repository)`;
