@@ -31,12 +31,36 @@ export interface StrippedPages {
   furniture: Furniture[];
 }
 
+/**
+ * Templates with deep margins set the running head lower (UNDP/UNFPA/UNOPS Executive Board papers:
+ * "DP/FPA/2025/7" at 11.5% of the page): the first or last line of a page stands in the band this
+ * far in, when white space of at least a line of its own size sets it apart from the text (lines
+ * of running text leave about a fifth of their size between them). A table row is never one: a
+ * table continued on the next page repeats its header row there (A/79/847).
+ */
+const EDGE_TOP_BAND = 0.16;
+const EDGE_BOTTOM_BAND = 0.84;
+const EDGE_GAP_RATIO = 1;
+
 type Band = 'top' | 'bottom';
 
-function bandOf(line: Line, height: number): Band | null {
-  if (line.y < TOP_BAND * height) return 'top';
-  if (line.y > BOTTOM_BAND * height) return 'bottom';
-  return null;
+/** The band each line of a page stands in, if any: by its place on the page, or as the page's set-apart edge line. */
+function bandsOf(page: LinesPage): (Band | null)[] {
+  const bands = page.lines.map((line): Band | null => (line.y < TOP_BAND * page.height ? 'top' : line.y > BOTTOM_BAND * page.height ? 'bottom' : null));
+  const ys = [...new Set(page.lines.map((line) => line.y))].sort((a, b) => a - b);
+  /** The line on baseline `y` is an edge line when the white space to its neighbour's baseline is wide enough. */
+  const edge = (y: number, neighbour: number | undefined, band: Band) => {
+    const index = page.lines.findIndex((line) => line.y === y);
+    if ((page.lines[index]!.cells?.length ?? 0) > 1) return;
+    const [upper, lower] = band === 'top' ? [y, neighbour] : [neighbour, y];
+    const size = (at: number | undefined) => page.lines.find((line) => line.y === at)!.size;
+    if (upper === undefined || lower === undefined || lower - size(lower) - upper >= EDGE_GAP_RATIO * size(upper)) bands[index] ??= band;
+  };
+  if (ys.length > 0) {
+    if (ys[0]! < EDGE_TOP_BAND * page.height) edge(ys[0]!, ys[1], 'top');
+    if (ys.at(-1)! > EDGE_BOTTOM_BAND * page.height) edge(ys.at(-1)!, ys.at(-2), 'bottom');
+  }
+  return bands;
 }
 
 /** Digits vary from page to page in running furniture (page numbers); the rest repeats. */
@@ -57,10 +81,11 @@ export function stripFurniture(input: { lines: LinesPage[] }, reporter: Reporter
   const counts = new Map<string, number>();
   for (const page of pages) {
     const seen = new Set<string>();
-    for (const line of page.lines) {
-      const band = bandOf(line, page.height);
+    const bands = bandsOf(page);
+    page.lines.forEach((line, index) => {
+      const band = bands[index];
       if (band) seen.add(repetitionKey(band, line.text));
-    }
+    });
     for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const repeatThreshold = Math.max(2, Math.ceil(REPEAT_SHARE * pages.length));
@@ -68,11 +93,12 @@ export function stripFurniture(input: { lines: LinesPage[] }, reporter: Reporter
   const furniture: Furniture[] = [];
   const kept = pages.map((page) => {
     const lines: Line[] = [];
-    for (const line of page.lines) {
-      const kind = furnitureKind(line, page, counts, repeatThreshold, ownSymbols);
+    const bands = bandsOf(page);
+    page.lines.forEach((line, index) => {
+      const kind = furnitureKind(line, bands[index] ?? null, page, counts, repeatThreshold, ownSymbols);
       if (kind) furniture.push({ page: page.number, kind, text: line.text });
       else lines.push(line);
-    }
+    });
     return { ...page, lines };
   });
   if (furniture.length === 0 && pages.length > 1) {
@@ -81,13 +107,12 @@ export function stripFurniture(input: { lines: LinesPage[] }, reporter: Reporter
   return { pages: kept, furniture };
 }
 
-function furnitureKind(line: Line, page: LinesPage, counts: Map<string, number>, repeatThreshold: number, ownSymbols: Set<string>): FurnitureKind | null {
+function furnitureKind(line: Line, band: Band | null, page: LinesPage, counts: Map<string, number>, repeatThreshold: number, ownSymbols: Set<string>): FurnitureKind | null {
   const text = line.text;
   const withoutJob = text.replace(JOB_NUMBER, '').trim();
   const hasJob = withoutJob !== text;
   // "E/ESCWA/SDD/2017/Technical Paper.8 17-00489": a symbol with a job number is furniture anywhere.
   if (hasJob && SYMBOL_ONLY.test(withoutJob)) return 'job-number';
-  const band = bandOf(line, page.height);
   if (!band) {
     // Cover and title pages print the symbol and job number mid-page: a line of nothing else.
     if (JOB_LINE.test(text) && !(page.number === 1 && line.y < TOP_BAND * page.height * 3)) return 'job-number';
@@ -111,11 +136,11 @@ function furnitureKind(line: Line, page: LinesPage, counts: Map<string, number>,
 function symbolsOfRunningHeads(pages: LinesPage[], counts: Map<string, number>, repeatThreshold: number): Set<string> {
   const symbols = new Set<string>();
   for (const page of pages) {
-    for (const line of page.lines) {
-      const band = bandOf(line, page.height);
-      if (band !== 'top' || !SYMBOL_ONLY.test(line.text) || line.text.length > 60) continue;
-      if (page.number === 1 || (counts.get(repetitionKey(band, line.text)) ?? 0) >= repeatThreshold) symbols.add(line.text);
-    }
+    const bands = bandsOf(page);
+    page.lines.forEach((line, index) => {
+      if (bands[index] !== 'top' || !SYMBOL_ONLY.test(line.text) || line.text.length > 60) return;
+      if (page.number === 1 || (counts.get(repetitionKey('top', line.text)) ?? 0) >= repeatThreshold) symbols.add(line.text);
+    });
   }
   return symbols;
 }

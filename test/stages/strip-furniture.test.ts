@@ -45,4 +45,34 @@ describe('strip-furniture', () => {
     const { pages: kept } = stripFurniture({ lines: input }, silent);
     expect(kept[1]!.lines).toHaveLength(1);
   });
+
+  it('DP/FPA/2025/7: the Executive Board running head set lower (at 11.5% of the page) is furniture', () => {
+    const input = pages(
+      [line('DP/FPA/2025/7', 72, 60), line('Report of the Ethics Office', 72, 300)],
+      [line('DP/FPA/2025/7', 78, 91, { size: 8.5 }), line('I. Introduction', 81, 117, { size: 14 }), line('1. This report outlines the outputs', 117, 143)],
+      [line('DP/FPA/2025/7', 488, 91, { size: 8.5 }), line('(d) Administering the financial disclosure programme;', 117, 113)],
+    );
+    const { pages: kept, furniture } = stripFurniture({ lines: input }, silent);
+    expect(furniture.map((f) => [f.page, f.kind, f.text])).toEqual([
+      [2, 'header', 'DP/FPA/2025/7'],
+      [3, 'header', 'DP/FPA/2025/7'],
+    ]);
+    expect(kept[1]!.lines.map((l) => l.text)).toEqual(['I. Introduction', '1. This report outlines the outputs']);
+  });
+
+  it('keeps a first line in the deeper band when it runs on with the text (no white space sets it apart)', () => {
+    // A symbol-only line in the band would be a running head: here it is a wrapped citation.
+    const input = pages([line('Intro', 72, 300)], [line('A/RES/79/1', 72, 100), line('and the paragraph goes on', 72, 112)]);
+    const { pages: kept, furniture } = stripFurniture({ lines: input }, silent);
+    expect(furniture).toEqual([]);
+    expect(kept[1]!.lines).toHaveLength(2);
+  });
+
+  it('A/79/847: a table header row repeated at the top of the next page stays in the table', () => {
+    const header = () => line('No. Date/Time Name of object', 72, 100, { cells: ['No.', 'Date/Time', 'Name of object'] });
+    const input = pages([line('Intro', 72, 300)], [header(), line('1 2024 shell', 72, 130)], [header(), line('2 2024 mine', 72, 130)]);
+    const { pages: kept } = stripFurniture({ lines: input }, silent);
+    expect(kept[1]!.lines[0]!.cells).toEqual(['No.', 'Date/Time', 'Name of object']);
+    expect(kept[2]!.lines).toHaveLength(2);
+  });
 });
