@@ -8,7 +8,8 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError, type ConvertOptions } from './args.js';
+import type { ConvertOptions } from './commands/convert.js';
+import { EXIT, firstLine, UsageError } from './exit.js';
 import { formatCount } from './format.js';
 import { displayPath, inShard, resolveInputs } from './inputs.js';
 import { LockedError, lockOutputDirectory } from './lock.js';
@@ -20,9 +21,6 @@ import { chooseProgressMode, Progress } from './progress.js';
 import { ReportBuilder, writeReport } from './report.js';
 import { readVersions } from './versions.js';
 import { removeLeftoverTempFiles, removeOutput, writeFilesAtomic } from './write.js';
-
-/** Exit statuses of `undoc convert`. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
 
 /**
  * The journal makes every finished document durable at once; the manifest itself is rewritten
@@ -267,8 +265,8 @@ class BatchRun {
       };
       await this.manifest.record(document.key, entry);
     } catch (error) {
-      const { code, message } = error as NodeJS.ErrnoException;
-      this.recordFailure(document, `cannot write outputs: ${code ?? String(message).split('\n')[0]}`, result.ms);
+      const { code } = error as NodeJS.ErrnoException;
+      this.recordFailure(document, `cannot write outputs: ${code ?? firstLine(error)}`, result.ms);
       return;
     }
     await this.rewriteManifestWhenDue();
@@ -333,7 +331,7 @@ class BatchRun {
       await writeReport(resolve(path), report);
       return true;
     } catch (error) {
-      console.error(`undoc: cannot write the report ${path}: ${String((error as Error).message).split('\n')[0]}`);
+      console.error(`undoc: cannot write the report ${path}: ${firstLine(error)}`);
       return false;
     }
   }

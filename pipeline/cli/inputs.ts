@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { UsageError, type Shard } from './args.js';
+import type { Shard } from './commands/convert.js';
+import { UsageError } from './exit.js';
 
 /** One PDF to convert. */
 export interface InputDocument {

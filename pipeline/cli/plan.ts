@@ -12,7 +12,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { EXTENSIONS, type Format } from '../emit/index.js';
 import { inShard, type InputDocument } from './inputs.js';
-import type { Shard } from './args.js';
+import type { Shard } from './commands/convert.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 
 /** Everything besides the source that decides an output's bytes. */

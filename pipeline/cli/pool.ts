@@ -3,6 +3,7 @@
  * document needs converting, and replaced when one is stopped (time limit, memory, crash).
  */
 import { Worker } from 'node:worker_threads';
+import { DEBUG, firstLine } from './exit.js';
 import type { ConvertTask, TaskResult } from './protocol.js';
 
 /**
@@ -11,9 +12,6 @@ import type { ConvertTask, TaskResult } from './protocol.js';
  * the machine. Workers are threads of one process, so this bounds each thread's JavaScript heap.
  */
 const WORKER_HEAP_LIMIT_MB = 1536;
-
-/** Set UNDOC_DEBUG=1 to let workers' stderr through (pdf.js warnings, stacks of pipeline bugs). */
-const DEBUG = process.env.UNDOC_DEBUG === '1';
 
 /** What became of one task: the worker's result, or why the worker was stopped. */
 export type TaskOutcome = TaskResult | { id: number; ok: false; reason: string; ms: number; aborted?: boolean };
@@ -48,7 +46,7 @@ export class ConversionWorker {
         const reason =
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? `out of memory: conversion needed more than ${WORKER_HEAP_LIMIT_MB} MiB of heap`
-            : `worker crashed: ${String(error.message).split('\n')[0]}`;
+            : `worker crashed: ${firstLine(error)}`;
         finish({ id: task.id, ok: false, reason, ms: elapsed() }, true);
       };
       const onExit = (code: number): void => {
@@ -91,6 +89,7 @@ export class ConversionWorker {
     // pdf.js prints warnings about damaged-but-readable PDFs; the batch reports its own one-line
     // outcome per document instead, and a live progress line must not be broken by stray output.
     worker.stdout.resume();
+    // UNDOC_DEBUG=1 lets it through (pdf.js warnings, stacks of pipeline bugs).
     if (DEBUG) worker.stderr.pipe(process.stderr);
     else worker.stderr.resume();
     // During a task, convert() listens for errors and blames the document. An error outside a

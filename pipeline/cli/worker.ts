@@ -9,18 +9,15 @@ import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { ConversionError, convertPdf } from '../convert.js';
 import { EMITTERS } from '../emit/index.js';
+import { DEBUG, firstLine } from './exit.js';
 import type { ConvertTask, TaskResult } from './protocol.js';
 
 if (!parentPort) throw new Error('pipeline/cli/worker.js runs as a worker thread of `undoc convert`');
 const port = parentPort;
 
-/** Set UNDOC_DEBUG=1 to see the stack of unexpected errors (pipeline bugs) on stderr. */
-const DEBUG = process.env.UNDOC_DEBUG === '1';
-
-/** The first line of an error's message: the reason must fit on the one line a user reads. */
+/** The reason a document failed, in one line; an error without a message is named by its class. */
 function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.trim() || (error instanceof Error ? error.name : 'unknown error');
+  return firstLine(error).trim() || (error instanceof Error ? error.name : 'unknown error');
 }
 
 function describeReadFailure(error: NodeJS.ErrnoException): string {

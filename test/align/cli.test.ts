@@ -3,7 +3,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runAlign } from '../../pipeline/cli/align.js';
+import { alignCommand } from '../../pipeline/cli/commands/align.js';
+import { runCommand } from '../../pipeline/cli/main.js';
 import { toJson } from '../../pipeline/emit/json.js';
 import { ARABIC, ENGLISH, FRENCH, version } from './fixtures.js';
 
@@ -30,7 +31,7 @@ async function align(...args: string[]): Promise<{ code: number; stdout: string;
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
-    return { code: await runAlign(args), stdout, stderr };
+    return { code: await runCommand(alignCommand, args), stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();

@@ -31,7 +31,7 @@ export interface CliResult {
 
 /** Starts the CLI without waiting, for tests that interrupt it. */
 export function startCli(args: readonly string[], cwd: string): { child: ChildProcess; done: Promise<CliResult> } {
-  const env = { ...process.env, CI: 'true' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
   delete env.UNDOC_DEBUG;
   const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

@@ -2,7 +2,8 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseCommandLine, parseFormats, parseShard, UsageError } from '../../pipeline/cli/args.js';
+import { convertCommand, parseFormats, parseShard } from '../../pipeline/cli/commands/convert.js';
+import { UsageError } from '../../pipeline/cli/exit.js';
 import { globToRegExp, inShard, resolveInputs } from '../../pipeline/cli/inputs.js';
 import { JOURNAL_FILE, Manifest, MANIFEST_FILE, type ManifestEntry } from '../../pipeline/cli/manifest.js';
 import { makeTempDir } from './helpers.js';
@@ -27,8 +28,8 @@ describe('arguments', () => {
   });
 
   it('fills in the defaults of convert', () => {
-    const command = parseCommandLine(['convert', 'input', '-o', 'output']);
-    expect(command).toMatchObject({ command: 'convert', inputs: ['input'], out: 'output', force: false, check: false, report: null, shard: null, timeoutMs: 120_000 });
+    const options = convertCommand.parse(['input', '-o', 'output']);
+    expect(options).toMatchObject({ inputs: ['input'], out: 'output', force: false, check: false, report: null, shard: null, timeoutMs: 120_000 });
   });
 });
 

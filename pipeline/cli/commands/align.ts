@@ -10,68 +10,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { alignDocuments, alignmentCoverage, AlignmentInputError, documentLanguages, toTsv, type Alignment } from '../align/align.js';
-import type { UnDocument } from '../model.js';
-import { writeFilesAtomic } from './write.js';
-
-/** Exit statuses of `undoc align`, the same meanings as those of `undoc convert`. */
-const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-const ALIGN_USAGE = `Usage:
-  undoc align <A.json> <B.json> [<C.json>...] [--out FILE.json] [--tsv FILE]
-
-Align the language versions of one document (JSON written by undoc convert) by their structure:
-numbered paragraphs by number, numbered headings by numbering, each annex on its own. Each
-input's language is its metadata.language; units that some versions lack are kept, without
-those languages.
-
-options:
-  -o, --out <file>   write the alignment as JSON ({"languages": [...], "units": [...]})
-      --tsv <file>   write it as tab-separated values: kind, scope, number, one column per language
-  -h, --help         show this help
-
-Without --out or --tsv the JSON goes to standard output.
-Exit status: 0 aligned, 1 an output could not be written, 2 usage error or an input that cannot
-be aligned.`;
-
-const USAGE_HINT = 'usage: undoc align <A.json> <B.json> [<C.json>...] [--out FILE.json] [--tsv FILE]; undoc align --help for more';
-
-const OPTIONS = {
-  out: { type: 'string', short: 'o' },
-  tsv: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-/** A problem with the command line or an input: one line on stderr, exit status 2. */
-class InputError extends Error {
-  override name = 'InputError';
-  constructor(message: string, readonly showUsage = false) {
-    super(message);
-  }
-}
-
-/** Runs `undoc align` with the arguments after `align`; returns the exit status. */
-export async function runAlign(argv: string[]): Promise<number> {
-  try {
-    const options = parseCommandLine(argv);
-    if (options === 'help') {
-      process.stdout.write(ALIGN_USAGE + '\n');
-      return EXIT.ok;
-    }
-    // One after the other, so that of several bad inputs the first on the command line is named.
-    const documents: UnDocument[] = [];
-    for (const input of options.inputs) documents.push(await readDocument(input));
-    // Checked here as well as in alignDocuments so that the message names the files as typed.
-    documentLanguages(documents, options.inputs);
-    return await writeAlignment(alignDocuments(documents), options);
-  } catch (error) {
-    if (!(error instanceof InputError) && !(error instanceof AlignmentInputError)) throw error;
-    process.stderr.write(`undoc: ${error.message}\n`);
-    if (error instanceof InputError && error.showUsage) process.stderr.write(USAGE_HINT + '\n');
-    return EXIT.usage;
-  }
-}
+import { alignDocuments, alignmentCoverage, AlignmentInputError, documentLanguages, toTsv, type Alignment } from '../../align/align.js';
+import type { UnDocument } from '../../model.js';
+import { HELP, HELP_OPTION, parseOptions, type Command, type OptionTable } from '../command.js';
+import { EXIT, firstLine, InputError, UsageError } from '../exit.js';
+import { writeFilesAtomic } from '../write.js';
 
 interface AlignOptions {
   inputs: string[];
@@ -79,24 +22,52 @@ interface AlignOptions {
   tsv: string | null;
 }
 
-function parseCommandLine(argv: string[]): AlignOptions | 'help' {
-  const { values, positionals } = parseArguments(argv);
-  if (values.help) return 'help';
-  if (positionals.length < 2) throw new InputError('align needs at least two JSON documents, one per language version', true);
-  if (values.out === '' || values.tsv === '') throw new InputError(`--${values.out === '' ? 'out' : 'tsv'} needs a file name`, true);
-  if (values.out !== undefined && values.tsv !== undefined && resolve(values.out) === resolve(values.tsv)) {
-    throw new InputError('--out and --tsv name the same file', true);
-  }
-  return { inputs: positionals, out: values.out ?? null, tsv: values.tsv ?? null };
-}
+const OPTIONS = {
+  out: { type: 'string', short: 'o', value: '<file>', help: 'write the alignment as JSON ({"languages": [...], "units": [...]})' },
+  tsv: { type: 'string', value: '<file>', help: 'write it as tab-separated values: kind, scope, number, one column per language' },
+  help: HELP_OPTION,
+} as const satisfies OptionTable;
 
-function parseArguments(argv: string[]) {
+export const alignCommand: Command<AlignOptions> = {
+  name: 'align',
+  synopsis: '<A.json> <B.json> [<C.json>...] [--out FILE.json] [--tsv FILE]',
+  options: OPTIONS,
+  page: {
+    summary: 'pairs the numbered paragraphs and headings of language versions of one document',
+    description: `Align the language versions of one document (JSON written by undoc convert) by their structure:
+numbered paragraphs by number, numbered headings by numbering, each annex on its own. Each
+input's language is its metadata.language; units that some versions lack are kept, without
+those languages.`,
+    notes: `Without --out or --tsv the JSON goes to standard output.
+Exit status: 0 aligned, 1 an output could not be written, 2 usage error or an input that cannot
+be aligned.`,
+  },
+  parse(argv) {
+    const { values, positionals } = parseOptions(argv, OPTIONS);
+    if (values.help) return HELP;
+    if (positionals.length < 2) throw new UsageError('align needs at least two JSON documents, one per language version');
+    if (values.out === '' || values.tsv === '') throw new UsageError(`--${values.out === '' ? 'out' : 'tsv'} needs a file name`);
+    if (values.out !== undefined && values.tsv !== undefined && resolve(values.out) === resolve(values.tsv)) {
+      throw new UsageError('--out and --tsv name the same file');
+    }
+    return { inputs: positionals, out: values.out ?? null, tsv: values.tsv ?? null };
+  },
+  run: runAlign,
+};
+
+async function runAlign(options: AlignOptions): Promise<number> {
+  // One after the other, so that of several bad inputs the first on the command line is named.
+  const documents: UnDocument[] = [];
+  for (const input of options.inputs) documents.push(await readDocument(input));
+  let alignment: Alignment;
   try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    // Checked here as well as in alignDocuments so that the message names the files as typed.
+    documentLanguages(documents, options.inputs);
+    alignment = alignDocuments(documents);
   } catch (error) {
-    // parseArgs's messages are one sentence, sometimes followed by advice meant for scripts.
-    throw new InputError((error as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, ''), true);
+    throw error instanceof AlignmentInputError ? new InputError(error.message) : error;
   }
+  return writeAlignment(alignment, options);
 }
 
 /** Reads one input and checks that it is an undoc document as far as aligning reads it. */
@@ -113,7 +84,7 @@ async function readDocument(path: string): Promise<UnDocument> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${path}: not JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new InputError(`${path}: not JSON (${firstLine(error)})`);
   }
   const problem = documentShapeProblem(value);
   if (problem !== null) throw new InputError(`${path}: not an undoc document (${problem}); convert the PDF with undoc convert`);

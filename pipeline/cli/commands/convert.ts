@@ -1,0 +1,129 @@
+/**
+ * `undoc convert <file|dir|glob>... --out <dir> [options]`: its options and their checks. The
+ * batch itself (pipeline/cli/batch.ts) is loaded only to run, so that `--help` stays instant.
+ */
+import { availableParallelism } from 'node:os';
+import { FORMATS, type Format } from '../../emit/index.js';
+import { HELP, HELP_OPTION, parseOptions, type Command, type OptionTable } from '../command.js';
+import { UsageError } from '../exit.js';
+
+/** Seconds one document may take before its worker is stopped; far above any real UN document. */
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+/** Which slice of the inputs this run converts: the `index`-th (1-based) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export interface ConvertOptions {
+  inputs: string[];
+  out: string;
+  /** Requested formats in canonical FORMATS order, without duplicates. */
+  formats: Format[];
+  jobs: number;
+  force: boolean;
+  check: boolean;
+  report: string | null;
+  shard: Shard | null;
+  timeoutMs: number;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+const OPTIONS = {
+  out: { type: 'string', short: 'o', value: '<dir>', help: 'output directory (required)' },
+  format: { type: 'string', short: 'f', value: '<list>', help: `formats to write, comma-separated: ${FORMATS.join(',')} (default: all)` },
+  jobs: {
+    type: 'string',
+    short: 'j',
+    value: '<n>',
+    help: `documents converted in parallel (default: ${availableParallelism()}, the available cores)`,
+  },
+  force: { type: 'boolean', help: 'reconvert every document, even those the manifest says are up to date' },
+  check: { type: 'boolean', help: 'write nothing; exit 1 listing outputs that are missing, stale or orphaned' },
+  report: { type: 'string', value: '<file>', help: 'write a JSON report of the run (schema: schemas/report.schema.json)' },
+  shard: { type: 'string', value: '<k/n>', help: 'convert only the k-th of n deterministic slices of the inputs' },
+  timeout: {
+    type: 'string',
+    value: '<sec>',
+    help: `stop a document that takes longer than this (default: ${DEFAULT_TIMEOUT_SECONDS})`,
+  },
+  quiet: { type: 'boolean', short: 'q', help: 'print failures only' },
+  verbose: { type: 'boolean', short: 'v', help: 'also print one line per unchanged document, with the reason' },
+  help: HELP_OPTION,
+} as const satisfies OptionTable;
+
+export const convertCommand: Command<ConvertOptions> = {
+  name: 'convert',
+  synopsis: '<file|dir|glob>... --out <dir> [options]',
+  options: OPTIONS,
+  parse(argv) {
+    const { values, positionals } = parseOptions(argv, OPTIONS);
+    if (values.help) return HELP;
+    if (positionals.length === 0) throw new UsageError('convert needs at least one input file, directory or glob');
+    if (values.out === undefined || values.out === '') throw new UsageError('convert needs --out <dir>');
+    if (values.check && values.force) throw new UsageError('--check and --force cannot be combined (a check converts nothing)');
+    if (values.check && values.report !== undefined) {
+      throw new UsageError('--report cannot be combined with --check (a check writes nothing)');
+    }
+    if (values.quiet && values.verbose) throw new UsageError('--quiet and --verbose cannot be combined');
+    return {
+      inputs: positionals,
+      out: values.out,
+      formats: parseFormats(values.format),
+      jobs: values.jobs === undefined ? availableParallelism() : parsePositiveInteger('--jobs', values.jobs),
+      force: values.force ?? false,
+      check: values.check ?? false,
+      report: values.report ?? null,
+      shard: values.shard === undefined ? null : parseShard(values.shard),
+      timeoutMs: Math.round(parseTimeoutSeconds(values.timeout) * 1000),
+      quiet: values.quiet ?? false,
+      verbose: values.verbose ?? false,
+    };
+  },
+  async run(options) {
+    // The batch (workers, manifest, pdf.js through them) is loaded only now.
+    const { runConvert } = await import('../batch.js');
+    return runConvert(options);
+  },
+};
+
+/** `md,json` → ['json', 'md']: canonical order, so the manifest key does not depend on spelling. */
+export function parseFormats(value: string | undefined): Format[] {
+  if (value === undefined) return [...FORMATS];
+  const requested = value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  if (requested.length === 0) throw new UsageError('--format needs at least one of ' + FORMATS.join(','));
+  for (const name of requested) {
+    if (!(FORMATS as readonly string[]).includes(name)) {
+      throw new UsageError(`--format: unknown format "${name}" (expected ${FORMATS.join(', ')})`);
+    }
+  }
+  return FORMATS.filter((format) => requested.includes(format));
+}
+
+/** `2/4` → {index: 2, count: 4}; 1-based so a CI matrix can pass its job number as is. */
+export function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]), count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard: expected K/N with 1 <= K <= N (e.g. 2/4), got "${value}"`);
+  }
+  return { index, count };
+}
+
+function parsePositiveInteger(option: string, value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+    throw new UsageError(`${option}: expected a positive whole number, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function parseTimeoutSeconds(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(`--timeout: expected a positive number of seconds, got "${value}"`);
+  }
+  return seconds;
+}

@@ -1,0 +1,26 @@
+/**
+ * What every command's outcome comes down to: an exit status, and for an error one line a user
+ * reads. Shared by the commands, the batch and its workers.
+ */
+
+/** Exit statuses of every undoc command. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
+
+/** Set UNDOC_DEBUG=1 to see stack traces of unexpected errors and the workers' stderr. */
+export const DEBUG = process.env.UNDOC_DEBUG === '1';
+
+/** A mistake in how undoc was called: one line, then the command's usage line, exit status 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** An input the command cannot use (unreadable, not what it expects): one line, exit status 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** The first line of an error's message: a reason must fit on the one line a user reads. */
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!;
+}
