@@ -38,6 +38,16 @@ export interface TextRun {
   dir: Direction;
   /** Marked as an artifact (page furniture: running head, footer) in a tagged PDF. */
   artifact?: true;
+  /** Ordinal of the page region it stands in, in reading order: set on pages with columns only. */
+  region?: number;
+}
+
+/** A part of a page read as one (a column, a full-width band), in the runs' top-left page space. */
+export interface Region {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
 }
 
 export interface Page {
@@ -51,6 +61,8 @@ export interface Page {
    * their paragraph numbers as images). Absent where none was looked for or found.
    */
   pictures?: Picture[];
+  /** The regions of a page set in columns, indexed by the runs' `region`; absent on other pages. */
+  regions?: Region[];
 }
 
 /** Where a picture is drawn: its box, in the runs' top-left page space. */
@@ -98,6 +110,8 @@ export interface Line {
   rtl: boolean;
   /** Most of the line's text is marked as an artifact in a tagged PDF. */
   artifact?: true;
+  /** The column the line stands in, on a page set in columns: its measure, not the page's. */
+  column?: Region;
   /** The text was cut out of a table grid: cells separated by wide gaps. */
   cells?: string[];
   /**

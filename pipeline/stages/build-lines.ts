@@ -29,6 +29,7 @@ const CJK_CHAR = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 
 interface RowDraft {
   y: number;
+  region: number | undefined;
   size: number;
   runs: TextRun[];
   superscripts: TextRun[];
@@ -43,8 +44,9 @@ export interface LinesPage {
 
 /** Builds the lines of every page. */
 export function buildLines(input: { extract: ExtractedDocument }): LinesPage[] {
-  const mirrored = bracketsDrawnMirrored(input.extract);
-  return input.extract.pages.map((page) => ({
+  const document = input.extract;
+  const mirrored = bracketsDrawnMirrored(document);
+  return document.pages.map((page) => ({
     number: page.number,
     width: page.width,
     height: page.height,
@@ -75,14 +77,15 @@ function bracketsDrawnMirrored(document: ExtractedDocument): boolean {
 }
 
 function linesOfPage(page: Page, mirrored: boolean): Line[] {
-  const runs = [...page.runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  // Region by region in reading order (one region on pages without columns), top down in each.
+  const runs = [...page.runs].sort((a, b) => (a.region ?? 0) - (b.region ?? 0) || a.y - b.y || a.x - b.x);
   const rows: RowDraft[] = [];
   for (const run of runs) {
     // Rows are built top-down, so the matching row, if any, is among the last few.
     let row: RowDraft | undefined;
     for (let i = rows.length - 1; i >= 0 && i >= rows.length - 4; i--) {
       const candidate = rows[i]!;
-      if (Math.abs(candidate.y - run.y) <= BASELINE_TOLERANCE * Math.max(candidate.size, run.size)) {
+      if (candidate.region === run.region && Math.abs(candidate.y - run.y) <= BASELINE_TOLERANCE * Math.max(candidate.size, run.size)) {
         row = candidate;
         break;
       }
@@ -90,10 +93,11 @@ function linesOfPage(page: Page, mirrored: boolean): Line[] {
     if (row) {
       row.runs.push(run);
       if (run.size > row.size) row.size = run.size;
-    } else rows.push({ y: run.y, size: run.size, runs: [run], superscripts: [] });
+    } else rows.push({ y: run.y, size: run.size, region: run.region, runs: [run], superscripts: [] });
   }
   attachSuperscripts(rows);
   const lines = rows.filter((row) => row.runs.length > 0).map((row) => toLine(row, page.number, mirrored));
+  if (page.regions) rows.filter((row) => row.runs.length > 0).forEach((row, index) => (lines[index]!.column = page.regions![row.region ?? 0]));
   if (page.pictures) {
     for (const line of lines) {
       const numberPicture = line.rtl ? numberPictureOf(line, page.pictures) : undefined;

@@ -5,7 +5,8 @@
  * A new block starts at a vertical gap wider than the line spacing, a change of type size, a
  * numbered or labelled line after a line that ended short, or an indented line after a short one.
  * A block cut by the page end (the last line runs to the right margin, or the text stops
- * mid-sentence) continues on the next page, across the footnotes that interrupted it.
+ * mid-sentence) continues on the next page, across the footnotes that interrupted it, and so does a
+ * block cut by the foot of a column at the top of the next one.
  */
 import type { Line, PageLines, RawBlock, Typography } from '../model.js';
 import type { Masthead } from './read-masthead.js';
@@ -34,7 +35,9 @@ export function groupBlocks(input: { notes: PageLines[]; masthead: Masthead; typ
     for (const line of lines) {
       const previous = current?.lines.at(-1);
       if (!current || !previous || startsNewBlock(previous, line, typography, current.lines[0]!)) {
-        if (!current && blocks.length > 0 && continuesAcrossPage(blocks.at(-1)!, line, typography)) {
+        // The top of a page, or of the next column, may go on with the block the last one cut.
+        const freshColumn = !current || previous?.column !== line.column;
+        if (freshColumn && blocks.length > 0 && continuesAcrossBreak(blocks.at(-1)!, line, typography)) {
           current = blocks.at(-1)!;
           current.lines.push(line);
           continue;
@@ -51,10 +54,10 @@ function normalGap(a: Line, b: Line, typography: Typography): number {
   return (typography.lineGap * Math.max(a.size, b.size)) / typography.bodySize;
 }
 
-/** The line stops well before the end of the measure: at the left margin for right-to-left text. */
+/** The line stops well before the end of its measure (its column's, on a page in columns): at the left margin for right-to-left text. */
 function isShortLine(line: Line, typography: Typography): boolean {
-  if (line.rtl) return line.x > typography.leftMargin + SHORT_LINE_RATIO * line.size;
-  return line.right < typography.rightMargin - SHORT_LINE_RATIO * line.size;
+  if (line.rtl) return line.x > (line.column?.left ?? typography.leftMargin) + SHORT_LINE_RATIO * line.size;
+  return line.right < (line.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * line.size;
 }
 
 
@@ -83,10 +86,10 @@ function isCentredHeadingLine(opening: Line, previous: Line, line: Line, typogra
   return LATIN_SECTION_NUMBER.test(opening.text) && isCentred(opening, typography) && isCentred(previous, typography) && isCentred(line, typography);
 }
 
-/** The first line of a page continues the last block of the previous page. */
-function continuesAcrossPage(last: RawBlock, line: Line, typography: Typography): boolean {
+/** The first line of a page (or column) continues the last block of the previous page (or column). */
+function continuesAcrossBreak(last: RawBlock, line: Line, typography: Typography): boolean {
   const tail = last.lines.at(-1)!;
-  if (tail.page === line.page) return false;
+  if (tail.page === line.page && tail.column === line.column) return false;
   if (Math.abs(tail.size - line.size) > SIZE_TOLERANCE) return false;
   if (Math.abs(line.size - typography.bodySize) > SIZE_TOLERANCE) return false;
   if (UNIT_OPENING.test(line.text) || line.numberPicture) return false;

@@ -2,12 +2,13 @@
  * The pipeline, in order. Each stage is a pure function of the outputs of the stages before it
  * (read by name) and a reporter for diagnostics; `extract` (pdf.js) runs before them all.
  *
- *   extract → lines → furniture → spacing → ligatures → typography → notes → masthead → blocks → structure
+ *   extract → columns → lines → furniture → spacing → ligatures → typography → notes → masthead → blocks → structure
  *           → footnotes → document
  */
 import type { ExtractedDocument, PageLines, RawBlock, Reporter, Typography, UnDocument } from '../model.js';
 import { assembleDocument } from './assemble-document.js';
 import { buildLines, type LinesPage } from './build-lines.js';
+import { findColumns } from './find-columns.js';
 import { buildStructure, type Structure } from './build-structure.js';
 import { groupBlocks } from './group-blocks.js';
 import { linkFootnotes, type LinkedContent } from './link-footnotes.js';
@@ -21,6 +22,7 @@ import { stripFurniture, type StrippedPages } from './strip-furniture.js';
 /** What each stage produces, by stage name. */
 export interface StageOutputs {
   extract: ExtractedDocument;
+  columns: ExtractedDocument;
   lines: LinesPage[];
   furniture: StrippedPages;
   spacing: StrippedPages;
@@ -45,7 +47,8 @@ const stage = <N extends Exclude<StageName, 'extract'>>(name: N, run: Stage<N>['
 
 /** The stage order: the one place it is written down. */
 export const STAGES = [
-  stage('lines', buildLines),
+  stage('columns', findColumns),
+  stage('lines', (done) => buildLines({ extract: done.columns })),
   stage('furniture', stripFurniture),
   stage('spacing', repairWordSplits),
   stage('ligatures', repairLamAlef),

@@ -71,4 +71,24 @@ describe('group-blocks', () => {
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.lines).toHaveLength(4);
   });
+
+  it('A/56/509 (two columns): a paragraph cut at the foot of the left column goes on at the top of the right one', () => {
+    const left = { left: 79, right: 300, top: 100, bottom: 700 };
+    const right = { left: 312, right: 532, top: 100, bottom: 700 };
+    const inColumn = (text: string, column: typeof left, y: number) => line(text, column.left, y, { page: 2, size: 13, font: 'body', right: column.right, column });
+    const blocks = groupBlocks({
+      typography,
+      masthead: noMasthead,
+      notes: [
+        pageOf(2, [
+          inColumn('5. On the basis of the political agreement, draft', left, 670),
+          inColumn('access to technologies, and mechanisms for', left, 685),
+          inColumn('the transfer of technology. An expert group on', right, 110),
+          inColumn('the transfer of technology has been established.', right, 125),
+        ]),
+      ],
+    });
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.lines).toHaveLength(4);
+  });
 });
