@@ -136,6 +136,42 @@ export interface RawBlock {
   lines: Line[];
 }
 
+/** A page as build-lines leaves it: its lines in reading order. */
+export interface LinesPage {
+  number: number;
+  width: number;
+  height: number;
+  lines: Line[];
+}
+
+/** The pages with their running furniture taken out, and the furniture, kept for audit. */
+export interface StrippedPages {
+  pages: LinesPage[];
+  furniture: Furniture[];
+}
+
+/** What the page-1 masthead says, and how much of page 1 it takes. */
+export interface Masthead {
+  metadata: Metadata;
+  /** The masthead's printed lines, with the field read from each. */
+  lines: MastheadLine[];
+  /** How many body lines at the top of page 1 belong to the masthead. */
+  consumed: number;
+}
+
+/** The document's blocks, footnote references still unresolved. */
+export interface Structure {
+  body: Block[];
+  annexes: Annex[];
+}
+
+/** The document's blocks with their footnote references resolved, and the footnotes. */
+export interface LinkedContent {
+  body: Block[];
+  annexes: Annex[];
+  footnotes: Footnote[];
+}
+
 // ───────────────────────────── output (the JSON contract) ─────────────────────────────
 
 export interface FootnoteRef {

@@ -5,7 +5,7 @@
  * text and kept as footnote markers with their offset; gaps between runs become spaces, and very
  * wide gaps (tab stops, table columns) split the line into cells.
  */
-import type { ExtractedDocument, Line, MarkerHit, Page, Picture, TextRun } from '../model.js';
+import type { ExtractedDocument, Line, LinesPage, MarkerHit, Page, Picture, TextRun } from '../model.js';
 
 /** Runs whose baselines differ by less than this share a line (fraction of the font size). */
 const BASELINE_TOLERANCE = 0.25;
@@ -34,17 +34,10 @@ interface RowDraft {
   superscripts: TextRun[];
 }
 
-export interface LinesPage {
-  number: number;
-  width: number;
-  height: number;
-  lines: Line[];
-}
-
 /** Builds the lines of every page. */
-export function buildLines(input: { extract: ExtractedDocument }): LinesPage[] {
-  const mirrored = bracketsDrawnMirrored(input.extract);
-  return input.extract.pages.map((page) => ({
+export function buildLines(document: ExtractedDocument): LinesPage[] {
+  const mirrored = bracketsDrawnMirrored(document);
+  return document.pages.map((page) => ({
     number: page.number,
     width: page.width,
     height: page.height,

@@ -5,7 +5,7 @@
  * Footnote markers stay where they stood, as references whose id is still the printed marker
  * (`marker:1@7`: marker 1 on page 7); the footnote stage resolves them.
  */
-import type { Annex, Block, FootnoteRef, HeadingBlock, ItemBlock, Line, MarkerHit, ParagraphBlock, RawBlock, Reporter, TableBlock, Typography } from '../model.js';
+import type { Annex, Block, FootnoteRef, HeadingBlock, ItemBlock, Line, MarkerHit, ParagraphBlock, RawBlock, Reporter, Structure, TableBlock, Typography } from '../model.js';
 import { ENDS_SENTENCE, LATIN_SECTION_NUMBER } from './group-blocks.js';
 import { isCentred, SIZE_TOLERANCE } from './measure-typography.js';
 import { joinLines, vocabularyOf, type JoinedText } from './join-text.js';
@@ -57,11 +57,6 @@ const DOT_LEADER = /(?:\.\s?){4,}\s*[\d\-–\s]*$/;
 const TOC_ENTRY = /(?:\.\s?){3,}\s*\d{1,3}$|\s\d{1,3}$|^(?:(?:Pages?|Paragraphs?|Chapter|Paragraphes|Chapitre|Página|Párrafos|Capítulo|Стр\.|Пункты|Глава)\s*)+$/i;
 /** Labelled headings that nest under the current chapter rather than define a level of their own. */
 const LABELLED_HEADING = /^(?:Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья)/i;
-
-export interface Structure {
-  body: Block[];
-  annexes: Annex[];
-}
 
 interface Scope {
   blocks: Block[];

@@ -8,7 +8,6 @@
  * mid-sentence) continues on the next page, across the footnotes that interrupted it.
  */
 import type { Line, PageLines, RawBlock, Typography } from '../model.js';
-import type { Masthead } from './read-masthead.js';
 import { isCentred, SIZE_TOLERANCE } from './measure-typography.js';
 
 /** A gap this many times the usual line spacing (scaled to the size) separates two blocks. */
@@ -25,11 +24,11 @@ export const LATIN_SECTION_NUMBER = /^(?:[IVXLC]{1,6}|[A-Z])\.\s/;
 /** Sentence-final punctuation, closing quotes allowed. */
 export const ENDS_SENTENCE = /[.!?:;؟。]["'”’»)]*$/u;
 
-export function groupBlocks(input: { notes: PageLines[]; masthead: Masthead; typography: Typography }): RawBlock[] {
-  const { typography } = input;
+/** Groups the body lines of every page; the first `mastheadLines` of page 1 are the masthead's. */
+export function groupBlocks(pages: PageLines[], mastheadLines: number, typography: Typography): RawBlock[] {
   const blocks: RawBlock[] = [];
-  for (const page of input.notes) {
-    const lines = page.number === 1 ? page.body.slice(input.masthead.consumed) : page.body;
+  for (const page of pages) {
+    const lines = page.number === 1 ? page.body.slice(mastheadLines) : page.body;
     let current: RawBlock | undefined;
     for (const line of lines) {
       const previous = current?.lines.at(-1);

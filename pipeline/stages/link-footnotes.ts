@@ -8,19 +8,12 @@
  * after it (endnotes), else before it. A raised character that matches no note (a squared unit, an
  * ordinal) goes back into the text where it stood.
  */
-import type { Annex, Block, Footnote, FootnoteRef, ItemBlock, Line, PageLines, Reporter } from '../model.js';
-import type { Structure } from './build-structure.js';
+import type { Block, Footnote, FootnoteRef, ItemBlock, Line, LinkedContent, PageLines, Reporter, Structure } from '../model.js';
 import { joinLines, vocabularyOf } from './join-text.js';
 import { NOTE_OPENING } from './split-notes.js';
 
 const PENDING = /^marker:(.+)@(\d+)$/;
 const SAFE_MARKER_NAMES: Record<string, string> = { '*': 'star', '**': 'star2', '***': 'star3', '†': 'dagger', '‡': 'ddagger', '§': 'section' };
-
-export interface LinkedContent {
-  body: Block[];
-  annexes: Annex[];
-  footnotes: Footnote[];
-}
 
 interface NoteDraft {
   marker: string;
@@ -30,9 +23,9 @@ interface NoteDraft {
   cut: number;
 }
 
-export function linkFootnotes(input: { notes: PageLines[]; structure: Structure }, reporter: Reporter): LinkedContent {
-  const drafts = collectNotes(input.notes);
-  const vocabulary = vocabularyOf(input.notes.flatMap((p) => p.notes));
+export function linkFootnotes(pages: PageLines[], structure: Structure, reporter: Reporter): LinkedContent {
+  const drafts = collectNotes(pages);
+  const vocabulary = vocabularyOf(pages.flatMap((p) => p.notes));
   const used = new Set<string>();
   const footnotes: Footnote[] = drafts.map((draft) => {
     const base = `fn-${SAFE_MARKER_NAMES[draft.marker] ?? draft.marker.replace(/[^\p{L}\p{N}]/gu, '')}`;
@@ -86,8 +79,8 @@ export function linkFootnotes(input: { notes: PageLines[]; structure: Structure 
     return block.items ? { ...linked, items: block.items.map(relinkItem) } : linked;
   };
   return {
-    body: input.structure.body.map(relinkBlock),
-    annexes: input.structure.annexes.map((annex) => ({ ...annex, body: annex.body.map(relinkBlock) })),
+    body: structure.body.map(relinkBlock),
+    annexes: structure.annexes.map((annex) => ({ ...annex, body: annex.body.map(relinkBlock) })),
     footnotes,
   };
 }

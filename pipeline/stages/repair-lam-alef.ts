@@ -9,8 +9,7 @@
  * it ("ل|أل|…"), and "لا" standing as a word. A word-initial pair stays as printed: "إلى" and
  * "ألف" are words of their own.
  */
-import type { Line, Reporter } from '../model.js';
-import type { StrippedPages } from './strip-furniture.js';
+import type { Line, LinesPage, Reporter } from '../model.js';
 
 const ALEFS = '\u0627\u0623\u0625\u0622';
 const LAM = '\u0644';
@@ -31,16 +30,16 @@ const REVERSED_DOCUMENT_RATIO = 0.02;
 /** Below this many alef-lam pairs there is too little Arabic to judge. */
 const MIN_PAIRS = 50;
 
-export function repairLamAlef(input: { spacing: StrippedPages }, reporter: Reporter): StrippedPages {
+export function repairLamAlef(pages: LinesPage[], reporter: Reporter): LinesPage[] {
   let lamAlef = 0, alefLam = 0;
-  for (const page of input.spacing.pages) {
+  for (const page of pages) {
     for (const line of page.lines) {
       if (!line.rtl) continue;
       lamAlef += line.text.match(LAM_ALEF)?.length ?? 0;
       alefLam += line.text.match(ALEF_LAM)?.length ?? 0;
     }
   }
-  if (alefLam < MIN_PAIRS || lamAlef > REVERSED_DOCUMENT_RATIO * alefLam) return input.spacing;
+  if (alefLam < MIN_PAIRS || lamAlef > REVERSED_DOCUMENT_RATIO * alefLam) return pages;
   reporter.report('arabic/reversed-lam-alef', `The text layer gives lam-alef ligatures reversed (${alefLam} alef-lam pairs, ${lamAlef} lam-alef): they were put back in order.`);
   // Same length before and after: marker offsets stay valid.
   const reorder = (text: string) =>
@@ -53,8 +52,5 @@ export function repairLamAlef(input: { spacing: StrippedPages }, reporter: Repor
     if (text === line.text) return line;
     return line.cells ? { ...line, text, cells: line.cells.map(reorder) } : { ...line, text };
   };
-  return {
-    furniture: input.spacing.furniture,
-    pages: input.spacing.pages.map((page) => ({ ...page, lines: page.lines.map(repair) })),
-  };
+  return pages.map((page) => ({ ...page, lines: page.lines.map(repair) }));
 }

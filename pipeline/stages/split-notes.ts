@@ -7,8 +7,7 @@
  * drawn, the lines from a "1/" opening after a wide gap. There, the text's inline " 1/" calls
  * become markers.
  */
-import type { Line, PageLines, Reporter, Typography } from '../model.js';
-import type { StrippedPages } from './strip-furniture.js';
+import type { Line, LinesPage, PageLines, Reporter, Typography } from '../model.js';
 import { SIZE_TOLERANCE } from './measure-typography.js';
 
 /** A line of underscores or dashes drawn as text: the footnote separator of Word and older layouts. */
@@ -25,9 +24,9 @@ const SLASH_NOTES_GAP_RATIO = 2.5;
 /** "administration. 1/" or "para. 11). 2/ The voting": a slash marker printed inline after a word. */
 const INLINE_SLASH_MARKER = /(?<=\S) (\d{1,3})\/(?=\s|$)/g;
 
-export function splitNotes(input: { ligatures: StrippedPages; typography: Typography }, reporter: Reporter): PageLines[] {
-  const { bodySize, lineGap } = input.typography;
-  const split = input.ligatures.pages.map((page) => {
+export function splitNotes(pages: LinesPage[], typography: Typography, reporter: Reporter): PageLines[] {
+  const { bodySize, lineGap } = typography;
+  const split = pages.map((page) => {
     const notes = new Set<Line>();
     const lines = page.lines;
     // Under a typed rule, everything is notes.

@@ -8,15 +8,15 @@ describe('repair-word-splits', () => {
       line('grounded in the Universal Declaration of Human Rights, internationa l human rights', 123, 100, { markers: [{ marker: '4', offset: 83 }] }),
       line('respect for international law and international cooperation', 123, 112),
     ];
-    const result = repairWordSplits({ furniture: { pages: [{ number: 1, width: 612, height: 792, lines }], furniture: [] } }, silent);
-    const fixed = result.pages[0]!.lines[0]!;
+    const result = repairWordSplits([{ number: 1, width: 612, height: 792, lines }], silent);
+    const fixed = result[0]!.lines[0]!;
     expect(fixed.text).toBe('grounded in the Universal Declaration of Human Rights, international human rights');
     expect(fixed.markers[0]!.offset).toBe(82);
   });
 
   it('never joins two real words ("in to" stays, although "into" is a word)', () => {
     const lines = [line('came in to see it go into it into that', 0, 0), line('in to in to', 0, 12)];
-    const result = repairWordSplits({ furniture: { pages: [{ number: 1, width: 612, height: 792, lines }], furniture: [] } }, silent);
-    expect(result.pages[0]!.lines[0]!.text).toBe('came in to see it go into it into that');
+    const result = repairWordSplits([{ number: 1, width: 612, height: 792, lines }], silent);
+    expect(result[0]!.lines[0]!.text).toBe('came in to see it go into it into that');
   });
 });

@@ -14,7 +14,7 @@ describe('strip-furniture', () => {
       [line('A/61/187', 60, 66), line('1. Les rencontres interactives informelles', 123, 135), line('2 06-44787', 60, 728)],
       [line('A/61/187', 520, 66), line('Ces rencontres ont rassemblé', 123, 96), line('06-44787 3', 60, 728)],
     );
-    const { pages: kept, furniture } = stripFurniture({ lines: input }, silent);
+    const { pages: kept, furniture } = stripFurniture(input, silent);
     expect(furniture.map((f) => [f.page, f.kind, f.text])).toEqual([
       [1, 'job-number', '06-44787 (F) 010806 020806'],
       [1, 'barcode', '*0644787*'],
@@ -34,7 +34,7 @@ describe('strip-furniture', () => {
       [line('A/50/610', 65, 43), line('English', 65, 54), line('Page 2', 65, 66), line('regard to the Implementation', 65, 112), line('/...', 523, 731)],
       [line('A/50/610', 65, 43), line('English', 65, 54), line('Page 3', 65, 66), line('II. CONSIDERATION OF PROPOSALS', 213, 170)],
     );
-    const { pages: kept } = stripFurniture({ lines: input }, silent);
+    const { pages: kept } = stripFurniture(input, silent);
     expect(kept[1]!.lines.map((l) => l.text)).toEqual(['regard to the Implementation']);
     expect(kept[2]!.lines.map((l) => l.text)).toEqual(['II. CONSIDERATION OF PROPOSALS']);
     expect(kept[0]!.lines.map((l) => l.text)).toEqual(['Distr. GENERAL', '1. At its 3rd plenary meeting']);
@@ -42,7 +42,7 @@ describe('strip-furniture', () => {
 
   it('keeps a body line that happens to sit in the bottom band and matches nothing', () => {
     const input = pages([line('Intro', 72, 300)], [line('the last line of a long paragraph runs low', 72, 705)]);
-    const { pages: kept } = stripFurniture({ lines: input }, silent);
+    const { pages: kept } = stripFurniture(input, silent);
     expect(kept[1]!.lines).toHaveLength(1);
   });
 });
