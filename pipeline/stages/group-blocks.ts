@@ -8,6 +8,7 @@
  * mid-sentence) continues on the next page, across the footnotes that interrupted it.
  */
 import type { Line, PageLines, RawBlock, Typography } from '../model.js';
+import { cellsOf } from '../text/line-anchors.js';
 import { isCentred, SIZE_TOLERANCE } from './measure-typography.js';
 
 /** A gap this many times the usual line spacing (scaled to the size) separates two blocks. */
@@ -69,7 +70,7 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
   // A first-line indent opens a body paragraph; headings wrap with a hanging indent instead.
   const bodyText = previous.font === typography.bodyFont && Math.abs(previous.size - typography.bodySize) <= SIZE_TOLERANCE;
   if (short && bodyText && !previous.rtl && line.x - previous.x > INDENT_RATIO * line.size && !isCentredHeadingLine(opening, previous, line, typography)) return true;
-  if (Boolean(line.cells) !== Boolean(previous.cells)) return true;
+  if (Boolean(cellsOf(line)) !== Boolean(cellsOf(previous))) return true;
   return false;
 }
 
@@ -89,7 +90,7 @@ function continuesAcrossPage(last: RawBlock, line: Line, typography: Typography)
   if (Math.abs(tail.size - line.size) > SIZE_TOLERANCE) return false;
   if (Math.abs(line.size - typography.bodySize) > SIZE_TOLERANCE) return false;
   if (UNIT_OPENING.test(line.text) || line.numberPicture) return false;
-  if (Boolean(tail.cells) || Boolean(line.cells)) return false;
+  if (Boolean(cellsOf(tail)) || Boolean(cellsOf(line))) return false;
   // A short line in another face opening the page is a heading (E/ESCWA/30/8's "مقدمـة" after the contents).
   if (line.font !== tail.font && isShortLine(line, typography)) return false;
   if (!isShortLine(tail, typography)) return true;

@@ -8,6 +8,7 @@
 import type { ExtractedDocument, Furniture, Line, Masthead, Metadata, PageLines, Reporter, Typography } from '../model.js';
 import { detectLanguage, distributionOf, languageCode, ORGANS, parseDate, SUMMARY_LABEL } from './languages.js';
 import { SIZE_TOLERANCE } from './measure-typography.js';
+import { cellsOf } from '../text/line-anchors.js';
 import { JOB_NUMBER } from './strip-furniture.js';
 
 /** A title is set at least this much larger than the body text (ESCWA Arabic: 16 pt over 14 pt). */
@@ -58,7 +59,10 @@ export function readMasthead(
   };
   let fieldsEnd = -1;
   const fieldOfLine = new Map<number, keyof Metadata>();
-  const texts = (line: Line) => (line.cells && line.cells.length > 1 ? line.cells : [line.text]);
+  const texts = (line: Line) => {
+    const cells = cellsOf(line);
+    return cells && cells.length > 1 ? cells : [line.text];
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.y > depthLimit) break;

@@ -7,6 +7,7 @@
  * never made of "in to", since both are words, but "igital" is no word, so "d igital" is "digital".
  */
 import type { Line, LinesPage, Reporter } from '../model.js';
+import { removeRanges } from '../text/anchored-text.js';
 
 /** The joined word must be printed whole at least this many times. */
 const MIN_WHOLE_OCCURRENCES = 2;
@@ -32,7 +33,7 @@ export function repairWordSplits(pages: LinesPage[], reporter: Reporter): LinesP
 
 function repairLine(line: Line, counts: Map<string, number>): Line {
   const count = (word: string) => counts.get(word.toLowerCase()) ?? 0;
-  // Offsets (in the original text) of the spaces to remove.
+  // Offsets of the spaces to remove.
   const removed: number[] = [];
   let previous: RegExpExecArray | null = null;
   for (const match of line.text.matchAll(WORD)) {
@@ -48,13 +49,5 @@ function repairLine(line: Line, counts: Map<string, number>): Line {
     previous = match as RegExpExecArray;
   }
   if (removed.length === 0) return line;
-  let text = '';
-  let from = 0;
-  for (const at of removed) {
-    text += line.text.slice(from, at);
-    from = at + 1;
-  }
-  text += line.text.slice(from);
-  const shift = (offset: number) => offset - removed.filter((at) => at < offset).length;
-  return { ...line, text, markers: line.markers.map((m) => ({ marker: m.marker, offset: shift(m.offset) })) };
+  return { ...line, ...removeRanges(line, removed.map((at) => [at, at + 1] as const)) };
 }

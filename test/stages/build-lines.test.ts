@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLines } from '../../pipeline/stages/build-lines.js';
 import type { ExtractedDocument, TextRun } from '../../pipeline/model.js';
+import { cellsOf, markersOf } from '../../pipeline/text/line-anchors.js';
 import { run } from './lines.js';
 
 function page(runs: TextRun[]): ExtractedDocument {
@@ -17,7 +18,7 @@ describe('build-lines', () => {
     expect(result!.lines).toHaveLength(1);
     const [only] = result!.lines;
     expect(only!.text).toBe('Respect and Remedy” Framework. The Forum is mandated');
-    expect(only!.markers).toEqual([{ marker: '1', offset: 'Respect and Remedy” Framework.'.length }]);
+    expect(markersOf(only!)).toEqual([{ kind: 'marker', marker: '1', offset: 'Respect and Remedy” Framework.'.length }]);
   });
 
   it('A/CONF.230/2025/10 p.10: markers printed "27,28,29" give three markers', () => {
@@ -27,30 +28,30 @@ describe('build-lines', () => {
         run('28', 388, 155, 6.5, 'f1', 6),
         run('and seagrass meadows.', 250, 158, 10, 'f1', 129),
       ]));
-    expect(result!.lines[0]!.markers.map((m) => m.marker)).toEqual(['27', '28']);
+    expect(markersOf(result!.lines[0]!).map((m) => m.marker)).toEqual(['27', '28']);
     expect(result!.lines[0]!.text).toBe('and seagrass meadows.');
   });
 
   it('A/AC.292/2024/3 para 4: a marker before the period leaves no space ("completas¹.")', () => {
     const [result] = buildLines(page([run('escritas completas', 123.41, 407.4, 10.08, 'f1', 78.41), run('1', 202.15, 403.8, 6.48, 'f1', 3.24), run('.', 205.51, 407.4, 10.08, 'f1', 2.52)]));
     expect(result!.lines[0]!.text).toBe('escritas completas.');
-    expect(result!.lines[0]!.markers).toEqual([{ marker: '1', offset: 'escritas completas'.length }]);
+    expect(markersOf(result!.lines[0]!)).toEqual([{ kind: 'marker', marker: '1', offset: 'escritas completas'.length }]);
   });
 
   it('a raised "e" glued to a number is an ordinal suffix ("XXe siècle"), not a marker', () => {
     const [result] = buildLines(page([run('au XX', 100, 200, 10, 'f1', 25), run('e', 125, 197, 6, 'f1', 3), run(' siècle', 128, 200, 10, 'f1', 30)]));
-    expect(result!.lines[0]!.markers).toEqual([]);
+    expect(markersOf(result!.lines[0]!)).toEqual([]);
   });
 
   it('a label at a tab stop opens the line instead of making it a table row ("12.⇥Text")', () => {
     const [result] = buildLines(page([run('12.', 123, 300, 10, 'f1', 12), run('The Forum was held', 160, 300, 10, 'f1', 90)]));
-    expect(result!.lines[0]!.cells).toBeUndefined();
+    expect(cellsOf(result!.lines[0]!)).toBeUndefined();
     expect(result!.lines[0]!.text).toBe('12. The Forum was held');
   });
 
   it('wide gaps between runs split a line into cells (A/HRC/59/60 p.3 participation table)', () => {
     const [result] = buildLines(page([run('Academic institutions', 113, 186, 9, 'f1', 90), run('13', 480, 186, 9, 'f1', 9)]));
-    expect(result!.lines[0]!.cells).toEqual(['Academic institutions', '13']);
+    expect(cellsOf(result!.lines[0]!)).toEqual(['Academic institutions', '13']);
   });
 });
 
@@ -104,7 +105,7 @@ describe('build-lines, right-to-left', () => {
         rtl('؛ ومشروع الترويج', 286.07, 189.7), ltr('(', 475.92, 3.46), ltr('2011', 479.28, 23.05), ltr('-', 502.32, 3.46),
         ltr('2013', 505.68, 23.29), ltr(')', 528.96, 3.46), storedAsDrawn,
       ]));
-    expect(lineAt400(result)!.cells).toBeUndefined();
+    expect(cellsOf(lineAt400(result)!)).toBeUndefined();
     expect(lineAt400(result)!.text).toBe('(2011-2013)؛ ومشروع الترويج');
   });
 

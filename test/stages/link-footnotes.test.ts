@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { pendingRef } from '../../pipeline/stages/build-structure.js';
 import { linkFootnotes } from '../../pipeline/stages/link-footnotes.js';
 import type { Line, PageLines } from '../../pipeline/model.js';
 import { line, silent } from './lines.js';
@@ -8,7 +7,7 @@ const notesPage = (number: number, notes: Line[]): PageLines => ({ number, width
 
 describe('link-footnotes', () => {
   it('A/61/187 para 22: a marker resolves to the note with that marker on its page', () => {
-    const result = linkFootnotes([notesPage(6, [line('1 A/60/871.', 123, 695, { size: 9 })])], { body: [{ type: 'paragraph', id: 'para-22', number: '22', text: 'dans le rapport du Secrétaire général.', footnoteRefs: [pendingRef('1', 6, 15)] }], annexes: [] }, silent);
+    const result = linkFootnotes([notesPage(6, [line('1 A/60/871.', 123, 695, { size: 9 })])], { body: [{ type: 'paragraph', id: 'para-22', number: '22', text: 'dans le rapport du Secrétaire général.', footnoteRefs: [{ marker: '1', page: 6, offset: 15 }] }], annexes: [] }, silent);
     expect(result.footnotes).toEqual([{ id: 'fn-1', marker: '1', text: 'A/60/871.', page: 6 }]);
     expect(result.body[0]).toMatchObject({ footnoteRefs: [{ id: 'fn-1', offset: 15 }] });
   });
@@ -33,7 +32,7 @@ describe('link-footnotes', () => {
   });
 
   it('a raised character that matches no note goes back into the text ("km2")', () => {
-    const result = linkFootnotes([notesPage(2, [])], { body: [{ type: 'paragraph', id: 'p-1', number: null, text: 'An area of 40 km of land.', footnoteRefs: [pendingRef('2', 2, 16)] }], annexes: [] }, silent);
+    const result = linkFootnotes([notesPage(2, [])], { body: [{ type: 'paragraph', id: 'p-1', number: null, text: 'An area of 40 km of land.', footnoteRefs: [{ marker: '2', page: 2, offset: 16 }] }], annexes: [] }, silent);
     expect(result.body[0]).toMatchObject({ text: 'An area of 40 km2 of land.', footnoteRefs: [] });
   });
 });

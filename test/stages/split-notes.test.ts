@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitNotes } from '../../pipeline/stages/split-notes.js';
 import type { Line, Typography } from '../../pipeline/model.js';
+import { markersOf } from '../../pipeline/text/line-anchors.js';
 import { collecting, line } from './lines.js';
 
 const typography: Typography = { bodySize: 10, bodyFont: 'f2', lineGap: 11.5, leftMargin: 65, rightMargin: 539 };
@@ -18,9 +19,9 @@ describe('split-notes', () => {
     expect(page!.notes.map((l) => l.text.slice(0, 12))).toEqual(['1/ See A/48/', 'General Asse']);
     const call = page!.body[0]!;
     expect(call.text).toBe('relating to military activities by colonial Powers in Territories under their administration.');
-    expect(call.markers).toEqual([{ marker: '1', offset: call.text.length }]);
+    expect(markersOf(call)).toEqual([{ kind: 'marker', marker: '1', offset: call.text.length }]);
     // "A/48/23" and "(a)" are no calls.
-    expect(page!.body[1]!.markers).toEqual([]);
+    expect(markersOf(page!.body[1]!)).toEqual([]);
   });
 
   it('A/48/653: a "2/" that no note carries stays text, and a line opening "1/" right under the text is no note area', () => {
