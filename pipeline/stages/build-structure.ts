@@ -6,7 +6,7 @@
  * the footnote stage resolves them.
  */
 import type { Annex, Block, FootnoteDraft, HeadingBlock, ItemBlock, Line, ParagraphBlock, RawBlock, Reporter, Structure, TableBlock, Typography } from '../model.js';
-import { slice } from '../text/anchored-text.js';
+import { slice, trim } from '../text/anchored-text.js';
 import { cellsOf } from '../text/line-anchors.js';
 import { ENDS_SENTENCE, LATIN_SECTION_NUMBER } from './group-blocks.js';
 import { isCentred, SIZE_TOLERANCE } from './measure-typography.js';
@@ -123,9 +123,9 @@ function breaksSectionLetters(text: string, scope: Scope): boolean {
   return !follows(scope.lastSectionLetter) && !follows(scope.highestSectionLetter);
 }
 
-/** The footnote markers of a block's text from `cut` on (after its number or label), as drafts. */
+/** The footnote markers of a block's trimmed text from `cut` on (after its number or label), as drafts. */
 function refsOf(joined: JoinedText, cut = 0): FootnoteDraft[] {
-  return [...slice(joined, cut).anchors];
+  return [...slice(trim(joined), cut).anchors];
 }
 
 export function buildStructure(input: { blocks: RawBlock[]; typography: Typography }, reporter: Reporter): Structure {

@@ -48,15 +48,15 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
     );
   };
   const relink = <T extends { text: string; footnoteRefs: FootnoteDraft[] }>(node: T): Omit<T, 'footnoteRefs'> & { footnoteRefs: FootnoteRef[] } => {
-    const drafts = anchored(node.text, node.footnoteRefs);
-    const notes = drafts.anchors.map((draft) => resolve(draft.marker, draft.page));
+    const marked = anchored(node.text, node.footnoteRefs);
+    const notes = marked.anchors.map((draft) => resolve(draft.marker, draft.page));
     const unmatched = notes.flatMap((note, index) => (note ? [] : [index]));
-    let content: AnchoredText = drafts;
+    let content: AnchoredText = marked;
     // Each unmatched marker goes back into the text where it stood, the last first.
-    for (const index of [...unmatched].reverse()) content = insert(content, content.anchors[index]!.offset, drafts.anchors[index]!.marker);
+    for (const index of [...unmatched].reverse()) content = insert(content, content.anchors[index]!.offset, marked.anchors[index]!.marker);
     // Reported right to left, and markers standing at one place in their printed order.
-    const reportOrder = unmatched.sort((a, b) => drafts.anchors[b]!.offset - drafts.anchors[a]!.offset || a - b);
-    for (const { marker, page } of reportOrder.map((index) => drafts.anchors[index]!)) {
+    const reportOrder = unmatched.sort((a, b) => marked.anchors[b]!.offset - marked.anchors[a]!.offset || a - b);
+    for (const { marker, page } of reportOrder.map((index) => marked.anchors[index]!)) {
       reporter.report('footnotes/unmatched-marker', `The raised "${marker}" matches no footnote and was kept in the text.`, page);
     }
     const footnoteRefs = content.anchors.flatMap((anchor, index) => {

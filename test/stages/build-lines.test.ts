@@ -11,10 +11,10 @@ function page(runs: TextRun[]): ExtractedDocument {
 describe('build-lines', () => {
   it('A/HRC/59/60 p.2: a marker drawn on its own raised baseline joins the line below as a footnote marker', () => {
     const [result] = buildLines(page([
-        run('1', 252.65, 153, 6, 'f1', 3),
-        run('Respect and Remedy” Framework.', 113.3, 156, 10, 'f1', 139.31),
-        run('The Forum is mandated', 258.17, 156, 10, 'f1', 100),
-      ]));
+      run('1', 252.65, 153, 6, 'f1', 3),
+      run('Respect and Remedy” Framework.', 113.3, 156, 10, 'f1', 139.31),
+      run('The Forum is mandated', 258.17, 156, 10, 'f1', 100),
+    ]));
     expect(result!.lines).toHaveLength(1);
     const [only] = result!.lines;
     expect(only!.text).toBe('Respect and Remedy” Framework. The Forum is mandated');
@@ -23,11 +23,11 @@ describe('build-lines', () => {
 
   it('A/CONF.230/2025/10 p.10: markers printed "27,28,29" give three markers', () => {
     const [result] = buildLines(page([
-        run('27', 380, 155, 6.5, 'f1', 6),
-        run(',', 386, 155, 6.5, 'f2', 2),
-        run('28', 388, 155, 6.5, 'f1', 6),
-        run('and seagrass meadows.', 250, 158, 10, 'f1', 129),
-      ]));
+      run('27', 380, 155, 6.5, 'f1', 6),
+      run(',', 386, 155, 6.5, 'f2', 2),
+      run('28', 388, 155, 6.5, 'f1', 6),
+      run('and seagrass meadows.', 250, 158, 10, 'f1', 129),
+    ]));
     expect(markersOf(result!.lines[0]!).map((m) => m.marker)).toEqual(['27', '28']);
     expect(result!.lines[0]!.text).toBe('and seagrass meadows.');
   });
@@ -80,10 +80,10 @@ describe('build-lines, right-to-left', () => {
 
   it('E/ESCWA/30/8 para 5: brackets drawn alone are mirrored like the others ("(القاهرة، 14-16 أيار/مايو 2017).")', () => {
     const [result] = buildLines(page([
-        ltr('.(', 165.6, 7.96), ltr('2017', 173.52, 23.05), rtl('أيار/مايو', 200.16, 36.31), ltr('14', 240, 11.53), ltr('-', 251.52, 3.46),
-        ltr('16', 254.88, 11.77), ltr('،', 270, 4.17), rtl('القاهرة', 274.32, 28.15), ltr(')', 302.4, 4.36), rtl('عشرة', 310.08, 30),
-        storedAsDrawn,
-      ]));
+      ltr('.(', 165.6, 7.96), ltr('2017', 173.52, 23.05), rtl('أيار/مايو', 200.16, 36.31), ltr('14', 240, 11.53), ltr('-', 251.52, 3.46),
+      ltr('16', 254.88, 11.77), ltr('،', 270, 4.17), rtl('القاهرة', 274.32, 28.15), ltr(')', 302.4, 4.36), rtl('عشرة', 310.08, 30),
+      storedAsDrawn,
+    ]));
     expect(lineAt400(result)!.text).toBe('عشرة (القاهرة، 14-16 أيار/مايو 2017).');
   });
 
@@ -102,18 +102,18 @@ describe('build-lines, right-to-left', () => {
 
   it('E/ESCWA/30/8 para 37: "(2011-2013)" drawn as five touching runs is one piece of text, not three table cells', () => {
     const [result] = buildLines(page([
-        rtl('؛ ومشروع الترويج', 286.07, 189.7), ltr('(', 475.92, 3.46), ltr('2011', 479.28, 23.05), ltr('-', 502.32, 3.46),
-        ltr('2013', 505.68, 23.29), ltr(')', 528.96, 3.46), storedAsDrawn,
-      ]));
+      rtl('؛ ومشروع الترويج', 286.07, 189.7), ltr('(', 475.92, 3.46), ltr('2011', 479.28, 23.05), ltr('-', 502.32, 3.46),
+      ltr('2013', 505.68, 23.29), ltr(')', 528.96, 3.46), storedAsDrawn,
+    ]));
     expect(cellsOf(lineAt400(result)!)).toBeUndefined();
     expect(lineAt400(result)!.text).toBe('(2011-2013)؛ ومشروع الترويج');
   });
 
   it('E/ESCWA/30/7 p.11: a document storing brackets as meant keeps them ("(2012-2015)", "(أ)")', () => {
     const [result] = buildLines(page([
-        rtl('وقدمت', 352.5, 90), ltr(')', 447.7, 3.6), ltr('2012-2015', 451.3, 52), ltr('(', 503.86, 3.6), rtl('الأولى', 511.17, 25),
-        { ...rtl('النظر في إنجازات (أ)', 393.77, 110), y: 100 },
-      ]));
+      rtl('وقدمت', 352.5, 90), ltr(')', 447.7, 3.6), ltr('2012-2015', 451.3, 52), ltr('(', 503.86, 3.6), rtl('الأولى', 511.17, 25),
+      { ...rtl('النظر في إنجازات (أ)', 393.77, 110), y: 100 },
+    ]));
     expect(lineAt400(result)!.text).toBe('الأولى (2012-2015) وقدمت');
     expect(result!.lines[0]!.text).toBe('النظر في إنجازات (أ)');
   });
