@@ -271,6 +271,7 @@ function toLine(row: RowDraft, page: number, mirrored: boolean): Line {
     previous = run;
     previousGroup = group;
   }
+  // Every run of whitespace (tabs, no-break spaces) becomes one space; markers and cell starts move with the text.
   const content = tableCells(trim(replace(anchored(text, anchors), /\s+/g, () => ' ')));
   const xs = row.runs.map((r) => r.x);
   const rights = row.runs.map((r) => r.x + r.width);
