@@ -2,16 +2,14 @@
  * One UN document PDF → a validated UnDocument. The stage order lives in stages/index.ts;
  * this module runs it, times it, and validates the result.
  */
-import { ConversionError, extract } from './extract.js';
+import { ConversionError } from './extract.js';
 import type { Diagnostic, Reporter, UnDocument } from './model.js';
-import { STAGES, type StageName, type StageOutputs } from './stages/index.js';
+import { runPipeline, STAGE_NAMES, type StageName, type StageTimer } from './stages/index.js';
 import { SCHEMA_VERSION, validateDocument } from './validate.js';
 import { CONVERTER_VERSION } from './version.js';
 
-export { ConversionError, CONVERTER_VERSION, SCHEMA_VERSION };
-
+export { ConversionError, CONVERTER_VERSION, SCHEMA_VERSION, STAGE_NAMES };
 export type { StageName };
-export const STAGE_NAMES: readonly StageName[] = ['extract', ...STAGES.map((stage) => stage.name)];
 
 /** Milliseconds spent per stage, for the benchmark's breakdown. */
 export type StageTimings = Partial<Record<StageName | 'validate', number>>;
@@ -29,34 +27,35 @@ function collectingReporter(diagnostics: Diagnostic[]): Reporter {
   };
 }
 
-/**
- * Runs the stages in order up to `until` (inclusive) and returns every intermediate value.
- * Stages are pure functions; the only I/O is pdf.js reading the bytes in `extract`.
- */
-export async function runStages(data: Uint8Array, file: string, until?: StageName) {
-  const diagnostics: Diagnostic[] = [];
-  const reporter = collectingReporter(diagnostics);
-  const timings: StageTimings = {};
-  let started = performance.now();
-  const outputs: Partial<StageOutputs> = { extract: await extract(data, file) };
-  timings.extract = performance.now() - started;
-  if (until !== 'extract') {
-    for (const stage of STAGES) {
-      started = performance.now();
-      // Each stage reads the outputs of the stages before it; the table in stages/index.ts types them.
-      (outputs as Record<string, unknown>)[stage.name] = stage.run(outputs as StageOutputs, reporter);
-      timings[stage.name] = performance.now() - started;
-      if (stage.name === until) break;
-    }
-  }
-  return { outputs, diagnostics, timings };
+/** Carries the value of the stage `undoc inspect` asked for out of the pipeline, which stops there. */
+class StageReached {
+  constructor(readonly value: unknown) {}
+}
+
+/** Records each stage's time in `timings`; after the stage `until`, if given, stops the pipeline. */
+function stageTimer(timings: StageTimings, until?: StageName): StageTimer {
+  const finished = <T>(name: StageName, started: number, value: T): T => {
+    timings[name] = performance.now() - started;
+    if (name === until) throw new StageReached(value);
+    return value;
+  };
+  return {
+    timed: (name, run) => {
+      const started = performance.now();
+      return finished(name, started, run());
+    },
+    timedAsync: async (name, run) => {
+      const started = performance.now();
+      return finished(name, started, await run());
+    },
+  };
 }
 
 /** Converts one PDF. Throws ConversionError (a one-line reason) when it cannot. */
 export async function convertPdf(data: Uint8Array, file: string): Promise<Conversion> {
-  const { outputs, diagnostics, timings } = await runStages(data, file);
-  const document = outputs.document;
-  if (!document) throw new ConversionError('internal error: the pipeline produced no document');
+  const diagnostics: Diagnostic[] = [];
+  const timings: StageTimings = {};
+  const document = await runPipeline(data, file, collectingReporter(diagnostics), stageTimer(timings));
   document.diagnostics = diagnostics;
   const started = performance.now();
   const errors = validateDocument(document);
@@ -67,8 +66,14 @@ export async function convertPdf(data: Uint8Array, file: string): Promise<Conver
   return { document, timings };
 }
 
-/** The intermediate result of one stage, for `undoc inspect`. */
+/** The intermediate result of one stage, for `undoc inspect`: the stages after it do not run. */
 export async function inspectStage(data: Uint8Array, file: string, stage: StageName): Promise<unknown> {
-  const { outputs, diagnostics } = await runStages(data, file, stage);
-  return { stage, result: outputs[stage], diagnostics };
+  const diagnostics: Diagnostic[] = [];
+  try {
+    await runPipeline(data, file, collectingReporter(diagnostics), stageTimer({}, stage));
+  } catch (error) {
+    if (error instanceof StageReached) return { stage, result: error.value, diagnostics };
+    throw error;
+  }
+  throw new Error(`internal error: the pipeline has no stage "${stage}"`);
 }

@@ -85,15 +85,45 @@ export interface ExtractedDocument {
   info: { language?: string };
 }
 
-/** Where a footnote marker stood inside a piece of text. */
-export interface MarkerHit {
-  marker: string;
-  /** Character offset in the text at which the marker stood. */
-  offset: number;
+/** A place in a text: the character at `offset` (or the end, at the text's length). */
+export interface Anchor {
+  readonly offset: number;
 }
 
-/** One printed line after furniture removal: runs on one baseline, joined into text. */
-export interface Line {
+/**
+ * A text and its anchors, edited together by the operations of text/anchored-text.ts, which keep
+ * every anchor on its character. Anchors are in order of offset.
+ */
+export interface AnchoredText<A extends Anchor = Anchor> {
+  readonly text: string;
+  readonly anchors: readonly A[];
+}
+
+/** A raised footnote marker, taken out of the text: it stood before the character at `offset`. */
+export interface MarkerAnchor extends Anchor {
+  readonly kind: 'marker';
+  readonly marker: string;
+}
+
+/** A table cell (other than a line's first) starts at `offset`. */
+export interface CellAnchor extends Anchor {
+  readonly kind: 'cell';
+}
+
+export type LineAnchor = MarkerAnchor | CellAnchor;
+
+/** A footnote reference not yet resolved: the printed marker, its page and its offset in the block's text. */
+export interface FootnoteDraft extends Anchor {
+  readonly marker: string;
+  readonly page: number;
+}
+
+/**
+ * One printed line after furniture removal: runs on one baseline, joined into text. Its anchors
+ * are the superscript footnote markers found inside it and, for a line cut out of a table grid
+ * (cells separated by wide gaps), where each cell after the first starts.
+ */
+export interface Line extends AnchoredText<LineAnchor> {
   page: number;
   /** Left and right edges of the inked text. */
   x: number;
@@ -103,17 +133,12 @@ export interface Line {
   /** Dominant font size and font key of the line (by characters). */
   size: number;
   font: string;
-  text: string;
-  /** Superscript footnote markers found inside the line, with their offsets in `text`. */
-  markers: MarkerHit[];
   /** Right-to-left script dominates the line. */
   rtl: boolean;
   /** Most of the line's text is marked as an artifact in a tagged PDF. */
   artifact?: true;
   /** The column the line stands in, on a page set in columns: its measure, not the page's. */
   column?: Region;
-  /** The text was cut out of a table grid: cells separated by wide gaps. */
-  cells?: string[];
   /**
    * A number printed as a picture where the line starts, followed by a dash picture: how some
    * Arabic documents print their paragraph numbers. Only how many digits it shows is known.
@@ -150,6 +175,42 @@ export interface RawBlock {
   lines: Line[];
 }
 
+/** A page as build-lines leaves it: its lines in reading order. */
+export interface LinesPage {
+  number: number;
+  width: number;
+  height: number;
+  lines: Line[];
+}
+
+/** The pages with their running furniture taken out, and the furniture, kept for audit. */
+export interface StrippedPages {
+  pages: LinesPage[];
+  furniture: Furniture[];
+}
+
+/** What the page-1 masthead says, and how much of page 1 it takes. */
+export interface Masthead {
+  metadata: Metadata;
+  /** The masthead's printed lines, with the field read from each. */
+  lines: MastheadLine[];
+  /** How many body lines at the top of page 1 belong to the masthead. */
+  consumed: number;
+}
+
+/** The document's blocks, footnote references still drafts. */
+export interface Structure {
+  body: Block<FootnoteDraft>[];
+  annexes: Annex<FootnoteDraft>[];
+}
+
+/** The document's blocks with their footnote references resolved, and the footnotes. */
+export interface LinkedContent {
+  body: Block[];
+  annexes: Annex[];
+  footnotes: Footnote[];
+}
+
 // ───────────────────────────── output (the JSON contract) ─────────────────────────────
 
 export interface FootnoteRef {
@@ -159,31 +220,35 @@ export interface FootnoteRef {
   offset: number;
 }
 
-export interface HeadingBlock {
+/**
+ * Blocks carry their footnote references as `Ref`: resolved (`FootnoteRef`, in the output), or as
+ * drafts (`FootnoteDraft`) between the structure and footnotes stages.
+ */
+export interface HeadingBlock<Ref = FootnoteRef> {
   type: 'heading';
   id: string;
   level: number;
   number: string | null;
   text: string;
-  footnoteRefs: FootnoteRef[];
+  footnoteRefs: Ref[];
 }
 
 /** A sub-item of a paragraph: `(a)`, `(i)`, `a)`, a bullet. */
-export interface ItemBlock {
+export interface ItemBlock<Ref = FootnoteRef> {
   type: 'paragraph';
   label: string | null;
   text: string;
-  footnoteRefs: FootnoteRef[];
-  items?: ItemBlock[];
+  footnoteRefs: Ref[];
+  items?: ItemBlock<Ref>[];
 }
 
-export interface ParagraphBlock {
+export interface ParagraphBlock<Ref = FootnoteRef> {
   type: 'paragraph';
   id: string;
   number: string | null;
   text: string;
-  footnoteRefs: FootnoteRef[];
-  items?: ItemBlock[];
+  footnoteRefs: Ref[];
+  items?: ItemBlock<Ref>[];
 }
 
 export interface TableBlock {
@@ -192,14 +257,14 @@ export interface TableBlock {
   rows: string[][];
 }
 
-export type Block = HeadingBlock | ParagraphBlock | TableBlock;
+export type Block<Ref = FootnoteRef> = HeadingBlock<Ref> | ParagraphBlock<Ref> | TableBlock;
 
-export interface Annex {
+export interface Annex<Ref = FootnoteRef> {
   id: string;
   /** As printed: `Annex`, `Annexe II`, `Enclosure`. */
   label: string;
   title: string | null;
-  body: Block[];
+  body: Block<Ref>[];
 }
 
 export interface Footnote {

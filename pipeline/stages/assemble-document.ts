@@ -2,28 +2,19 @@
  * Stage — assemble document: the stages' results → the UnDocument of the JSON contract.
  * Diagnostics are attached by the runner after all stages have spoken.
  */
-import type { ExtractedDocument, UnDocument } from '../model.js';
+import type { ExtractedDocument, Furniture, LinkedContent, Masthead, UnDocument } from '../model.js';
 import { SCHEMA_VERSION } from '../version.js';
-import type { LinkedContent } from './link-footnotes.js';
-import type { Masthead } from './read-masthead.js';
-import type { StrippedPages } from './strip-furniture.js';
 
-export function assembleDocument(input: {
-  extract: ExtractedDocument;
-  furniture: StrippedPages;
-  masthead: Masthead;
-  footnotes: LinkedContent;
-}): UnDocument {
-  const { extract, furniture, masthead, footnotes } = input;
+export function assembleDocument(source: ExtractedDocument, masthead: Masthead, content: LinkedContent, furniture: Furniture[]): UnDocument {
   return {
     schemaVersion: SCHEMA_VERSION,
-    source: { file: extract.file, sha256: extract.sha256, pages: extract.pages.length },
+    source: { file: source.file, sha256: source.sha256, pages: source.pages.length },
     metadata: masthead.metadata,
     masthead: masthead.lines,
-    body: footnotes.body,
-    annexes: footnotes.annexes,
-    footnotes: footnotes.footnotes,
-    furniture: furniture.furniture,
+    body: content.body,
+    annexes: content.annexes,
+    footnotes: content.footnotes,
+    furniture,
     diagnostics: [],
   };
 }

@@ -5,7 +5,8 @@
  * text and kept as footnote markers with their offset; gaps between runs become spaces, and very
  * wide gaps (tab stops, table columns) split the line into cells.
  */
-import type { ExtractedDocument, Line, MarkerHit, Page, Picture, TextRun } from '../model.js';
+import type { AnchoredText, ExtractedDocument, Line, LineAnchor, LinesPage, Page, Picture, TextRun } from '../model.js';
+import { anchored, replace, trim } from '../text/anchored-text.js';
 
 /** Runs whose baselines differ by less than this share a line (fraction of the font size). */
 const BASELINE_TOLERANCE = 0.25;
@@ -35,16 +36,8 @@ interface RowDraft {
   superscripts: TextRun[];
 }
 
-export interface LinesPage {
-  number: number;
-  width: number;
-  height: number;
-  lines: Line[];
-}
-
 /** Builds the lines of every page. */
-export function buildLines(input: { extract: ExtractedDocument }): LinesPage[] {
-  const document = input.extract;
+export function buildLines(document: ExtractedDocument): LinesPage[] {
   const mirrored = bracketsDrawnMirrored(document);
   return document.pages.map((page) => ({
     number: page.number,
@@ -243,9 +236,8 @@ function toLine(row: RowDraft, page: number, mirrored: boolean): Line {
   const groups = rtl ? restoreLeftToRightSequences(pieces) : undefined;
   const size = dominantSize(row.runs);
   let text = '';
-  const markers: MarkerHit[] = [];
-  const cells: string[] = [];
-  let cellStart = 0;
+  // Made here with the text, in the order met: markers where they stand, cells where they start.
+  const anchors: LineAnchor[] = [];
   let previous: TextRun | undefined;
   let previousGroup: VisualGroup | undefined;
   let pendingMarks = '';
@@ -258,9 +250,8 @@ function toLine(row: RowDraft, page: number, mirrored: boolean): Line {
       // right-to-left line the next run (or sequence) lies to the left of the previous one.
       const gap = group && previousGroup && group !== previousGroup ? previousGroup.x - group.right : run.x - (previous.x + previous.width);
       if (gap > CELL_GAP_RATIO * size) {
-        cells.push(text.slice(cellStart).trim());
         text = text.trimEnd() + ' ';
-        cellStart = text.length;
+        anchors.push({ kind: 'cell', offset: text.length });
       } else if (gap > WORD_GAP_RATIO * size && !/\s$/.test(text) && !/^\s/.test(run.text) && !marker && !joinsWithoutSpace(text, run.text)) {
         text += ' ';
       }
@@ -275,7 +266,7 @@ function toLine(row: RowDraft, page: number, mirrored: boolean): Line {
       pendingMarks = '';
     }
     if (marker) {
-      for (const token of markerTokens(run.text)) markers.push({ marker: token, offset: text.trimEnd().length });
+      for (const token of markerTokens(run.text)) anchors.push({ kind: 'marker', marker: token, offset: text.trimEnd().length });
     } else {
       text += run.text;
     }
@@ -283,9 +274,8 @@ function toLine(row: RowDraft, page: number, mirrored: boolean): Line {
     previous = run;
     previousGroup = group;
   }
-  const trimmed = text.replace(/\s+/g, ' ').trim();
-  // Offsets were measured on the untrimmed text; whitespace collapsing only ever shortens it.
-  const leading = text.length - text.trimStart().length;
+  // Every run of whitespace (tabs, no-break spaces) becomes one space; markers and cell starts move with the text.
+  const content = tableCells(trim(replace(anchored(text, anchors), /\s+/g, () => ' ')));
   const xs = row.runs.map((r) => r.x);
   const rights = row.runs.map((r) => r.x + r.width);
   const line: Line = {
@@ -295,17 +285,28 @@ function toLine(row: RowDraft, page: number, mirrored: boolean): Line {
     y: row.runs.find((r) => r.size === size)?.y ?? row.y,
     size,
     font: dominantFont(row.runs),
-    text: trimmed,
-    markers: markers.map((m) => ({ marker: m.marker, offset: Math.min(collapsedOffset(text, m.offset, leading), trimmed.length) })),
+    text: content.text,
+    anchors: content.anchors,
     rtl,
   };
   const artifactChars = row.runs.reduce((n, r) => n + (r.artifact ? r.text.length : 0), 0);
   if (artifactChars * 2 > allChars) line.artifact = true;
-  const allCells = [...cells, text.slice(cellStart).trim()].filter((c) => c !== '');
-  // "12.⇥Text", "(a)⇥Text", "I.⇥Introduction": a label at a tab stop opens the line, it is no table cell.
-  if (allCells.length > 1 && LABEL_CELL.test(allCells[0]!)) allCells.splice(0, 2, `${allCells[0]} ${allCells[1]}`);
-  if (allCells.length > 1) line.cells = allCells;
   return line;
+}
+
+/**
+ * The cell starts of a table line: only those opening a cell with text, none after a label that
+ * opens the line, none at all where a single cell is left.
+ */
+function tableCells(content: AnchoredText<LineAnchor>): AnchoredText<LineAnchor> {
+  const cells = content.anchors.filter((anchor) => anchor.kind === 'cell');
+  const starts = [0, ...cells.map((anchor) => anchor.offset)];
+  const cellText = (index: number) => content.text.slice(starts[index], starts[index + 1]).trim();
+  const filled = starts.map((_, index) => index).filter((index) => cellText(index) !== '');
+  // "12.⇥Text", "(a)⇥Text", "I.⇥Introduction": a label at a tab stop opens the line, it is no table cell.
+  const firstKept = filled.length > 1 && LABEL_CELL.test(cellText(filled[0]!)) ? 2 : 1;
+  const kept = new Set(filled.slice(firstKept).map((index) => cells[index - 1]));
+  return { text: content.text, anchors: content.anchors.filter((anchor) => anchor.kind !== 'cell' || kept.has(anchor)) };
 }
 
 /** Digits and Latin letters: the runs that read left to right inside a right-to-left line. */
@@ -408,11 +409,6 @@ function logicalRtlRun(text: string, group: VisualGroup, mirrored: boolean): str
   if (group.leftToRight) return text;
   const ordered = NEUTRAL_ONLY.test(text) ? [...text].reverse().join('') : text;
   return (mirrored ? unmirror(ordered) : ordered).replace(SPACE_BEFORE_MARK, '').replace(STRAY_LEADING_MARKS, '').replace(LEADING_MARKS, '$2$1');
-}
-
-/** Maps an offset in the raw text to the offset after whitespace runs are collapsed and trimmed. */
-function collapsedOffset(raw: string, offset: number, leading: number): number {
-  return raw.slice(leading, offset).replace(/\s+/g, ' ').length;
 }
 
 function countMatches(text: string, pattern: RegExp): number {

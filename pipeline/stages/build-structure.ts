@@ -2,10 +2,12 @@
  * Stage — build structure: blocks of lines → headings, numbered paragraphs with their sub-items,
  * tables, the table of contents (kept as a table, never taken for headings) and annexes.
  *
- * Footnote markers stay where they stood, as references whose id is still the printed marker
- * (`marker:1@7`: marker 1 on page 7); the footnote stage resolves them.
+ * Footnote markers stay where they stood, as draft references (the printed marker and its page);
+ * the footnote stage resolves them.
  */
-import type { Annex, Block, FootnoteRef, HeadingBlock, ItemBlock, Line, MarkerHit, ParagraphBlock, RawBlock, Reporter, TableBlock, Typography } from '../model.js';
+import type { Annex, Block, FootnoteDraft, HeadingBlock, ItemBlock, Line, ParagraphBlock, RawBlock, Reporter, Structure, TableBlock, Typography } from '../model.js';
+import { slice, trim } from '../text/anchored-text.js';
+import { cellsOf } from '../text/line-anchors.js';
 import { ENDS_SENTENCE, LATIN_SECTION_NUMBER } from './group-blocks.js';
 import { isCentred, SIZE_TOLERANCE } from './measure-typography.js';
 import { joinLines, vocabularyOf, type JoinedText } from './join-text.js';
@@ -58,17 +60,12 @@ const TOC_ENTRY = /(?:\.\s?){3,}\s*\d{1,3}$|\s\d{1,3}$|^(?:(?:Pages?|Paragraphs?
 /** Labelled headings that nest under the current chapter rather than define a level of their own. */
 const LABELLED_HEADING = /^(?:Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья)/i;
 
-export interface Structure {
-  body: Block[];
-  annexes: Annex[];
-}
-
 interface Scope {
-  blocks: Block[];
+  blocks: Block<FootnoteDraft>[];
   idPrefix: string;
   lastNumber: number | null;
   /** The paragraph that items and quotations attach to. */
-  openParagraph: ParagraphBlock | null;
+  openParagraph: ParagraphBlock<FootnoteDraft> | null;
   /** x of the open paragraph's text (after its number). */
   paragraphX: number;
   /** x of the open paragraph's first line (its number, or its first-line indent). */
@@ -126,26 +123,20 @@ function breaksSectionLetters(text: string, scope: Scope): boolean {
   return !follows(scope.lastSectionLetter) && !follows(scope.highestSectionLetter);
 }
 
-/** Provisional footnote reference: the printed marker and its page, resolved by the footnote stage. */
-export function pendingRef(marker: string, page: number, offset: number): FootnoteRef {
-  return { id: `marker:${marker}@${page}`, offset };
-}
-
-function refsOf(joined: JoinedText, page: (offset: number) => number, cut = 0): FootnoteRef[] {
-  return joined.markers
-    .filter((m) => m.offset >= cut)
-    .map((m: MarkerHit) => pendingRef(m.marker, page(m.offset), m.offset - cut));
+/** The footnote markers of a block's trimmed text from `cut` on (after its number or label), as drafts. */
+function refsOf(joined: JoinedText, cut = 0): FootnoteDraft[] {
+  return [...slice(trim(joined), cut).anchors];
 }
 
 export function buildStructure(input: { blocks: RawBlock[]; typography: Typography }, reporter: Reporter): Structure {
   const { typography } = input;
   const vocabulary = vocabularyOf(input.blocks.flatMap((b) => b.lines));
-  const annexes: Annex[] = [];
+  const annexes: Annex<FootnoteDraft>[] = [];
   const main = newScope('');
   let scope = main;
   const headingLevels = new HeadingLevels(typography);
   const pictureNumbers = new PictureNumbering(reporter);
-  let awaitingAnnexTitle: Annex | null = null;
+  let awaitingAnnexTitle: Annex<FootnoteDraft> | null = null;
   /** The table of contents being read, while its entries follow each other. */
   let contents: TableBlock | null = null;
   const ids = new Set<string>();
@@ -161,7 +152,6 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
     const joined = joinLines(block.lines, vocabulary);
     const text = joined.text.trim();
     if (!text) continue;
-    const pageAt = pageLocator(block.lines);
     const first = block.lines[0]!;
 
     // The table of contents: its label, then entries with dot leaders and page numbers. Leaders
@@ -192,7 +182,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
       const id = `annex-${annexes.length + 1}`;
       scope = newScope(`${id}-`);
       // The annex's body is its scope's block list, filled as the following blocks are read.
-      const annex: Annex = { id, label: annexLabel.replace(/\.$/, ''), title: null, body: scope.blocks };
+      const annex: Annex<FootnoteDraft> = { id, label: annexLabel.replace(/\.$/, ''), title: null, body: scope.blocks };
       annexes.push(annex);
       // "Annex" and its title set as one block: the lines after the label are the title.
       const title = joinLines(block.lines.slice(1), vocabulary).text.trim();
@@ -214,7 +204,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
 
     if (isTableBlock(block)) {
       const previous = scope.blocks.at(-1);
-      const rows = block.lines.map((l) => l.cells ?? [l.text]);
+      const rows = block.lines.map((l) => cellsOf(l) ?? [l.text]);
       if (previous?.type === 'table' && input.blocks[index - 1] && isTableBlock(input.blocks[index - 1]!)) previous.rows.push(...rows);
       else scope.blocks.push({ type: 'table', id: uniqueId(`${scope.idPrefix}table-${++scope.counters.table}`), rows });
       continue;
@@ -231,13 +221,13 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
       const numberMatch = HEADING_NUMBER.exec(text);
       const number = numberMatch ? (numberMatch[1] ?? numberMatch[2])! : null;
       const cut = numberMatch ? numberMatch[0].length : 0;
-      const heading: HeadingBlock = {
+      const heading: HeadingBlock<FootnoteDraft> = {
         type: 'heading',
         id: uniqueId(`${scope.idPrefix}h-${++scope.counters.h}`),
         level: headingLevels.levelOf(number, first.size),
         number,
         text: text.slice(cut).trim(),
-        footnoteRefs: refsOf(joined, pageAt, cut),
+        footnoteRefs: refsOf(joined, cut),
       };
       scope.blocks.push(heading);
       scope.openParagraph = null;
@@ -266,7 +256,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
         reporter.report('structure/numbering', `Quoted paragraph ${number} follows quoted paragraph ${scope.quoted?.lastNumber ?? 'none'}.`, block.page);
       }
       const cut = textNumber[0].length;
-      openParagraph(scope, block, { type: 'paragraph', id: uniqueId(`${scope.idPrefix}para-${number}`), number: String(number), text: text.slice(cut), footnoteRefs: refsOf(joined, pageAt, cut) });
+      openParagraph(scope, block, { type: 'paragraph', id: uniqueId(`${scope.idPrefix}para-${number}`), number: String(number), text: text.slice(cut), footnoteRefs: refsOf(joined, cut) });
       scope.quoted = { lastNumber: number, firstLineX: first.x };
       continue;
     }
@@ -280,7 +270,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
           reporter.report('structure/numbering', `Paragraph ${number} follows paragraph ${scope.lastNumber}.`, block.page);
         }
         const cut = paragraphNumber[0].length;
-        openParagraph(scope, block, { type: 'paragraph', id: uniqueId(`${scope.idPrefix}para-${number}`), number: String(number), text: text.slice(cut), footnoteRefs: refsOf(joined, pageAt, cut) });
+        openParagraph(scope, block, { type: 'paragraph', id: uniqueId(`${scope.idPrefix}para-${number}`), number: String(number), text: text.slice(cut), footnoteRefs: refsOf(joined, cut) });
         scope.lastNumber = number;
         scope.quoted = null;
         if (scope.numberedIndent === null && block.lines.length > 1 && !first.rtl) scope.numberedIndent = first.x - restX(block);
@@ -291,22 +281,22 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
     const label = ITEM_LABEL.exec(text) ?? (textNumber && scope.openParagraph ? textNumber : null);
     if (scope.openParagraph && (label || isIndentedUnder(block, scope))) {
       const cut = label ? label[0].length : 0;
-      const item: ItemBlock = {
+      const item: ItemBlock<FootnoteDraft> = {
         type: 'paragraph',
         label: label ? label[0].trim() : null,
         text: text.slice(cut),
-        footnoteRefs: refsOf(joined, pageAt, cut),
+        footnoteRefs: refsOf(joined, cut),
       };
       addItem(scope.openParagraph, item);
       continue;
     }
 
-    const paragraph: ParagraphBlock = {
+    const paragraph: ParagraphBlock<FootnoteDraft> = {
       type: 'paragraph',
       id: uniqueId(`${scope.idPrefix}p-${++scope.counters.p}`),
       number: null,
       text,
-      footnoteRefs: refsOf(joined, pageAt),
+      footnoteRefs: refsOf(joined),
     };
     scope.blocks.push(paragraph);
     // An unnumbered paragraph at the margin closes the numbered one: later items belong to it.
@@ -352,7 +342,7 @@ class PictureNumbering {
 }
 
 /** Adds a paragraph to the scope as the one that items and quotations now attach to. */
-function openParagraph(scope: Scope, block: RawBlock, paragraph: ParagraphBlock): void {
+function openParagraph(scope: Scope, block: RawBlock, paragraph: ParagraphBlock<FootnoteDraft>): void {
   const first = block.lines[0]!;
   scope.blocks.push(paragraph);
   scope.openParagraph = paragraph;
@@ -392,21 +382,6 @@ function isIndentedUnder(block: RawBlock, scope: Scope): boolean {
   const slack = INDENT_RATIO * first.size;
   if (block.lines.length === 1) return first.x > scope.paragraphX + slack && Math.abs(first.x - scope.firstLineX) > first.size;
   return Math.min(...block.lines.slice(1).map((l) => l.x)) > scope.paragraphX + slack;
-}
-
-/** Maps an offset in a joined block text to the page of the line it came from. */
-function pageLocator(lines: Line[]): (offset: number) => number {
-  const starts: { offset: number; page: number }[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push({ offset, page: line.page });
-    offset += line.text.length + 1;
-  }
-  return (at) => {
-    let page = lines[0]!.page;
-    for (const start of starts) if (start.offset <= at) page = start.page;
-    return page;
-  };
 }
 
 function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock, inAnnex = false): boolean {
@@ -459,7 +434,7 @@ function isContinuingParagraph(text: string, scope: Scope): boolean {
 }
 
 function isTableBlock(block: RawBlock): boolean {
-  const withCells = block.lines.filter((l) => l.cells && l.cells.length > 1).length;
+  const withCells = block.lines.filter((l) => (cellsOf(l)?.length ?? 0) > 1).length;
   return withCells > 0 && withCells * 2 >= block.lines.length && !(block.lines.length === 1 && HEADING_NUMBER.test(block.lines[0]!.text));
 }
 
@@ -473,7 +448,7 @@ function wrapsIntoEntry(blocks: RawBlock[], index: number): boolean {
   for (const line of following) {
     if (titleLines > MAX_WRAPPED_ENTRY_LINES) return false;
     // Only a leader or table cells prove an entry here: body lines can end in a number too.
-    if (DOT_LEADER.test(line.text) || (line.cells !== undefined && line.cells.length > 1)) return true;
+    if (DOT_LEADER.test(line.text) || (cellsOf(line)?.length ?? 0) > 1) return true;
     if (isContentsEntry(line) || ENDS_SENTENCE.test(line.text)) return false;
     titleLines++;
   }
@@ -481,18 +456,18 @@ function wrapsIntoEntry(blocks: RawBlock[], index: number): boolean {
 }
 
 function isContentsEntry(line: Line): boolean {
-  return DOT_LEADER.test(line.text) || TOC_ENTRY.test(line.text) || ANNEX_LABEL.test(line.text) || (line.cells !== undefined && line.cells.length > 1);
+  return DOT_LEADER.test(line.text) || TOC_ENTRY.test(line.text) || ANNEX_LABEL.test(line.text) || (cellsOf(line)?.length ?? 0) > 1;
 }
 
 function contentsRows(lines: Line[]): string[][] {
   return lines.map((line) => {
-    const cells = line.cells ?? [line.text];
+    const cells = cellsOf(line) ?? [line.text];
     return cells.map((cell) => cell.replace(/(?:\s?\.){3,}\s*/g, ' ').trim()).filter((c) => c !== '');
   });
 }
 
 /** Roman and letter items nest: `(i)` after `(a)` is a sub-item of `(a)`. */
-function addItem(paragraph: ParagraphBlock, item: ItemBlock): void {
+function addItem(paragraph: ParagraphBlock<FootnoteDraft>, item: ItemBlock<FootnoteDraft>): void {
   const items = (paragraph.items ??= []);
   const last = items.at(-1);
   const label = item.label ?? '';

@@ -42,9 +42,9 @@ interface Row {
   runs: TextRun[];
 }
 
-export function findColumns(input: { extract: ExtractedDocument }): ExtractedDocument {
-  const pages = input.extract.pages.map(orderColumns);
-  return pages.every((page, index) => page === input.extract.pages[index]) ? input.extract : { ...input.extract, pages };
+export function findColumns(document: ExtractedDocument): ExtractedDocument {
+  const pages = document.pages.map(orderColumns);
+  return pages.every((page, index) => page === document.pages[index]) ? document : { ...document, pages };
 }
 
 function orderColumns(page: Page): Page {

@@ -9,7 +9,7 @@
  * block cut by the foot of a column at the top of the next one.
  */
 import type { Line, PageLines, RawBlock, Typography } from '../model.js';
-import type { Masthead } from './read-masthead.js';
+import { cellsOf } from '../text/line-anchors.js';
 import { isCentred, SIZE_TOLERANCE } from './measure-typography.js';
 
 /** A gap this many times the usual line spacing (scaled to the size) separates two blocks. */
@@ -26,11 +26,11 @@ export const LATIN_SECTION_NUMBER = /^(?:[IVXLC]{1,6}|[A-Z])\.\s/;
 /** Sentence-final punctuation, closing quotes allowed. */
 export const ENDS_SENTENCE = /[.!?:;؟。]["'”’»)]*$/u;
 
-export function groupBlocks(input: { notes: PageLines[]; masthead: Masthead; typography: Typography }): RawBlock[] {
-  const { typography } = input;
+/** Groups the body lines of every page; the first `mastheadLines` of page 1 are the masthead's. */
+export function groupBlocks(pages: PageLines[], mastheadLines: number, typography: Typography): RawBlock[] {
   const blocks: RawBlock[] = [];
-  for (const page of input.notes) {
-    const lines = page.number === 1 ? page.body.slice(input.masthead.consumed) : page.body;
+  for (const page of pages) {
+    const lines = page.number === 1 ? page.body.slice(mastheadLines) : page.body;
     let current: RawBlock | undefined;
     for (const line of lines) {
       const previous = current?.lines.at(-1);
@@ -73,7 +73,7 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
   // A first-line indent opens a body paragraph; headings wrap with a hanging indent instead.
   const bodyText = previous.font === typography.bodyFont && Math.abs(previous.size - typography.bodySize) <= SIZE_TOLERANCE;
   if (short && bodyText && !previous.rtl && line.x - previous.x > INDENT_RATIO * line.size && !isCentredHeadingLine(opening, previous, line, typography)) return true;
-  if (Boolean(line.cells) !== Boolean(previous.cells)) return true;
+  if (Boolean(cellsOf(line)) !== Boolean(cellsOf(previous))) return true;
   return false;
 }
 
@@ -93,7 +93,7 @@ function continuesAcrossBreak(last: RawBlock, line: Line, typography: Typography
   if (Math.abs(tail.size - line.size) > SIZE_TOLERANCE) return false;
   if (Math.abs(line.size - typography.bodySize) > SIZE_TOLERANCE) return false;
   if (UNIT_OPENING.test(line.text) || line.numberPicture) return false;
-  if (Boolean(tail.cells) || Boolean(line.cells)) return false;
+  if (Boolean(cellsOf(tail)) || Boolean(cellsOf(line))) return false;
   // A short line in another face opening the page is a heading (E/ESCWA/30/8's "مقدمـة" after the contents).
   if (line.font !== tail.font && isShortLine(line, typography)) return false;
   if (!isShortLine(tail, typography)) return true;

@@ -1,62 +1,49 @@
 /**
- * The pipeline, in order. Each stage is a pure function of the outputs of the stages before it
- * (read by name) and a reporter for diagnostics; `extract` (pdf.js) runs before them all.
+ * The pipeline, in order, as straight-line calls: each stage is a pure function that names the
+ * values it reads as its parameters, so the compiler checks that each was made by a stage before it.
  *
  *   extract → columns → lines → furniture → spacing → ligatures → typography → notes → masthead → blocks → structure
  *           → footnotes → document
  */
-import type { ExtractedDocument, PageLines, RawBlock, Reporter, Typography, UnDocument } from '../model.js';
+import { extract } from '../extract.js';
+import type { Reporter, UnDocument } from '../model.js';
 import { assembleDocument } from './assemble-document.js';
-import { buildLines, type LinesPage } from './build-lines.js';
+import { buildLines } from './build-lines.js';
 import { findColumns } from './find-columns.js';
-import { buildStructure, type Structure } from './build-structure.js';
+import { buildStructure } from './build-structure.js';
 import { groupBlocks } from './group-blocks.js';
-import { linkFootnotes, type LinkedContent } from './link-footnotes.js';
+import { linkFootnotes } from './link-footnotes.js';
 import { measureTypography } from './measure-typography.js';
-import { readMasthead, type Masthead } from './read-masthead.js';
+import { readMasthead } from './read-masthead.js';
 import { repairLamAlef } from './repair-lam-alef.js';
 import { repairWordSplits } from './repair-word-splits.js';
 import { splitNotes } from './split-notes.js';
-import { stripFurniture, type StrippedPages } from './strip-furniture.js';
+import { stripFurniture } from './strip-furniture.js';
 
-/** What each stage produces, by stage name. */
-export interface StageOutputs {
-  extract: ExtractedDocument;
-  columns: ExtractedDocument;
-  lines: LinesPage[];
-  furniture: StrippedPages;
-  spacing: StrippedPages;
-  ligatures: StrippedPages;
-  typography: Typography;
-  notes: PageLines[];
-  masthead: Masthead;
-  blocks: RawBlock[];
-  structure: Structure;
-  footnotes: LinkedContent;
-  document: UnDocument;
+/** The stages by the names `undoc inspect --stage` and the timings know them, in pipeline order. */
+export const STAGE_NAMES = ['extract', 'columns', 'lines', 'furniture', 'spacing', 'ligatures', 'typography', 'notes', 'masthead', 'blocks', 'structure', 'footnotes', 'document'] as const;
+
+export type StageName = (typeof STAGE_NAMES)[number];
+
+/** Runs each stage under its name, for the timings and for `undoc inspect`, and returns its value. */
+export interface StageTimer {
+  timed<T>(name: StageName, run: () => T): T;
+  timedAsync<T>(name: StageName, run: () => Promise<T>): Promise<T>;
 }
 
-export type StageName = keyof StageOutputs;
-
-interface Stage<N extends Exclude<StageName, 'extract'>> {
-  name: N;
-  run: (done: StageOutputs, reporter: Reporter) => StageOutputs[N];
+/** One PDF's bytes → its UnDocument (not yet validated, diagnostics not yet attached). */
+export async function runPipeline(data: Uint8Array, file: string, reporter: Reporter, { timed, timedAsync }: StageTimer): Promise<UnDocument> {
+  const source = await timedAsync('extract', () => extract(data, file));
+  const columnOrdered = timed('columns', () => findColumns(source));
+  const linePages = timed('lines', () => buildLines(columnOrdered));
+  const { pages, furniture } = timed('furniture', () => stripFurniture(linePages, reporter));
+  const wordRepairedPages = timed('spacing', () => repairWordSplits(pages, reporter));
+  const textPages = timed('ligatures', () => repairLamAlef(wordRepairedPages, reporter));
+  const typography = timed('typography', () => measureTypography(textPages));
+  const notedPages = timed('notes', () => splitNotes(textPages, typography, reporter));
+  const masthead = timed('masthead', () => readMasthead(notedPages, furniture, typography, source.info, reporter));
+  const blocks = timed('blocks', () => groupBlocks(notedPages, masthead.consumed, typography));
+  const structure = timed('structure', () => buildStructure({ blocks, typography }, reporter));
+  const content = timed('footnotes', () => linkFootnotes(notedPages, structure, reporter));
+  return timed('document', () => assembleDocument(source, masthead, content, furniture));
 }
-
-const stage = <N extends Exclude<StageName, 'extract'>>(name: N, run: Stage<N>['run']): Stage<N> => ({ name, run });
-
-/** The stage order: the one place it is written down. */
-export const STAGES = [
-  stage('columns', findColumns),
-  stage('lines', (done) => buildLines({ extract: done.columns })),
-  stage('furniture', stripFurniture),
-  stage('spacing', repairWordSplits),
-  stage('ligatures', repairLamAlef),
-  stage('typography', measureTypography),
-  stage('notes', splitNotes),
-  stage('masthead', readMasthead),
-  stage('blocks', groupBlocks),
-  stage('structure', buildStructure),
-  stage('footnotes', linkFootnotes),
-  stage('document', assembleDocument),
-] as const;

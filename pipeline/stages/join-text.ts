@@ -2,7 +2,9 @@
  * Joining printed lines into reading text: spaces between lines, line-end hyphenation undone
  * where the document itself shows the word unhyphenated, marker offsets carried along.
  */
-import type { Line, MarkerHit } from '../model.js';
+import type { AnchoredText, FootnoteDraft, Line } from '../model.js';
+import { join, removeRanges } from '../text/anchored-text.js';
+import { markersOf } from '../text/line-anchors.js';
 
 const CJK_CHAR = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 /** A word broken at the line end: letters, then a hyphen. */
@@ -23,10 +25,8 @@ export function vocabularyOf(lines: Iterable<Line>): Set<string> {
   return words;
 }
 
-export interface JoinedText {
-  text: string;
-  markers: MarkerHit[];
-}
+/** Lines joined into one text, whose anchors are the lines' footnote markers, each with its line's page. */
+export type JoinedText = AnchoredText<FootnoteDraft>;
 
 interface Joint {
   dropHyphen: boolean;
@@ -39,19 +39,19 @@ interface Joint {
  * ("multi-stakeholder") and is kept, without a space.
  */
 export function joinLines(lines: Line[], vocabulary: Set<string>): JoinedText {
-  let text = '';
-  const markers: MarkerHit[] = [];
+  let joined: JoinedText = { text: '', anchors: [] };
   for (const line of lines) {
-    if (text.length > 0) {
-      const joint = jointBetween(text, line.text, vocabulary);
-      if (joint.dropHyphen) text = text.slice(0, -1);
-      text += joint.separator;
+    const next: JoinedText = { text: line.text, anchors: markersOf(line).map((m) => ({ marker: m.marker, page: line.page, offset: m.offset })) };
+    if (joined.text.length === 0) {
+      joined = join([joined, next]);
+      continue;
     }
-    const base = text.length;
-    for (const m of line.markers) markers.push({ marker: m.marker, offset: base + m.offset });
-    text += line.text;
+    const joint = jointBetween(joined.text, line.text, vocabulary);
+    const end = joined.text.length;
+    if (joint.dropHyphen) joined = removeRanges(joined, [[end - 1, end]]);
+    joined = join([joined, next], joint.separator);
   }
-  return { text, markers: markers.map((m) => ({ marker: m.marker, offset: Math.min(m.offset, text.length) })) };
+  return joined;
 }
 
 function jointBetween(joined: string, next: string, vocabulary: Set<string>): Joint {

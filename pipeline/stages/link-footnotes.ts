@@ -8,19 +8,13 @@
  * after it (endnotes), else before it. A raised character that matches no note (a squared unit, an
  * ordinal) goes back into the text where it stood.
  */
-import type { Annex, Block, Footnote, FootnoteRef, ItemBlock, Line, PageLines, Reporter } from '../model.js';
-import type { Structure } from './build-structure.js';
+import type { AnchoredText, Block, Footnote, FootnoteDraft, FootnoteRef, ItemBlock, Line, LinkedContent, PageLines, Reporter, Structure } from '../model.js';
+import { anchored, insert } from '../text/anchored-text.js';
+import { markersOf } from '../text/line-anchors.js';
 import { joinLines, vocabularyOf } from './join-text.js';
 import { NOTE_OPENING } from './split-notes.js';
 
-const PENDING = /^marker:(.+)@(\d+)$/;
 const SAFE_MARKER_NAMES: Record<string, string> = { '*': 'star', '**': 'star2', '***': 'star3', '†': 'dagger', '‡': 'ddagger', '§': 'section' };
-
-export interface LinkedContent {
-  body: Block[];
-  annexes: Annex[];
-  footnotes: Footnote[];
-}
 
 interface NoteDraft {
   marker: string;
@@ -30,9 +24,9 @@ interface NoteDraft {
   cut: number;
 }
 
-export function linkFootnotes(input: { notes: PageLines[]; structure: Structure }, reporter: Reporter): LinkedContent {
-  const drafts = collectNotes(input.notes);
-  const vocabulary = vocabularyOf(input.notes.flatMap((p) => p.notes));
+export function linkFootnotes(pages: PageLines[], structure: Structure, reporter: Reporter): LinkedContent {
+  const drafts = collectNotes(pages);
+  const vocabulary = vocabularyOf(pages.flatMap((p) => p.notes));
   const used = new Set<string>();
   const footnotes: Footnote[] = drafts.map((draft) => {
     const base = `fn-${SAFE_MARKER_NAMES[draft.marker] ?? draft.marker.replace(/[^\p{L}\p{N}]/gu, '')}`;
@@ -53,41 +47,38 @@ export function linkFootnotes(input: { notes: PageLines[]; structure: Structure 
       candidates.filter((n) => n.page < page).sort((a, b) => b.page - a.page)[0]
     );
   };
-  const relink = <T extends { text: string; footnoteRefs: FootnoteRef[] }>(node: T): T => {
-    let text = node.text;
-    const refs: FootnoteRef[] = [];
-    // Right to left, so that putting an unmatched marker back does not move the offsets still to do.
-    for (const ref of [...node.footnoteRefs].sort((a, b) => b.offset - a.offset)) {
-      const pending = PENDING.exec(ref.id);
-      if (!pending) {
-        refs.push(ref);
-        continue;
-      }
-      const [, marker, page] = pending as unknown as [string, string, string];
-      const note = resolve(marker, Number(page));
-      if (note) refs.push({ id: note.id, offset: ref.offset });
-      else {
-        text = text.slice(0, ref.offset) + marker + text.slice(ref.offset);
-        for (const done of refs) done.offset += marker.length;
-        reporter.report('footnotes/unmatched-marker', `The raised "${marker}" matches no footnote and was kept in the text.`, Number(page));
-      }
+  const relink = <T extends { text: string; footnoteRefs: FootnoteDraft[] }>(node: T): Omit<T, 'footnoteRefs'> & { footnoteRefs: FootnoteRef[] } => {
+    const marked = anchored(node.text, node.footnoteRefs);
+    const notes = marked.anchors.map((draft) => resolve(draft.marker, draft.page));
+    const unmatched = notes.flatMap((note, index) => (note ? [] : [index]));
+    let content: AnchoredText = marked;
+    // Each unmatched marker goes back into the text where it stood, the last first.
+    for (const index of [...unmatched].reverse()) content = insert(content, content.anchors[index]!.offset, marked.anchors[index]!.marker);
+    // Reported right to left, and markers standing at one place in their printed order.
+    const reportOrder = unmatched.sort((a, b) => marked.anchors[b]!.offset - marked.anchors[a]!.offset || a - b);
+    for (const { marker, page } of reportOrder.map((index) => marked.anchors[index]!)) {
+      reporter.report('footnotes/unmatched-marker', `The raised "${marker}" matches no footnote and was kept in the text.`, page);
     }
-    refs.sort((a, b) => a.offset - b.offset);
-    return { ...node, text, footnoteRefs: refs };
+    const footnoteRefs = content.anchors.flatMap((anchor, index) => {
+      const note = notes[index];
+      return note ? [{ id: note.id, offset: anchor.offset }] : [];
+    });
+    return { ...node, text: content.text, footnoteRefs };
   };
-  const relinkItem = (item: ItemBlock): ItemBlock => {
+  const relinkItem = ({ items, ...item }: ItemBlock<FootnoteDraft>): ItemBlock => {
     const linked = relink(item);
-    return item.items ? { ...linked, items: item.items.map(relinkItem) } : linked;
+    return items ? { ...linked, items: items.map(relinkItem) } : linked;
   };
-  const relinkBlock = (block: Block): Block => {
+  const relinkBlock = (block: Block<FootnoteDraft>): Block => {
     if (block.type === 'table') return block;
     if (block.type === 'heading') return relink(block);
-    const linked = relink(block);
-    return block.items ? { ...linked, items: block.items.map(relinkItem) } : linked;
+    const { items, ...paragraph } = block;
+    const linked = relink(paragraph);
+    return items ? { ...linked, items: items.map(relinkItem) } : linked;
   };
   return {
-    body: input.structure.body.map(relinkBlock),
-    annexes: input.structure.annexes.map((annex) => ({ ...annex, body: annex.body.map(relinkBlock) })),
+    body: structure.body.map(relinkBlock),
+    annexes: structure.annexes.map((annex) => ({ ...annex, body: annex.body.map(relinkBlock) })),
     footnotes,
   };
 }
@@ -124,7 +115,7 @@ function continuesNumbering(marker: string, lastNumber: number | null): boolean 
 
 /** The marker a note line opens with, and how many characters of its text it takes. */
 function openingMarker(line: Line): { marker: string; cut: number; raised: boolean } | null {
-  const raised = line.markers.find((m) => m.offset === 0);
+  const raised = markersOf(line).find((m) => m.offset === 0);
   if (raised) return { marker: raised.marker, cut: 0, raised: true };
   const printed = NOTE_OPENING.exec(line.text);
   if (printed) return { marker: printed[0].replace(/[/()]/g, ''), cut: printed[0].length, raised: false };

@@ -2,8 +2,7 @@
  * Stage — measure typography: the body font, size, line spacing and margins of the document.
  * Every later layout threshold is a multiple of these, never an absolute number of points.
  */
-import type { Line, Typography } from '../model.js';
-import type { StrippedPages } from './strip-furniture.js';
+import type { Line, LinesPage, Typography } from '../model.js';
 
 /** Sizes within this many points count as the same size (PDF producers round differently). */
 export const SIZE_TOLERANCE = 0.6;
@@ -18,10 +17,10 @@ function add<T>(weights: Map<T, number>, key: T, weight: number): void {
   weights.set(key, (weights.get(key) ?? 0) + weight);
 }
 
-export function measureTypography(input: { ligatures: StrippedPages }): Typography {
+export function measureTypography(pages: LinesPage[]): Typography {
   const sizes = new Map<number, number>();
   const fonts = new Map<string, number>();
-  for (const page of input.ligatures.pages) {
+  for (const page of pages) {
     for (const line of page.lines) {
       add(sizes, Math.round(line.size * 2) / 2, line.text.length);
       add(fonts, line.font, line.text.length);
@@ -33,7 +32,7 @@ export function measureTypography(input: { ligatures: StrippedPages }): Typograp
   const lefts = new Map<number, number>();
   const rights = new Map<number, number>();
   const bodyFonts = new Map<string, number>();
-  for (const page of input.ligatures.pages) {
+  for (const page of pages) {
     const body = page.lines.filter((line) => isBody(line.size));
     for (let i = 0; i < body.length; i++) {
       const line = body[i]!;

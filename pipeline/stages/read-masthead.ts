@@ -5,10 +5,11 @@
  * The masthead's lines are consumed: the body starts after the title block. A document without a
  * UN masthead (a WHO resolution, an excerpt) yields null fields and consumes nothing.
  */
-import type { ExtractedDocument, Furniture, Line, MastheadLine, Metadata, PageLines, Reporter, Typography } from '../model.js';
+import type { ExtractedDocument, Furniture, Line, Masthead, Metadata, PageLines, Reporter, Typography } from '../model.js';
 import { detectLanguage, distributionOf, languageCode, ORGANS, parseDate, SUMMARY_LABEL } from './languages.js';
 import { SIZE_TOLERANCE } from './measure-typography.js';
-import { JOB_NUMBER, type StrippedPages } from './strip-furniture.js';
+import { cellsOf } from '../text/line-anchors.js';
+import { JOB_NUMBER } from './strip-furniture.js';
 
 /** A title is set at least this much larger than the body text (ESCWA Arabic: 16 pt over 14 pt). */
 const TITLE_SIZE_RATIO = 1.1;
@@ -34,14 +35,6 @@ const TRAILING_ASTERISKS = /\s*\*+$/;
 /** What follows the title but is the body's start: a numbered heading, the contents, the summary box. */
 const NOT_A_SUBTITLE = new RegExp(`^(?:[IVXLC]+\\.|[A-Z]\\.|\\d+\\.)\\s|^(?:Contents|Table des matières|Índice|Содержание|المحتويات|目录)$|${SUMMARY_LABEL.source}`, 'i');
 
-export interface Masthead {
-  metadata: Metadata;
-  /** The masthead's printed lines, with the field read from each. */
-  lines: MastheadLine[];
-  /** How many body lines at the top of page 1 belong to the masthead. */
-  consumed: number;
-}
-
 interface TitleBlock {
   start: number;
   end: number;
@@ -50,20 +43,26 @@ interface TitleBlock {
 }
 
 export function readMasthead(
-  input: { extract: ExtractedDocument; furniture: StrippedPages; typography: Typography; notes: PageLines[] },
+  pages: PageLines[],
+  furniture: Furniture[],
+  typography: Typography,
+  info: ExtractedDocument['info'],
   reporter: Reporter,
 ): Masthead {
-  const first = input.notes[0];
+  const first = pages[0];
   const lines = first?.body ?? [];
   const depthLimit = (first?.height ?? 792) * MASTHEAD_DEPTH;
   const metadata: Metadata = {
     symbol: null, symbols: [], organ: null, distribution: null, date: null, language: null,
-    originalLanguage: null, jobNumber: jobNumberOf(input.furniture.furniture), session: null,
+    originalLanguage: null, jobNumber: jobNumberOf(furniture), session: null,
     agendaItems: [], title: null, subtitle: null,
   };
   let fieldsEnd = -1;
   const fieldOfLine = new Map<number, keyof Metadata>();
-  const texts = (line: Line) => (line.cells && line.cells.length > 1 ? line.cells : [line.text]);
+  const texts = (line: Line) => {
+    const cells = cellsOf(line);
+    return cells && cells.length > 1 ? cells : [line.text];
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.y > depthLimit) break;
@@ -113,7 +112,7 @@ export function readMasthead(
         }
       }
       // Session lines are set at body size: "forty-ninth session" in a 14-pt title is the title's.
-      const titleSized = line.size >= TITLE_SIZE_RATIO * input.typography.bodySize;
+      const titleSized = line.size >= TITLE_SIZE_RATIO * typography.bodySize;
       if (!metadata.session && SESSION.test(text) && text.length < 80 && !titleSized) {
         metadata.session = text.replace(/\*+$/, '');
         matched = 'session';
@@ -132,16 +131,16 @@ export function readMasthead(
   if (fieldsEnd < 0) {
     reporter.report('masthead/not-found', 'Page 1 carries no UN masthead (symbol, distribution, date): metadata comes from the text alone.', 1);
   }
-  metadata.symbol ??= symbolFromRunningHeads(input.furniture.furniture);
+  metadata.symbol ??= symbolFromRunningHeads(furniture);
   if (metadata.symbol && metadata.symbols.length === 0) setSymbol(metadata, metadata.symbol);
-  const title = fieldsEnd >= 0 ? findTitle(lines, fieldsEnd + 1, input.typography, depthLimit * 1.6) : null;
+  const title = fieldsEnd >= 0 ? findTitle(lines, fieldsEnd + 1, typography, depthLimit * 1.6) : null;
   let consumed = fieldsEnd + 1;
   if (title) {
     metadata.title = title.text.replace(RESOLUTION_NUMBER, '').replace(TRAILING_ASTERISKS, '');
     for (let i = title.start; i <= title.end; i++) fieldOfLine.set(i, 'title');
     consumed = title.end + 1;
     const subtitle = blockAt(lines, consumed);
-    if (subtitle && subtitle.size > input.typography.bodySize + SIZE_TOLERANCE && subtitle.end - subtitle.start < 4 && !NOT_A_SUBTITLE.test(subtitle.text)) {
+    if (subtitle && subtitle.size > typography.bodySize + SIZE_TOLERANCE && subtitle.end - subtitle.start < 4 && !NOT_A_SUBTITLE.test(subtitle.text)) {
       metadata.subtitle = subtitle.text.replace(TRAILING_ASTERISKS, '');
       for (let i = subtitle.start; i <= subtitle.end; i++) fieldOfLine.set(i, 'subtitle');
       consumed = subtitle.end + 1;
@@ -149,8 +148,8 @@ export function readMasthead(
   } else if (fieldsEnd >= 0) {
     reporter.report('masthead/no-title', 'No title set larger than the body text was found under the masthead.', 1);
   }
-  const infoLanguage = input.extract.info.language?.slice(0, 2).toLowerCase();
-  const sample = input.notes.slice(0, 4).flatMap((p) => p.body.map((l) => l.text)).join(' ');
+  const infoLanguage = info.language?.slice(0, 2).toLowerCase();
+  const sample = pages.slice(0, 4).flatMap((p) => p.body.map((l) => l.text)).join(' ');
   metadata.language ??= detectLanguage(sample) ?? (infoLanguage && /^[a-z]{2}$/.test(infoLanguage) ? infoLanguage : null);
   const masthead = lines.slice(0, Math.max(0, consumed)).map((line, i) => ({ text: line.text, field: fieldOfLine.get(i) ?? null }));
   return { metadata, lines: masthead, consumed: Math.max(0, consumed) };

@@ -9,8 +9,8 @@
  * it ("ل|أل|…"), and "لا" standing as a word. A word-initial pair stays as printed: "إلى" and
  * "ألف" are words of their own.
  */
-import type { Line, Reporter } from '../model.js';
-import type { StrippedPages } from './strip-furniture.js';
+import type { Anchor, AnchoredText, Line, LinesPage, Reporter } from '../model.js';
+import { replace } from '../text/anchored-text.js';
 
 const ALEFS = '\u0627\u0623\u0625\u0622';
 const LAM = '\u0644';
@@ -31,30 +31,27 @@ const REVERSED_DOCUMENT_RATIO = 0.02;
 /** Below this many alef-lam pairs there is too little Arabic to judge. */
 const MIN_PAIRS = 50;
 
-export function repairLamAlef(input: { spacing: StrippedPages }, reporter: Reporter): StrippedPages {
+export function repairLamAlef(pages: LinesPage[], reporter: Reporter): LinesPage[] {
   let lamAlef = 0, alefLam = 0;
-  for (const page of input.spacing.pages) {
+  for (const page of pages) {
     for (const line of page.lines) {
       if (!line.rtl) continue;
       lamAlef += line.text.match(LAM_ALEF)?.length ?? 0;
       alefLam += line.text.match(ALEF_LAM)?.length ?? 0;
     }
   }
-  if (alefLam < MIN_PAIRS || lamAlef > REVERSED_DOCUMENT_RATIO * alefLam) return input.spacing;
+  if (alefLam < MIN_PAIRS || lamAlef > REVERSED_DOCUMENT_RATIO * alefLam) return pages;
   reporter.report('arabic/reversed-lam-alef', `The text layer gives lam-alef ligatures reversed (${alefLam} alef-lam pairs, ${lamAlef} lam-alef): they were put back in order.`);
-  // Same length before and after: marker offsets stay valid.
-  const reorder = (text: string) =>
-    text
-      .replace(REVERSED_AFTER_ALEF_OR_LAM, (_, before: string, alef: string) => `${before}${LAM}${alef}`)
-      .replace(REVERSED_LA_WORD, (_, prefix: string | undefined, marks: string) => `${prefix ?? ''}${LAM}\u0627${marks}`);
+  const reorder = <A extends Anchor>(text: AnchoredText<A>): AnchoredText<A> =>
+    replace(
+      replace(text, REVERSED_AFTER_ALEF_OR_LAM, ([, before, alef]) => `${before}${LAM}${alef}`),
+      REVERSED_LA_WORD,
+      ([, prefix, marks]) => `${prefix ?? ''}${LAM}\u0627${marks}`,
+    );
   const repair = (line: Line): Line => {
     if (!/[\u0600-\u06FF]/.test(line.text)) return line;
-    const text = reorder(line.text);
-    if (text === line.text) return line;
-    return line.cells ? { ...line, text, cells: line.cells.map(reorder) } : { ...line, text };
+    const reordered = reorder(line);
+    return reordered.text === line.text ? line : { ...line, ...reordered };
   };
-  return {
-    furniture: input.spacing.furniture,
-    pages: input.spacing.pages.map((page) => ({ ...page, lines: page.lines.map(repair) })),
-  };
+  return pages.map((page) => ({ ...page, lines: page.lines.map(repair) }));
 }

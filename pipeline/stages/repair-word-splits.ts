@@ -6,20 +6,20 @@
  * document at least twice and one of the pieces is never printed as a word of its own: "into" is
  * never made of "in to", since both are words, but "igital" is no word, so "d igital" is "digital".
  */
-import type { Line, Reporter } from '../model.js';
-import type { StrippedPages } from './strip-furniture.js';
+import type { Line, LinesPage, Reporter } from '../model.js';
+import { removeRanges } from '../text/anchored-text.js';
 
 /** The joined word must be printed whole at least this many times. */
 const MIN_WHOLE_OCCURRENCES = 2;
 const WORD = /\p{L}+/gu;
 
-export function repairWordSplits(input: { furniture: StrippedPages }, reporter: Reporter): StrippedPages {
+export function repairWordSplits(pages: LinesPage[], reporter: Reporter): LinesPage[] {
   const counts = new Map<string, number>();
-  for (const page of input.furniture.pages) {
+  for (const page of pages) {
     for (const line of page.lines) for (const word of line.text.toLowerCase().match(WORD) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   let repaired = 0;
-  const pages = input.furniture.pages.map((page) => ({
+  const repairedPages = pages.map((page) => ({
     ...page,
     lines: page.lines.map((line) => {
       const fixed = repairLine(line, counts);
@@ -28,12 +28,12 @@ export function repairWordSplits(input: { furniture: StrippedPages }, reporter: 
     }),
   }));
   if (repaired > 0) reporter.report('spacing/word-split', `Spaces inside words were removed on ${repaired} lines.`);
-  return { pages, furniture: input.furniture.furniture };
+  return repairedPages;
 }
 
 function repairLine(line: Line, counts: Map<string, number>): Line {
   const count = (word: string) => counts.get(word.toLowerCase()) ?? 0;
-  // Offsets (in the original text) of the spaces to remove.
+  // Offsets of the spaces to remove.
   const removed: number[] = [];
   let previous: RegExpExecArray | null = null;
   for (const match of line.text.matchAll(WORD)) {
@@ -49,13 +49,5 @@ function repairLine(line: Line, counts: Map<string, number>): Line {
     previous = match as RegExpExecArray;
   }
   if (removed.length === 0) return line;
-  let text = '';
-  let from = 0;
-  for (const at of removed) {
-    text += line.text.slice(from, at);
-    from = at + 1;
-  }
-  text += line.text.slice(from);
-  const shift = (offset: number) => offset - removed.filter((at) => at < offset).length;
-  return { ...line, text, markers: line.markers.map((m) => ({ marker: m.marker, offset: shift(m.offset) })) };
+  return { ...line, ...removeRanges(line, removed.map((at) => [at, at + 1] as const)) };
 }

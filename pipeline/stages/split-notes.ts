@@ -7,8 +7,9 @@
  * drawn, the lines from a "1/" opening after a wide gap. There, the text's inline " 1/" calls
  * become markers.
  */
-import type { Line, PageLines, Reporter, Typography } from '../model.js';
-import type { StrippedPages } from './strip-furniture.js';
+import type { Line, LinesPage, PageLines, Reporter, Typography } from '../model.js';
+import { removeRanges, withAnchors } from '../text/anchored-text.js';
+import { markersOf } from '../text/line-anchors.js';
 import { SIZE_TOLERANCE } from './measure-typography.js';
 
 /** A line of underscores or dashes drawn as text: the footnote separator of Word and older layouts. */
@@ -25,9 +26,9 @@ const SLASH_NOTES_GAP_RATIO = 2.5;
 /** "administration. 1/" or "para. 11). 2/ The voting": a slash marker printed inline after a word. */
 const INLINE_SLASH_MARKER = /(?<=\S) (\d{1,3})\/(?=\s|$)/g;
 
-export function splitNotes(input: { ligatures: StrippedPages; typography: Typography }, reporter: Reporter): PageLines[] {
-  const { bodySize, lineGap } = input.typography;
-  const split = input.ligatures.pages.map((page) => {
+export function splitNotes(pages: LinesPage[], typography: Typography, reporter: Reporter): PageLines[] {
+  const { bodySize, lineGap } = typography;
+  const split = pages.map((page) => {
     const notes = new Set<Line>();
     const lines = page.lines;
     // Under a typed rule, everything is notes.
@@ -79,21 +80,15 @@ function takeInlineSlashMarkers(pages: PageLines[]): PageLines[] {
   const take = (line: Line): Line => {
     const calls = [...line.text.matchAll(INLINE_SLASH_MARKER)].filter((call) => noteNumbers.has(call[1]!));
     if (calls.length === 0) return line;
-    // Offsets in the text as it was, mapped to the text without the calls.
-    const shifted = (offset: number) => offset - calls.filter((call) => call.index! < offset).reduce((sum, call) => sum + call[0].length, 0);
-    let text = line.text;
-    for (const call of [...calls].reverse()) text = text.slice(0, call.index!) + text.slice(call.index! + call[0].length);
-    const markers = [
-      ...line.markers.map((marker) => ({ marker: marker.marker, offset: shifted(marker.offset) })),
-      ...calls.map((call) => ({ marker: call[1]!, offset: shifted(call.index!) })),
-    ].sort((a, b) => a.offset - b.offset);
-    return { ...line, text, markers };
+    // Each call becomes a marker where it starts, then leaves the text: the marker moves onto what follows it.
+    const marked = withAnchors(line, calls.map((call) => ({ kind: 'marker' as const, marker: call[1]!, offset: call.index })));
+    return { ...line, ...removeRanges(marked, calls.map((call) => [call.index, call.index + call[0].length] as const)) };
   };
   return pages.map((page) => ({ ...page, body: page.body.map(take) }));
 }
 
 /** The line opens with a note marker followed by note text (chart axis numbers have none). */
 export function startsWithMarker(line: Line): boolean {
-  const opening = line.markers.some((m) => m.offset === 0) ? '' : NOTE_OPENING.exec(line.text)?.[0];
+  const opening = markersOf(line).some((m) => m.offset === 0) ? '' : NOTE_OPENING.exec(line.text)?.[0];
   return opening !== undefined && /\p{L}/u.test(line.text.slice(opening.length));
 }

@@ -7,8 +7,8 @@
  * the same band on many pages. Nothing is cut by a fixed crop alone: a body line in the band that
  * matches nothing stays. Everything removed is kept in `furniture` for audit.
  */
-import type { Furniture, FurnitureKind, Line, Reporter } from '../model.js';
-import type { LinesPage } from './build-lines.js';
+import { cellsOf } from '../text/line-anchors.js';
+import type { Furniture, FurnitureKind, Line, LinesPage, Reporter, StrippedPages } from '../model.js';
 
 /** Running heads sit in the top 11% of the page, footers in the bottom 11.5%. */
 const TOP_BAND = 0.11;
@@ -25,11 +25,6 @@ const CONTINUATION = /^\/\s?\.\.\.$|^\.\.\.\/$/;
 const JOB_LINE = /^(?:\d{1,4}\s+)?(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,4}(?:\s*\/\s*\d{1,4})?)?(?:\s*\/\.\.\.)?\s*(?:\*\s?[\dA-Z]{6,}\s?\*)?$/;
 /** A short line that is nothing but a document symbol (the running head). */
 const SYMBOL_ONLY = /^[A-Z]{1,10}(?:\.\d+)?\/[A-Za-z0-9.()\-–/ *]+$/;
-
-export interface StrippedPages {
-  pages: LinesPage[];
-  furniture: Furniture[];
-}
 
 /**
  * Templates with deep margins set the running head lower (UNDP/UNFPA/UNOPS Executive Board papers:
@@ -51,7 +46,7 @@ function bandsOf(page: LinesPage): (Band | null)[] {
   /** The line on baseline `y` is an edge line when the white space to its neighbour's baseline is wide enough. */
   const edge = (y: number, neighbour: number | undefined, band: Band) => {
     const index = page.lines.findIndex((line) => line.y === y);
-    if ((page.lines[index]!.cells?.length ?? 0) > 1) return;
+    if ((cellsOf(page.lines[index]!)?.length ?? 0) > 1) return;
     const [upper, lower] = band === 'top' ? [y, neighbour] : [neighbour, y];
     const size = (at: number | undefined) => page.lines.find((line) => line.y === at)!.size;
     if (upper === undefined || lower === undefined || lower - size(lower) - upper >= EDGE_GAP_RATIO * size(upper)) bands[index] ??= band;
@@ -76,8 +71,7 @@ function patternKind(text: string): FurnitureKind | null {
   return null;
 }
 
-export function stripFurniture(input: { lines: LinesPage[] }, reporter: Reporter): StrippedPages {
-  const pages = input.lines;
+export function stripFurniture(pages: LinesPage[], reporter: Reporter): StrippedPages {
   const counts = new Map<string, number>();
   for (const page of pages) {
     const seen = new Set<string>();

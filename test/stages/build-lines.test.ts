@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLines } from '../../pipeline/stages/build-lines.js';
 import type { ExtractedDocument, TextRun } from '../../pipeline/model.js';
+import { cellsOf, markersOf } from '../../pipeline/text/line-anchors.js';
 import { run } from './lines.js';
 
 function page(runs: TextRun[]): ExtractedDocument {
@@ -9,56 +10,48 @@ function page(runs: TextRun[]): ExtractedDocument {
 
 describe('build-lines', () => {
   it('A/HRC/59/60 p.2: a marker drawn on its own raised baseline joins the line below as a footnote marker', () => {
-    const [result] = buildLines({
-      extract: page([
-        run('1', 252.65, 153, 6, 'f1', 3),
-        run('Respect and Remedy” Framework.', 113.3, 156, 10, 'f1', 139.31),
-        run('The Forum is mandated', 258.17, 156, 10, 'f1', 100),
-      ]),
-    });
+    const [result] = buildLines(page([
+      run('1', 252.65, 153, 6, 'f1', 3),
+      run('Respect and Remedy” Framework.', 113.3, 156, 10, 'f1', 139.31),
+      run('The Forum is mandated', 258.17, 156, 10, 'f1', 100),
+    ]));
     expect(result!.lines).toHaveLength(1);
     const [only] = result!.lines;
     expect(only!.text).toBe('Respect and Remedy” Framework. The Forum is mandated');
-    expect(only!.markers).toEqual([{ marker: '1', offset: 'Respect and Remedy” Framework.'.length }]);
+    expect(markersOf(only!)).toEqual([{ kind: 'marker', marker: '1', offset: 'Respect and Remedy” Framework.'.length }]);
   });
 
   it('A/CONF.230/2025/10 p.10: markers printed "27,28,29" give three markers', () => {
-    const [result] = buildLines({
-      extract: page([
-        run('27', 380, 155, 6.5, 'f1', 6),
-        run(',', 386, 155, 6.5, 'f2', 2),
-        run('28', 388, 155, 6.5, 'f1', 6),
-        run('and seagrass meadows.', 250, 158, 10, 'f1', 129),
-      ]),
-    });
-    expect(result!.lines[0]!.markers.map((m) => m.marker)).toEqual(['27', '28']);
+    const [result] = buildLines(page([
+      run('27', 380, 155, 6.5, 'f1', 6),
+      run(',', 386, 155, 6.5, 'f2', 2),
+      run('28', 388, 155, 6.5, 'f1', 6),
+      run('and seagrass meadows.', 250, 158, 10, 'f1', 129),
+    ]));
+    expect(markersOf(result!.lines[0]!).map((m) => m.marker)).toEqual(['27', '28']);
     expect(result!.lines[0]!.text).toBe('and seagrass meadows.');
   });
 
   it('A/AC.292/2024/3 para 4: a marker before the period leaves no space ("completas¹.")', () => {
-    const [result] = buildLines({
-      extract: page([run('escritas completas', 123.41, 407.4, 10.08, 'f1', 78.41), run('1', 202.15, 403.8, 6.48, 'f1', 3.24), run('.', 205.51, 407.4, 10.08, 'f1', 2.52)]),
-    });
+    const [result] = buildLines(page([run('escritas completas', 123.41, 407.4, 10.08, 'f1', 78.41), run('1', 202.15, 403.8, 6.48, 'f1', 3.24), run('.', 205.51, 407.4, 10.08, 'f1', 2.52)]));
     expect(result!.lines[0]!.text).toBe('escritas completas.');
-    expect(result!.lines[0]!.markers).toEqual([{ marker: '1', offset: 'escritas completas'.length }]);
+    expect(markersOf(result!.lines[0]!)).toEqual([{ kind: 'marker', marker: '1', offset: 'escritas completas'.length }]);
   });
 
   it('a raised "e" glued to a number is an ordinal suffix ("XXe siècle"), not a marker', () => {
-    const [result] = buildLines({
-      extract: page([run('au XX', 100, 200, 10, 'f1', 25), run('e', 125, 197, 6, 'f1', 3), run(' siècle', 128, 200, 10, 'f1', 30)]),
-    });
-    expect(result!.lines[0]!.markers).toEqual([]);
+    const [result] = buildLines(page([run('au XX', 100, 200, 10, 'f1', 25), run('e', 125, 197, 6, 'f1', 3), run(' siècle', 128, 200, 10, 'f1', 30)]));
+    expect(markersOf(result!.lines[0]!)).toEqual([]);
   });
 
   it('a label at a tab stop opens the line instead of making it a table row ("12.⇥Text")', () => {
-    const [result] = buildLines({ extract: page([run('12.', 123, 300, 10, 'f1', 12), run('The Forum was held', 160, 300, 10, 'f1', 90)]) });
-    expect(result!.lines[0]!.cells).toBeUndefined();
+    const [result] = buildLines(page([run('12.', 123, 300, 10, 'f1', 12), run('The Forum was held', 160, 300, 10, 'f1', 90)]));
+    expect(cellsOf(result!.lines[0]!)).toBeUndefined();
     expect(result!.lines[0]!.text).toBe('12. The Forum was held');
   });
 
   it('wide gaps between runs split a line into cells (A/HRC/59/60 p.3 participation table)', () => {
-    const [result] = buildLines({ extract: page([run('Academic institutions', 113, 186, 9, 'f1', 90), run('13', 480, 186, 9, 'f1', 9)]) });
-    expect(result!.lines[0]!.cells).toEqual(['Academic institutions', '13']);
+    const [result] = buildLines(page([run('Academic institutions', 113, 186, 9, 'f1', 90), run('13', 480, 186, 9, 'f1', 9)]));
+    expect(cellsOf(result!.lines[0]!)).toEqual(['Academic institutions', '13']);
   });
 });
 
@@ -70,91 +63,75 @@ describe('build-lines, right-to-left', () => {
   const lineAt400 = (result: ReturnType<typeof buildLines>[number] | undefined) => result!.lines.find((l) => l.y === 400)!;
 
   it('E/ESCWA/30/8 p.3: reads an Arabic line from its right edge and puts the range "22-24" back in order', () => {
-    const [result] = buildLines({
-      extract: page([rtl('عن دورتها', 300, 50), ltr('22', 264, 11.53), ltr('-', 275.52, 3.46), ltr('24', 278.98, 11.53), rtl('آذار', 220, 30)]),
-    });
+    const [result] = buildLines(page([rtl('عن دورتها', 300, 50), ltr('22', 264, 11.53), ltr('-', 275.52, 3.46), ltr('24', 278.98, 11.53), rtl('آذار', 220, 30)]));
     expect(result!.lines[0]!.text).toBe('عن دورتها 22-24 آذار');
     expect(result!.lines[0]!.rtl).toBe(true);
   });
 
   it('E/ESCWA/30/8: mirrored brackets read the logical way round ("(الإسكوا)")', () => {
-    const [result] = buildLines({ extract: page([rtl('لغربي آسيا )الإسكوا(', 300, 120)]) });
+    const [result] = buildLines(page([rtl('لغربي آسيا )الإسكوا(', 300, 120)]));
     expect(result!.lines[0]!.text).toBe('لغربي آسيا (الإسكوا)');
   });
 
   it('E/ESCWA/30/8 para 4: punctuation drawn alone at the line end takes the line\'s direction (`التنفيذية".`)', () => {
-    const [result] = buildLines({ extract: page([ltr('."', 255.84, 8.25), rtl('للجنة التنفيذية', 264.47, 100)]) });
+    const [result] = buildLines(page([ltr('."', 255.84, 8.25), rtl('للجنة التنفيذية', 264.47, 100)]));
     expect(result!.lines[0]!.text).toBe('للجنة التنفيذية".');
   });
 
   it('E/ESCWA/30/8 para 5: brackets drawn alone are mirrored like the others ("(القاهرة، 14-16 أيار/مايو 2017).")', () => {
-    const [result] = buildLines({
-      extract: page([
-        ltr('.(', 165.6, 7.96), ltr('2017', 173.52, 23.05), rtl('أيار/مايو', 200.16, 36.31), ltr('14', 240, 11.53), ltr('-', 251.52, 3.46),
-        ltr('16', 254.88, 11.77), ltr('،', 270, 4.17), rtl('القاهرة', 274.32, 28.15), ltr(')', 302.4, 4.36), rtl('عشرة', 310.08, 30),
-        storedAsDrawn,
-      ]),
-    });
+    const [result] = buildLines(page([
+      ltr('.(', 165.6, 7.96), ltr('2017', 173.52, 23.05), rtl('أيار/مايو', 200.16, 36.31), ltr('14', 240, 11.53), ltr('-', 251.52, 3.46),
+      ltr('16', 254.88, 11.77), ltr('،', 270, 4.17), rtl('القاهرة', 274.32, 28.15), ltr(')', 302.4, 4.36), rtl('عشرة', 310.08, 30),
+      storedAsDrawn,
+    ]));
     expect(lineAt400(result)!.text).toBe('عشرة (القاهرة، 14-16 أيار/مايو 2017).');
   });
 
   it('E/ESCWA/30/8 para 37: a bracket opened on one line and closed on the next reads the right way round on both', () => {
     const [first, second] = buildLines({
-      extract: {
-        file: 'x.pdf', sha256: '', tagged: false, info: {},
-        pages: [{ number: 1, width: 612, height: 792, runs: [
-          { ...rtl('مبادرة ريكار )4.1 مليون', 300, 200), y: 400 },
-          { ...rtl('دولار من الوكالة(؛ وبرنامج', 300, 200), y: 415 },
-          storedAsDrawn,
-        ] }],
-      },
+      file: 'x.pdf', sha256: '', tagged: false, info: {},
+      pages: [{ number: 1, width: 612, height: 792, runs: [
+        { ...rtl('مبادرة ريكار )4.1 مليون', 300, 200), y: 400 },
+        { ...rtl('دولار من الوكالة(؛ وبرنامج', 300, 200), y: 415 },
+        storedAsDrawn,
+      ] }],
     })[0]!.lines.slice(1);
     expect(first!.text).toBe('مبادرة ريكار (4.1 مليون');
     expect(second!.text).toBe('دولار من الوكالة)؛ وبرنامج');
   });
 
   it('E/ESCWA/30/8 para 37: "(2011-2013)" drawn as five touching runs is one piece of text, not three table cells', () => {
-    const [result] = buildLines({
-      extract: page([
-        rtl('؛ ومشروع الترويج', 286.07, 189.7), ltr('(', 475.92, 3.46), ltr('2011', 479.28, 23.05), ltr('-', 502.32, 3.46),
-        ltr('2013', 505.68, 23.29), ltr(')', 528.96, 3.46), storedAsDrawn,
-      ]),
-    });
-    expect(lineAt400(result)!.cells).toBeUndefined();
+    const [result] = buildLines(page([
+      rtl('؛ ومشروع الترويج', 286.07, 189.7), ltr('(', 475.92, 3.46), ltr('2011', 479.28, 23.05), ltr('-', 502.32, 3.46),
+      ltr('2013', 505.68, 23.29), ltr(')', 528.96, 3.46), storedAsDrawn,
+    ]));
+    expect(cellsOf(lineAt400(result)!)).toBeUndefined();
     expect(lineAt400(result)!.text).toBe('(2011-2013)؛ ومشروع الترويج');
   });
 
   it('E/ESCWA/30/7 p.11: a document storing brackets as meant keeps them ("(2012-2015)", "(أ)")', () => {
-    const [result] = buildLines({
-      extract: page([
-        rtl('وقدمت', 352.5, 90), ltr(')', 447.7, 3.6), ltr('2012-2015', 451.3, 52), ltr('(', 503.86, 3.6), rtl('الأولى', 511.17, 25),
-        { ...rtl('النظر في إنجازات (أ)', 393.77, 110), y: 100 },
-      ]),
-    });
+    const [result] = buildLines(page([
+      rtl('وقدمت', 352.5, 90), ltr(')', 447.7, 3.6), ltr('2012-2015', 451.3, 52), ltr('(', 503.86, 3.6), rtl('الأولى', 511.17, 25),
+      { ...rtl('النظر في إنجازات (أ)', 393.77, 110), y: 100 },
+    ]));
     expect(lineAt400(result)!.text).toBe('الأولى (2012-2015) وقدمت');
     expect(result!.lines[0]!.text).toBe('النظر في إنجازات (أ)');
   });
 
   it('E/ESCWA/2017/EC.4/4: a range drawn right to left ("14-13") reads from its lower number, one drawn left to right stays', () => {
-    const [result] = buildLines({
-      extract: page([ltr('14', 472.66, 12.26), ltr('-', 484.78, 3.68), ltr('13', 488.5, 12.26), rtl('بيروت،', 504, 30), { ...rtl('آذار', 220, 30), y: 100 },
-        { ...ltr('22', 264, 11.53), y: 100 }, { ...ltr('-', 275.52, 3.46), y: 100 }, { ...ltr('24', 278.98, 11.53), y: 100 }, { ...rtl('عن دورتها', 300, 50), y: 100 }]),
-    });
+    const [result] = buildLines(page([ltr('14', 472.66, 12.26), ltr('-', 484.78, 3.68), ltr('13', 488.5, 12.26), rtl('بيروت،', 504, 30), { ...rtl('آذار', 220, 30), y: 100 },
+        { ...ltr('22', 264, 11.53), y: 100 }, { ...ltr('-', 275.52, 3.46), y: 100 }, { ...ltr('24', 278.98, 11.53), y: 100 }, { ...rtl('عن دورتها', 300, 50), y: 100 }]));
     expect(lineAt400(result)!.text).toBe('بيروت، 13-14');
     expect(result!.lines[0]!.text).toBe('عن دورتها 22-24 آذار');
   });
 
   it('E/ESCWA/30/8 para 23: a mark opening a run before punctuation was drawn for another line ("الركيزة 4: …")', () => {
-    const [result] = buildLines({
-      extract: page([rtl('\u064F : الاستجابة المتكاملة', 79.44, 378.76), ltr('4', 457.2, 5.77), rtl('الركيزة', 468, 30.55)]),
-    });
+    const [result] = buildLines(page([rtl('\u064F : الاستجابة المتكاملة', 79.44, 378.76), ltr('4', 457.2, 5.77), rtl('الركيزة', 468, 30.55)]));
     expect(result!.lines[0]!.text).toBe('الركيزة 4: الاستجابة المتكاملة');
   });
 
   it('E/ESCWA/30/8 para 38: a zero-width mark and spaces pdf.js put beside marks do not split the word "تعد"', () => {
-    const [result] = buildLines({
-      extract: page([rtl('\u064F', 494.88, 0), rtl('\u064E ت', 495.35, 3.19), rtl('\u0651 ع', 490.31, 5.16), rtl('\u064B د', 485.76, 4.41), rtl('حاليا', 461.04, 19.17)]),
-    });
+    const [result] = buildLines(page([rtl('\u064F', 494.88, 0), rtl('\u064E ت', 495.35, 3.19), rtl('\u0651 ع', 490.31, 5.16), rtl('\u064B د', 485.76, 4.41), rtl('حاليا', 461.04, 19.17)]));
     expect(result!.lines[0]!.text.replace(/[\u064B-\u065F]/g, '')).toBe('تعد حاليا');
   });
 
@@ -163,7 +140,7 @@ describe('build-lines, right-to-left', () => {
     const dash = { x: 528.96, y: 371.88, width: 3.54, height: 1.5 };
     const text = { ...rtl('اتخذت اللجنة قرارات', 56.9, 440, 14.04), y: 375.41 };
     const lines = (pictures: typeof number[]) =>
-      buildLines({ extract: { file: 'x.pdf', sha256: '', tagged: false, info: {}, pages: [{ number: 25, width: 595, height: 842, runs: [text], pictures }] } })[0]!.lines;
+      buildLines({ file: 'x.pdf', sha256: '', tagged: false, info: {}, pages: [{ number: 25, width: 595, height: 842, runs: [text], pictures }] })[0]!.lines;
     expect(lines([number, dash])[0]!.numberPicture).toEqual({ digits: 1 });
     expect(lines([{ ...number, x: 527.52, width: 10.98, height: 8.46 }, { ...dash, x: 523.92 }])[0]!.numberPicture).toEqual({ digits: 2 });
     expect(lines([{ ...number, x: 521.2, width: 16.8, height: 8.46 }, { ...dash, x: 517.6 }])[0]!.numberPicture).toEqual({ digits: 3 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStructure } from '../../pipeline/stages/build-structure.js';
-import type { Line, ParagraphBlock, RawBlock, Typography } from '../../pipeline/model.js';
+import type { FootnoteDraft, Line, ParagraphBlock, RawBlock, Typography } from '../../pipeline/model.js';
 import { collecting, line, silent } from './lines.js';
 
 const typography: Typography = { bodySize: 10, bodyFont: 'body', lineGap: 12, leftMargin: 123, rightMargin: 488 };
@@ -35,7 +35,7 @@ describe('build-structure', () => {
     const long = '56. The Working Group calls upon States to adopt a smart mix of measures, national and international, mandatory and voluntary, to foster business respect for human rights.';
     const { body: result } = buildStructure({ typography, blocks: blocks([body('55. Text of the previous paragraph.')], [line(long, 123, 100, { font: 'bold', right: 488 })]) }, silent);
     expect(result.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
-    expect((result[1] as ParagraphBlock).number).toBe('56');
+    expect((result[1] as ParagraphBlock<FootnoteDraft>).number).toBe('56');
   });
 
   it('A/50/610 para 6: (a), (b) are items of the paragraph, (i) nests under (b), and "(i)" after "(h)" is a letter', () => {
@@ -49,14 +49,14 @@ describe('build-structure', () => {
         [body('(ii) The word would be inserted;', 160)],
       ),
     }, silent);
-    const paragraph = result[0] as ParagraphBlock;
+    const paragraph = result[0] as ParagraphBlock<FootnoteDraft>;
     expect(paragraph.items!.map((i) => i.label)).toEqual(['(a)', '(b)']);
     expect(paragraph.items![1]!.items!.map((i) => i.label)).toEqual(['(i)', '(ii)']);
 
     const letters = buildStructure({
       typography,
       blocks: blocks([body('7. The participants:')], [body('(h) first;', 150)], [body('(i) second;', 150)]),
-    }, silent).body[0] as ParagraphBlock;
+    }, silent).body[0] as ParagraphBlock<FootnoteDraft>;
     expect(letters.items!.map((i) => i.label)).toEqual(['(h)', '(i)']);
   });
 
@@ -71,7 +71,7 @@ describe('build-structure', () => {
       ),
     }, silent);
     expect(result.map((b) => (b.type === 'paragraph' ? b.number : b.type))).toEqual(['6', '7']);
-    expect((result[0] as ParagraphBlock).items!.map((i) => i.label)).toEqual(['1.', '2.']);
+    expect((result[0] as ParagraphBlock<FootnoteDraft>).items!.map((i) => i.label)).toEqual(['1.', '2.']);
   });
 
   it('A/61/187 annex: the "Annexe" label starts an annex scope whose title follows, numbering restarts', () => {
@@ -130,7 +130,7 @@ describe('build-structure, Chinese', () => {
     }, silent);
     expect(result[0]).toMatchObject({ type: 'heading', level: 1, number: '一、', text: '导言' });
     expect(result[1]).toMatchObject({ type: 'paragraph', number: '1', text: '大会第七十九届会议审议了本项目。' });
-    expect((result[1] as ParagraphBlock).items!.map((i) => [i.label, i.text])).toEqual([['（a）', '加强区域合作；'], ['（b）', '提高数据质量。']]);
+    expect((result[1] as ParagraphBlock<FootnoteDraft>).items!.map((i) => [i.label, i.text])).toEqual([['（a）', '加强区域合作；'], ['（b）', '提高数据质量。']]);
   });
 });
 
@@ -147,7 +147,7 @@ describe('build-structure, resolutions', () => {
       ),
     }, silent);
     expect(result.map((b) => b.type === 'paragraph' && b.text.slice(0, 12))).toEqual(['Reaffirming ', 'Welcoming th', 'Recalling it']);
-    expect((result[2] as ParagraphBlock).items!.map((i) => i.text)).toEqual(['A quotation set in on every line of it and continuing set in.']);
+    expect((result[2] as ParagraphBlock<FootnoteDraft>).items!.map((i) => i.text)).toEqual(['A quotation set in on every line of it and continuing set in.']);
   });
 
   it('E/2018/41-ar: paragraphs numbered with pictures are counted, and counting stops where a picture shows the wrong number of digits', () => {

@@ -18,7 +18,7 @@ describe('find-columns', () => {
   it('A/56/509 (2001): a full-width title, then the left column read before the right one', () => {
     const title = run('Report of the Executive Secretary of the Framework Convention', 90, 80, 14, 'f2', 430);
     const runs = [title, ...column(72, 220, 120, 8, 'left'), ...column(320, 220, 120, 8, 'right')];
-    const ordered = findColumns({ extract: documentOf(runs) });
+    const ordered = findColumns(documentOf(runs));
     const regions = new Map(regionsOf(ordered) as [string, number][]);
     expect(regions.get(title.text)).toBe(0);
     expect(regions.get('left line 8')).toBe(1);
@@ -28,7 +28,7 @@ describe('find-columns', () => {
 
   it('leaves a page in one column untouched', () => {
     const extract = documentOf(column(72, 460, 100, 20, 'body'));
-    expect(findColumns({ extract })).toBe(extract);
+    expect(findColumns(extract)).toBe(extract);
   });
 
   it('A/80/590: a two-column table whose cells start row by row stays rows, not columns', () => {
@@ -36,7 +36,7 @@ describe('find-columns', () => {
     const cells = (x: number, label: string) =>
       [0, 1, 2].flatMap((row) => column(x, 220, 120 + row * 60, 3, `${label} ${row + 1}`));
     const extract = documentOf([...cells(72, 'request'), ...cells(320, 'action')]);
-    expect(findColumns({ extract })).toBe(extract);
+    expect(findColumns(extract)).toBe(extract);
   });
 
   it('a table of numbers is no pair of columns: its rows have tab-stop gaps', () => {
@@ -47,6 +47,6 @@ describe('find-columns', () => {
       run('2 339.0', 500, 100 + 12 * i, 10, 'f1', 40),
     ]).flat();
     const extract = documentOf(rows);
-    expect(findColumns({ extract })).toBe(extract);
+    expect(findColumns(extract)).toBe(extract);
   });
 });

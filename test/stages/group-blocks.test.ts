@@ -1,73 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { groupBlocks } from '../../pipeline/stages/group-blocks.js';
 import type { Line, PageLines, Typography } from '../../pipeline/model.js';
-import type { Masthead } from '../../pipeline/stages/read-masthead.js';
 import { line } from './lines.js';
 
 const typography: Typography = { bodySize: 13, bodyFont: 'body', lineGap: 15, leftMargin: 79, rightMargin: 532 };
-const noMasthead = { consumed: 0 } as Masthead;
 const pageOf = (number: number, body: Line[]): PageLines => ({ number, width: 612, height: 792, body, notes: [] });
 const rtlLine = (text: string, x: number, right: number, y: number, font: string, page: number): Line =>
   line(text, x, y, { page, right, size: 13, font, rtl: true });
 
 describe('group-blocks', () => {
   it('E/ESCWA/30/8 p.2-3: the heading "مقدمـة" opening a page does not continue the contents line that ended the page before', () => {
-    const blocks = groupBlocks({
-      typography,
-      masthead: noMasthead,
-      notes: [
+    const blocks = groupBlocks([
         pageOf(2, [rtlLine('10 38-39 ........................ الخطوات المقبلة', 85.92, 532.35, 397.44, 'body', 2)]),
         pageOf(3, [
           rtlLine('مقدمـة', 292.08, 319.82, 96.48, 'bold', 3),
           rtlLine('1- عقدت اللجنة التنفيذية في اللجنة الاقتصادية والاجتماعية لغربي آسيا', 79.44, 532.57, 126.72, 'body', 3),
         ]),
-      ],
-    });
+      ], 0, typography);
     expect(blocks.map((block) => block.lines.map((l) => l.text.slice(0, 6)))).toEqual([['10 38-'], ['مقدمـة'], ['1- عقد']]);
   });
 
   it('a body line opening a page continues the paragraph the page before cut mid-sentence', () => {
-    const blocks = groupBlocks({
-      typography,
-      masthead: noMasthead,
-      notes: [
+    const blocks = groupBlocks([
         pageOf(1, [line('The Commission took note of the report and requested the secretariat to', 79, 700, { right: 532, size: 13, font: 'body' })]),
         pageOf(2, [line('continue its work.', 79, 96, { page: 2, right: 200, size: 13, font: 'body' })]),
-      ],
-    });
+      ], 0, typography);
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.lines).toHaveLength(2);
   });
 
   it('E/2018/41-fr p.10-11: a preambular paragraph ending in a comma does not swallow the indented one opening the next page', () => {
-    const blocks = groupBlocks({
-      typography,
-      masthead: noMasthead,
-      notes: [
+    const blocks = groupBlocks([
         pageOf(10, [
           line('Ayant à l’esprit l’Accord de Paris sur les changements climatiques, le Programme de', 106, 680, { page: 10, right: 532, size: 13, font: 'body' }),
           line('développement durable,', 79, 695, { page: 10, right: 230, size: 13, font: 'body' }),
         ]),
         pageOf(11, [line('Rappelant sa résolution 305 (XXVII) du 10 mai 2012 sur le développement durable', 106, 96, { page: 11, right: 532, size: 13, font: 'body' })]),
-      ],
-    });
+      ], 0, typography);
     expect(blocks.map((block) => block.lines[0]!.text.slice(0, 10))).toEqual(['Ayant à l’', 'Rappelant ']);
   });
 
   it('E/2018/41-fr p.45: the centred lines of heading "B. Considération des requêtes…" stay one block though each starts elsewhere', () => {
     const centred = (text: string, x: number, right: number, y: number) => line(text, x, y, { page: 45, right, size: 13, font: 'body' });
-    const blocks = groupBlocks({
-      typography,
-      masthead: noMasthead,
-      notes: [
+    const blocks = groupBlocks([
         pageOf(45, [
           centred('B. Considération des requêtes des États Membres de l’ONU et/ou de ses agences spécialisées,', 109.3, 502.8, 286.9),
           centred('qui ne sont pas membres de la CESAO, pour participer en qualité d’observateur', 149.4, 479.5, 298.8),
           centred('à la trentième session de la Commission', 231.4, 397.6, 310.7),
           centred('(Point 4 de l’ordre du jour)', 250.1, 361.9, 322.6),
         ]),
-      ],
-    });
+      ], 0, typography);
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.lines).toHaveLength(4);
   });
@@ -76,18 +58,15 @@ describe('group-blocks', () => {
     const left = { left: 79, right: 300, top: 100, bottom: 700 };
     const right = { left: 312, right: 532, top: 100, bottom: 700 };
     const inColumn = (text: string, column: typeof left, y: number) => line(text, column.left, y, { page: 2, size: 13, font: 'body', right: column.right, column });
-    const blocks = groupBlocks({
-      typography,
-      masthead: noMasthead,
-      notes: [
-        pageOf(2, [
-          inColumn('5. On the basis of the political agreement, draft', left, 670),
-          inColumn('access to technologies, and mechanisms for', left, 685),
-          inColumn('the transfer of technology. An expert group on', right, 110),
-          inColumn('the transfer of technology has been established.', right, 125),
-        ]),
-      ],
-    });
+    const pages = [
+      pageOf(2, [
+        inColumn('5. On the basis of the political agreement, draft', left, 670),
+        inColumn('access to technologies, and mechanisms for', left, 685),
+        inColumn('the transfer of technology. An expert group on', right, 110),
+        inColumn('the transfer of technology has been established.', right, 125),
+      ]),
+    ];
+    const blocks = groupBlocks(pages, 0, typography);
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.lines).toHaveLength(4);
   });

@@ -25,7 +25,7 @@ describe('join-text', () => {
 
   it('carries marker offsets across the join', () => {
     const lines = [line('first line', 0, 0), line('second.', 0, 12, { markers: [{ marker: '3', offset: 7 }] })];
-    expect(joinLines(lines, new Set()).markers).toEqual([{ marker: '3', offset: 'first line second.'.length }]);
+    expect(joinLines(lines, new Set()).anchors).toEqual([{ marker: '3', page: 1, offset: 'first line second.'.length }]);
   });
 
   it('joins Chinese lines without a space', () => {

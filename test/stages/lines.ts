@@ -1,12 +1,26 @@
 /** Small builders for literal stage inputs (runs and lines as pdf.js and build-lines produce them). */
-import type { Line, TextRun } from '../../pipeline/model.js';
+import type { Line, LineAnchor, TextRun } from '../../pipeline/model.js';
 
 export function run(text: string, x: number, y: number, size = 10, font = 'f1', width = text.length * size * 0.45): TextRun {
   return { text, x, y, width, size, font, dir: 'ltr' };
 }
 
-export function line(text: string, x: number, y: number, options: Partial<Line> = {}): Line {
+/** A line's anchors written out: its markers, and its cells as they read in its text, in order. */
+export interface LineOptions extends Partial<Omit<Line, 'anchors'>> {
+  markers?: { marker: string; offset: number }[];
+  cells?: string[];
+}
+
+export function line(text: string, x: number, y: number, { markers = [], cells = [], ...options }: LineOptions = {}): Line {
   const size = options.size ?? 10;
+  const anchors: LineAnchor[] = markers.map((m) => ({ kind: 'marker', marker: m.marker, offset: m.offset }));
+  let from = 0;
+  for (const [index, cell] of cells.entries()) {
+    const start = text.indexOf(cell, from);
+    if (start < 0) throw new Error(`cell "${cell}" is not in "${text}"`);
+    if (index > 0) anchors.push({ kind: 'cell', offset: start });
+    from = start + cell.length;
+  }
   return {
     page: 1,
     x,
@@ -15,7 +29,7 @@ export function line(text: string, x: number, y: number, options: Partial<Line> 
     size,
     font: 'f1',
     text,
-    markers: [],
+    anchors: anchors.sort((a, b) => a.offset - b.offset),
     rtl: false,
     ...options,
   };

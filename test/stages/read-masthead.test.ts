@@ -6,12 +6,7 @@ import { line, silent } from './lines.js';
 const typography = { bodySize: 10, bodyFont: 'body', lineGap: 12, leftMargin: 123, rightMargin: 488 };
 
 function masthead(lines: Line[], furniture = [{ page: 1, kind: 'job-number' as const, text: '06-44787 (F) 010806 020806' }]) {
-  return readMasthead({
-    extract: { file: 'x.pdf', sha256: '', tagged: false, info: {}, pages: [] },
-    furniture: { pages: [], furniture },
-    typography,
-    notes: [{ number: 1, width: 612, height: 792, body: lines, notes: [] }],
-  }, silent);
+  return readMasthead([{ number: 1, width: 612, height: 792, body: lines, notes: [] }], furniture, typography, {}, silent);
 }
 
 describe('read-masthead', () => {
@@ -55,12 +50,8 @@ describe('read-masthead', () => {
 
   it('a document without a UN masthead (WHA66.10) consumes nothing and reports it', () => {
     const messages: string[] = [];
-    const result = readMasthead({
-      extract: { file: 'x.pdf', sha256: '', tagged: false, info: {}, pages: [] },
-      furniture: { pages: [], furniture: [] },
-      typography,
-      notes: [{ number: 1, width: 612, height: 792, body: [line('The Sixty-sixth World Health Assembly,', 123, 100, { font: 'body' })], notes: [] }],
-    }, { report: (rule) => void messages.push(rule) });
+    const pages = [{ number: 1, width: 612, height: 792, body: [line('The Sixty-sixth World Health Assembly,', 123, 100, { font: 'body' })], notes: [] }];
+    const result = readMasthead(pages, [], typography, {}, { report: (rule) => void messages.push(rule) });
     expect(result.consumed).toBe(0);
     expect(result.metadata.symbol).toBeNull();
     expect(messages).toContain('masthead/not-found');

@@ -1,36 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { splitNotes } from '../../pipeline/stages/split-notes.js';
 import type { Line, Typography } from '../../pipeline/model.js';
+import { markersOf } from '../../pipeline/text/line-anchors.js';
 import { collecting, line } from './lines.js';
 
 const typography: Typography = { bodySize: 10, bodyFont: 'f2', lineGap: 11.5, leftMargin: 65, rightMargin: 539 };
 const at = (text: string, y: number, x = 64.8): Line => line(text, x, y, { font: 'f2', right: 539 });
-const pagesOf = (...pages: Line[][]) => ({ furniture: [], pages: pages.map((lines, index) => ({ number: index + 1, width: 612, height: 792, lines })) });
+const pagesOf = (...pages: Line[][]) => pages.map((lines, index) => ({ number: index + 1, width: 612, height: 792, lines }));
 
 describe('split-notes', () => {
   it('A/48/653 p.2: body-size notes opening "1/" under a drawn rule are notes, and the inline "1/" calls become markers', () => {
-    const [page] = splitNotes({
-      typography,
-      ligatures: pagesOf([
+    const [page] = splitNotes(pagesOf([
         at('relating to military activities by colonial Powers in Territories under their administration. 1/', 614.76),
         at('(a) The title of the item would be replaced by:', 673.26, 95.16),
         at('1/ See A/48/23 (Part III). To be incorporated in Official Records of the', 719.1, 94.8),
         at('General Assembly, Forty-eighth Session, Supplement No. 23 (A/48/23).', 730.8),
-      ]),
-    }, collecting());
+      ]), typography, collecting());
     expect(page!.notes.map((l) => l.text.slice(0, 12))).toEqual(['1/ See A/48/', 'General Asse']);
     const call = page!.body[0]!;
     expect(call.text).toBe('relating to military activities by colonial Powers in Territories under their administration.');
-    expect(call.markers).toEqual([{ marker: '1', offset: call.text.length }]);
+    expect(markersOf(call)).toEqual([{ kind: 'marker', marker: '1', offset: call.text.length }]);
     // "A/48/23" and "(a)" are no calls.
-    expect(page!.body[1]!.markers).toEqual([]);
+    expect(markersOf(page!.body[1]!)).toEqual([]);
   });
 
   it('A/48/653: a "2/" that no note carries stays text, and a line opening "1/" right under the text is no note area', () => {
-    const [page] = splitNotes({
-      typography,
-      ligatures: pagesOf([at('The voting was as follows: 2/ and then', 600), at('1/ Items considered in plenary meeting', 611.5)]),
-    }, collecting());
+    const [page] = splitNotes(pagesOf([at('The voting was as follows: 2/ and then', 600), at('1/ Items considered in plenary meeting', 611.5)]), typography, collecting());
     expect(page!.notes).toEqual([]);
     expect(page!.body.map((l) => l.text)).toEqual(['The voting was as follows: 2/ and then', '1/ Items considered in plenary meeting']);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stripFurniture } from '../../pipeline/stages/strip-furniture.js';
 import type { Line } from '../../pipeline/model.js';
 import { line, silent } from './lines.js';
+import { cellsOf } from '../../pipeline/text/line-anchors.js';
 
 function pages(...lists: Line[][]) {
   return lists.map((lines, i) => ({ number: i + 1, width: 612, height: 792, lines: lines.map((l) => ({ ...l, page: i + 1 })) }));
@@ -14,7 +15,7 @@ describe('strip-furniture', () => {
       [line('A/61/187', 60, 66), line('1. Les rencontres interactives informelles', 123, 135), line('2 06-44787', 60, 728)],
       [line('A/61/187', 520, 66), line('Ces rencontres ont rassemblé', 123, 96), line('06-44787 3', 60, 728)],
     );
-    const { pages: kept, furniture } = stripFurniture({ lines: input }, silent);
+    const { pages: kept, furniture } = stripFurniture(input, silent);
     expect(furniture.map((f) => [f.page, f.kind, f.text])).toEqual([
       [1, 'job-number', '06-44787 (F) 010806 020806'],
       [1, 'barcode', '*0644787*'],
@@ -34,7 +35,7 @@ describe('strip-furniture', () => {
       [line('A/50/610', 65, 43), line('English', 65, 54), line('Page 2', 65, 66), line('regard to the Implementation', 65, 112), line('/...', 523, 731)],
       [line('A/50/610', 65, 43), line('English', 65, 54), line('Page 3', 65, 66), line('II. CONSIDERATION OF PROPOSALS', 213, 170)],
     );
-    const { pages: kept } = stripFurniture({ lines: input }, silent);
+    const { pages: kept } = stripFurniture(input, silent);
     expect(kept[1]!.lines.map((l) => l.text)).toEqual(['regard to the Implementation']);
     expect(kept[2]!.lines.map((l) => l.text)).toEqual(['II. CONSIDERATION OF PROPOSALS']);
     expect(kept[0]!.lines.map((l) => l.text)).toEqual(['Distr. GENERAL', '1. At its 3rd plenary meeting']);
@@ -42,7 +43,7 @@ describe('strip-furniture', () => {
 
   it('keeps a body line that happens to sit in the bottom band and matches nothing', () => {
     const input = pages([line('Intro', 72, 300)], [line('the last line of a long paragraph runs low', 72, 705)]);
-    const { pages: kept } = stripFurniture({ lines: input }, silent);
+    const { pages: kept } = stripFurniture(input, silent);
     expect(kept[1]!.lines).toHaveLength(1);
   });
 
@@ -52,7 +53,7 @@ describe('strip-furniture', () => {
       [line('DP/FPA/2025/7', 78, 91, { size: 8.5 }), line('I. Introduction', 81, 117, { size: 14 }), line('1. This report outlines the outputs', 117, 143)],
       [line('DP/FPA/2025/7', 488, 91, { size: 8.5 }), line('(d) Administering the financial disclosure programme;', 117, 113)],
     );
-    const { pages: kept, furniture } = stripFurniture({ lines: input }, silent);
+    const { pages: kept, furniture } = stripFurniture(input, silent);
     expect(furniture.map((f) => [f.page, f.kind, f.text])).toEqual([
       [2, 'header', 'DP/FPA/2025/7'],
       [3, 'header', 'DP/FPA/2025/7'],
@@ -63,7 +64,7 @@ describe('strip-furniture', () => {
   it('keeps a first line in the deeper band when it runs on with the text (no white space sets it apart)', () => {
     // A symbol-only line in the band would be a running head: here it is a wrapped citation.
     const input = pages([line('Intro', 72, 300)], [line('A/RES/79/1', 72, 100), line('and the paragraph goes on', 72, 112)]);
-    const { pages: kept, furniture } = stripFurniture({ lines: input }, silent);
+    const { pages: kept, furniture } = stripFurniture(input, silent);
     expect(furniture).toEqual([]);
     expect(kept[1]!.lines).toHaveLength(2);
   });
@@ -71,8 +72,8 @@ describe('strip-furniture', () => {
   it('A/79/847: a table header row repeated at the top of the next page stays in the table', () => {
     const header = () => line('No. Date/Time Name of object', 72, 100, { cells: ['No.', 'Date/Time', 'Name of object'] });
     const input = pages([line('Intro', 72, 300)], [header(), line('1 2024 shell', 72, 130)], [header(), line('2 2024 mine', 72, 130)]);
-    const { pages: kept } = stripFurniture({ lines: input }, silent);
-    expect(kept[1]!.lines[0]!.cells).toEqual(['No.', 'Date/Time', 'Name of object']);
+    const { pages: kept } = stripFurniture(input, silent);
+    expect(cellsOf(kept[1]!.lines[0]!)).toEqual(['No.', 'Date/Time', 'Name of object']);
     expect(kept[2]!.lines).toHaveLength(2);
   });
 });
