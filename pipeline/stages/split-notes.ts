@@ -4,8 +4,8 @@
  * The notes area is the run of lines at the bottom of a page set smaller than the body, whose
  * first line opens with a note marker, or everything under a typed separator rule (`_____`),
  * whatever its size (older layouts set notes at body size), or, in 1990s layouts whose rule is
- * drawn, the lines from a "1/" opening after a wide gap. There, the text's inline " 1/" calls
- * become markers.
+ * drawn, the lines from a "1/" opening, or from an opening the text calls with a raised marker,
+ * after a wide gap. Where notes open with "1/", the text's inline " 1/" calls become markers.
  */
 import type { Line, LinesPage, PageLines, Reporter, Typography } from '../model.js';
 import { removeRanges, withAnchors } from '../text/anchored-text.js';
@@ -41,7 +41,7 @@ export function splitNotes(pages: LinesPage[], typography: Typography, reporter:
       while (top > 0 && lines[top - 1]!.size < bodySize - SIZE_TOLERANCE && !RULE_LINE.test(lines[top - 1]!.text)) top--;
       const area = lines.slice(top);
       if (area.length > 0 && startsWithMarker(area[0]!)) for (const line of area) notes.add(line);
-      else for (const line of slashNotesArea(lines, lineGap)) notes.add(line);
+      else for (const line of bodySizeNotesArea(lines, lineGap)) notes.add(line);
     }
     // Rules (the notes separator, the "-----" end-of-document mark) carry no text.
     const body = lines.filter((line) => !notes.has(line) && !RULE_LINE.test(line.text));
@@ -55,18 +55,25 @@ export function splitNotes(pages: LinesPage[], typography: Typography, reporter:
 
 /**
  * Notes of 1990s typewritten layouts: set at body size under a drawn (not typed) rule, so only
- * their "1/" openings and the gap above them tell them from the text. The area is the last lines
- * of the page from the first slash opening after a wide gap.
+ * their openings and the gap above them tell them from the text. The area is the last lines of the
+ * page from the first note opening after a wide gap: a "1/" opening, or a plain marker ("2 See
+ * UNCTAD…", TD/B/43/6) that the text above calls with a raised marker.
  */
-function slashNotesArea(lines: Line[], lineGap: number): Line[] {
+function bodySizeNotesArea(lines: Line[], lineGap: number): Line[] {
   for (let start = lines.length - 1; start > 0; start--) {
     const line = lines[start]!;
-    if (!SLASH_NOTE_OPENING.test(line.text)) continue;
     const gapAbove = line.y - lines[start - 1]!.y;
     if (gapAbove < SLASH_NOTES_GAP_RATIO * lineGap) continue;
-    return lines.slice(start);
+    if (SLASH_NOTE_OPENING.test(line.text) || opensWithCalledMarker(line, lines.slice(0, start))) return lines.slice(start);
   }
   return [];
+}
+
+/** The line opens with a note marker that one of the lines above carries as a raised marker. */
+function opensWithCalledMarker(line: Line, above: Line[]): boolean {
+  const opening = NOTE_OPENING.exec(line.text)?.[0];
+  if (opening === undefined || !startsWithMarker(line)) return false;
+  return above.some((other) => markersOf(other).some((m) => m.marker === opening));
 }
 
 /**

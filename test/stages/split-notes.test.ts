@@ -29,4 +29,20 @@ describe('split-notes', () => {
     expect(page!.notes).toEqual([]);
     expect(page!.body.map((l) => l.text)).toEqual(['The voting was as follows: 2/ and then', '1/ Items considered in plenary meeting']);
   });
+
+  it('TD/B/43/6 (1996): body-size notes opening "2", after a wide gap, that the text calls with a raised "2" are notes', () => {
+    const called = line('problems faced by developing countries, including African countries.', 64.8, 220.7, { font: 'f2', right: 539, markers: [{ marker: '2', offset: 68 }] });
+    const [page] = splitNotes(pagesOf([
+        called,
+        at('from MFIs.', 598),
+        at('2 See UNCTAD, Trade and Development Report 1995 and 1996.', 711.8),
+        at('3 The 12 African countries are: Burkina Faso, Cameroon, Chad, Guinea,', 737.8),
+      ]), typography, collecting());
+    expect(page!.notes.map((l) => l.text.slice(0, 5))).toEqual(['2 See', '3 The']);
+  });
+
+  it('TD/B/43/6: a line opening with a number that no raised marker calls stays text, even after a wide gap', () => {
+    const [page] = splitNotes(pagesOf([at('The table below shows the figures.', 598), at('2 countries reported in 1995.', 711.8)]), typography, collecting());
+    expect(page!.notes).toEqual([]);
+  });
 });
