@@ -7,7 +7,7 @@
  * the same band on many pages. Nothing is cut by a fixed crop alone: a body line in the band that
  * matches nothing stays. Everything removed is kept in `furniture` for audit.
  */
-import { cellsOf } from '../text/line-anchors.js';
+import { cellsOf, markersOf } from '../text/line-anchors.js';
 import type { Furniture, FurnitureKind, Line, LinesPage, Reporter, StrippedPages } from '../model.js';
 
 /** Running heads sit in the top 11% of the page, footers in the bottom 11.5%. */
@@ -88,8 +88,10 @@ export function stripFurniture(pages: LinesPage[], reporter: Reporter): Stripped
   const kept = pages.map((page) => {
     const lines: Line[] = [];
     const bands = bandsOf(page);
+    const notes = footnoteLines(page);
     page.lines.forEach((line, index) => {
-      const kind = furnitureKind(line, bands[index] ?? null, page, counts, repeatThreshold, ownSymbols);
+      const repeats = !notes.has(line) && (counts.get(repetitionKey(bands[index] ?? 'top', line.text)) ?? 0) >= repeatThreshold;
+      const kind = furnitureKind(line, bands[index] ?? null, page, repeats, ownSymbols);
       if (kind) furniture.push({ page: page.number, kind, text: line.text });
       else lines.push(line);
     });
@@ -101,7 +103,8 @@ export function stripFurniture(pages: LinesPage[], reporter: Reporter): Stripped
   return { pages: kept, furniture };
 }
 
-function furnitureKind(line: Line, band: Band | null, page: LinesPage, counts: Map<string, number>, repeatThreshold: number, ownSymbols: Set<string>): FurnitureKind | null {
+/** `repeats`: the line's text (digits aside) stands in the same band on many pages, and it is no footnote. */
+function furnitureKind(line: Line, band: Band | null, page: LinesPage, repeats: boolean, ownSymbols: Set<string>): FurnitureKind | null {
   const text = line.text;
   const withoutJob = text.replace(JOB_NUMBER, '').trim();
   const hasJob = withoutJob !== text;
@@ -118,12 +121,33 @@ function furnitureKind(line: Line, band: Band | null, page: LinesPage, counts: M
   if (page.number === 1 && band === 'top') return kind === 'barcode' ? kind : null;
   if (kind) return kind;
   if (line.artifact) return band === 'top' ? 'header' : 'footer';
-  if ((counts.get(repetitionKey(band, text)) ?? 0) >= repeatThreshold) {
+  if (repeats) {
     if (band === 'bottom') return 'footer';
     return SYMBOL_ONLY.test(text) && text.length <= 60 ? 'header' : 'running-title';
   }
   if (band === 'top' && SYMBOL_ONLY.test(text) && text.length <= 40 && !/\s{2,}/.test(text)) return 'header';
   return null;
+}
+
+/** Lines of one note follow each other this closely: within this many times their size. */
+const NOTE_LINE_SPACING = 1.5;
+
+/**
+ * The footnote lines of a page's bottom band: a line opening with a raised marker, and the lines
+ * that go on with it in the same size and face. A note may recur word for word on many pages
+ * (A/HRC/RES/59/25: "Adopted under the United Nations Framework Convention on Climate Change…" as
+ * notes 2, 6, 10 and 19), which repetition alone would take for a running footer.
+ */
+function footnoteLines(page: LinesPage): Set<Line> {
+  const notes = new Set<Line>();
+  let previous: Line | null = null;
+  for (const line of page.lines) {
+    const opens = markersOf(line).some((marker) => marker.offset === 0);
+    const goesOn = previous !== null && notes.has(previous) && line.size === previous.size && line.font === previous.font && line.y - previous.y <= NOTE_LINE_SPACING * line.size;
+    if (opens || goesOn) notes.add(line);
+    previous = line;
+  }
+  return notes;
 }
 
 /** The document's own symbols: symbol-only lines printed as running heads or in the page-1 masthead. */

@@ -76,4 +76,19 @@ describe('strip-furniture', () => {
     expect(cellsOf(kept[1]!.lines[0]!)).toEqual(['No.', 'Date/Time', 'Name of object']);
     expect(kept[2]!.lines).toHaveLength(2);
   });
+
+  it('A/HRC/RES/59/25: a note recurring word for word on many pages is a note, not a running footer', () => {
+    const note = (marker: string, y: number) => [
+      line('Adopted under the United Nations Framework Convention on Climate Change; see', 113, y, { size: 9, markers: [{ marker, offset: 0 }] }),
+      line('FCCC/CP/2015/10/Add.1, decision 1/CP.21.', 113, y + 11, { size: 9 }),
+    ];
+    const input = pages(
+      [line('Intro', 72, 300), ...note('2', 750)],
+      [line('Recalling the Paris Agreement', 72, 300), ...note('6', 750), line('Page footer', 72, 775)],
+      [line('Noting', 72, 300), ...note('10', 750), line('Page footer', 72, 775)],
+    );
+    const { pages: kept, furniture } = stripFurniture(input, silent);
+    expect(kept.map((page) => page.lines.length)).toEqual([3, 3, 3]);
+    expect(furniture.map((f) => [f.page, f.text])).toEqual([[2, 'Page footer'], [3, 'Page footer']]);
+  });
 });
