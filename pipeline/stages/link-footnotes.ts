@@ -83,6 +83,9 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
   };
 }
 
+/** Note markers that are symbols, not numbers or letters. */
+const SYMBOL_MARKER = /^(?:\*{1,3}|[†‡§])$/;
+
 function collectNotes(pages: PageLines[]): NoteDraft[] {
   const notes: NoteDraft[] = [];
   let lastNumber: number | null = null;
@@ -92,8 +95,10 @@ function collectNotes(pages: PageLines[]): NoteDraft[] {
   for (const page of pages) {
     for (const [index, line] of page.notes.entries()) {
       const opening = openingMarker(line);
-      // A printed number may still open a notes area of its own (the endnotes of A/61/187).
-      const printedAllowed = !raisedMarkers || index === 0;
+      // A printed number may still open a notes area of its own (the endnotes of A/61/187), and an
+      // asterisk or dagger is never the start of running text (E/CN.5/2025/4: "** The present
+      // report…" under "* E/CN.5/2025/1.", where the numbered notes are raised).
+      const printedAllowed = !raisedMarkers || index === 0 || (opening !== null && SYMBOL_MARKER.test(opening.marker));
       if (opening && (opening.raised || (printedAllowed && continuesNumbering(opening.marker, lastNumber)))) {
         notes.push({ marker: opening.marker, page: page.number, lines: [line], cut: opening.cut });
         if (/^\d+$/.test(opening.marker)) lastNumber = Number(opening.marker);

@@ -21,6 +21,18 @@ describe('link-footnotes', () => {
     expect(result.footnotes[0]!.text).toBe('International Labour Conference, resolution adopted on 14 June 2024 (ILC.112/Resolution V).');
   });
 
+  it('E/CN.5/2025/4 p.1: a printed "**" under a printed "*" opens a note of its own where the numbered notes are raised', () => {
+    const result = linkFootnotes([
+      notesPage(1, [line('* E/CN.5/2025/1.', 116, 704, { size: 8.5 }), line('** The present report was submitted after the deadline', 112, 714, { size: 8.5 }), line('for technical reasons.', 124, 724, { size: 8.5 })]),
+      notesPage(2, [line('The present report drew information from', 124, 740, { size: 8.5, markers: [{ marker: '1', offset: 0 }] })]),
+    ], { body: [], annexes: [] }, silent);
+    expect(result.footnotes.map((f) => [f.marker, f.text])).toEqual([
+      ['*', 'E/CN.5/2025/1.'],
+      ['**', 'The present report was submitted after the deadline for technical reasons.'],
+      ['1', 'The present report drew information from'],
+    ]);
+  });
+
   it('A/61/187 Notes: printed markers open notes only in sequence ("1 A/60/871.", then "2 …", never "14 June")', () => {
     const result = linkFootnotes([notesPage(19, [line('1 A/60/871.', 115, 158, { size: 9 }), line('2 See the report of', 115, 170, { size: 9 }), line('14 June 2006.', 115, 180, { size: 9 })])], { body: [], annexes: [] }, silent);
     expect(result.footnotes.map((f) => [f.marker, f.text])).toEqual([['1', 'A/60/871.'], ['2', 'See the report of 14 June 2006.']]);
