@@ -6,7 +6,7 @@
  * UN masthead (a WHO resolution, an excerpt) yields null fields and consumes nothing.
  */
 import type { ExtractedDocument, Furniture, Line, MastheadLine, Metadata, PageLines, Reporter, Typography } from '../model.js';
-import { detectLanguage } from './languages.js';
+import { detectLanguage } from '../languages/index.js';
 import { FIELD_RULES, SYMBOL_LINE, symbolFields } from './masthead/fields.js';
 import { findSubtitle, findTitle } from './masthead/title.js';
 import { JOB_NUMBER, type StrippedPages } from './strip-furniture.js';

@@ -4,7 +4,7 @@
  * field; a field once found is not read again, except where a rule says so.
  */
 import type { Line, Metadata, Typography } from '../../model.js';
-import { distributionOf, languageCode, ORGANS, parseDate } from '../languages.js';
+import { distributionOf, languageCode, ORGANS, ORIGINAL_WORDS, parseDate } from '../../languages/index.js';
 
 /** A title is set at least this much larger than the body text (ESCWA Arabic: 16 pt over 14 pt). */
 export const TITLE_SIZE_RATIO = 1.1;
@@ -13,7 +13,7 @@ export const TITLE_SIZE_RATIO = 1.1;
 const SYMBOL = /(?<![\w/])((?:[A-Z][A-Za-z]{0,9}(?:\.\d+)?)(?:\/[A-Za-z0-9.]+(?:\s?\((?:\d{4}|[A-Za-z ]+\s?[IVX\d]*)\))?)+)(?![\w/])/;
 export const SYMBOL_LINE = new RegExp(`^${SYMBOL.source}(?:\\s*[–-]\\s*${SYMBOL.source})*\\*?$`);
 const DISTRIBUTION = /^Distr\.?\s*:?\s*(.*)$/i;
-const ORIGINAL = /^(?:Original|Оригинал|الأصل|原文)\s*[:：]?\s*(.+)$/i;
+const ORIGINAL = new RegExp(`^(?:${ORIGINAL_WORDS})\\s*[:：]?\\s*(.+)$`, 'i');
 const SESSION = /\b(?:session|sesiones|период|сесси[яи])\b|^الدورة|会议$/i;
 const AGENDA = /^(?:(?:Provisional\s+)?agenda\s+items?|Items?\s+\d|Points?\s+\d|Temas?\s+\d|Пункты?\s+\d|البند|البندان|(?:临时)?议程项目)/i;
 const AGENDA_ITEM = /\d+(?:\s?\(?[a-z]\))?/g;

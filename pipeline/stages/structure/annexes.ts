@@ -2,6 +2,7 @@
  * Annexes: a label ("Annex II", "المرفق الأول") opens a new scope, whose title is the rest of the
  * label's block or the short centred line or heading that follows it.
  */
+import { ANNEX_LABEL } from '../../languages/index.js';
 import type { Annex } from '../../model.js';
 import { ENDS_SENTENCE } from '../group-blocks.js';
 import { joinLines } from '../join-text.js';
@@ -9,13 +10,6 @@ import { isCentred } from '../measure-typography.js';
 import { HEADING_NUMBER, isHeading, isHeadingLike } from './headings.js';
 import { newScope } from './scope.js';
 import type { StructureRule, StructureState } from './view.js';
-
-/** Arabic annexes are numbered with ordinal adjectives: المرفق الأول, المرفق الثاني, … (first, second, …). */
-const ARABIC_ANNEX_ORDINAL = 'الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر';
-export const ANNEX_LABEL = new RegExp(
-  `^(?:Annex|Annexe|Anexo|Appendix|Appendice|Apéndice|Enclosure|Pièce jointe|Приложение|Добавление|المرفق|مرفق|附件)(?:\\s+(?:[IVXLC\\d]+|${ARABIC_ANNEX_ORDINAL}))?\\.?$`,
-  'i',
-);
 
 /** The label alone on its line, as a heading or centred in any size ("المرفق الأول" at 12 pt). */
 export const annexLabel: StructureRule<{ label: string; title: string }> = {

@@ -3,17 +3,16 @@
  * table and never taken for headings. Leaders never occur in running text, so entries are
  * recognised even where the label is not.
  */
+import { ANNEX_LABEL, CONTENTS_COLUMN_WORDS, CONTENTS_LABEL } from '../../languages/index.js';
 import type { Line, RawBlock } from '../../model.js';
 import { ENDS_SENTENCE } from '../group-blocks.js';
-import { ANNEX_LABEL } from './annexes.js';
 import { isHeadingLike } from './headings.js';
 import type { StructureRule } from './view.js';
 
-const CONTENTS_LABEL = /^(?:Contents|Table des matières|Índice|Содержание|المحتويات|目录)(?:\s*\((?:continued|suite|continuación)\))?$/i;
 /** Dot leaders running to a page number (and a paragraph range): "Introduction . . . . 1-3   4". */
 const DOT_LEADER = /(?:\.\s?){4,}\s*[\d\-–\s]*$/;
 /** A table-of-contents entry ends with dot leaders and/or a page number. */
-const TOC_ENTRY = /(?:\.\s?){3,}\s*\d{1,3}$|\s\d{1,3}$|^(?:(?:Pages?|Paragraphs?|Chapter|Paragraphes|Chapitre|Página|Párrafos|Capítulo|Стр\.|Пункты|Глава)\s*)+$/i;
+const TOC_ENTRY = new RegExp(`(?:\\.\\s?){3,}\\s*\\d{1,3}$|\\s\\d{1,3}$|^(?:(?:${CONTENTS_COLUMN_WORDS})\\s*)+$`, 'i');
 /** An entry title wraps over at most this many lines before the line with its leader. */
 const MAX_WRAPPED_ENTRY_LINES = 3;
 

@@ -4,7 +4,7 @@
  */
 import type { HeadingBlock, FootnoteRef, RawBlock, Typography } from '../../model.js';
 import { LATIN_SECTION_NUMBER } from '../group-blocks.js';
-import { SUMMARY_LABEL } from '../languages.js';
+import { SUMMARY_LABEL } from '../../languages/index.js';
 import { isCentred, SIZE_TOLERANCE } from '../measure-typography.js';
 import { ARABIC_CHAPTER_WORDS, ARABIC_LETTER_WORDS } from './heading-levels.js';
 import { PARAGRAPH_NUMBER } from './paragraphs.js';

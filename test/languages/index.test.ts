@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, distributionOf, languageCode, parseDate } from '../../pipeline/stages/languages.js';
+import { detectLanguage, distributionOf, languageCode, parseDate } from '../../pipeline/languages/index.js';
 
 describe('languages', () => {
   it.each([
