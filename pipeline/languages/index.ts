@@ -134,7 +134,7 @@ export const CONTENTS_LABEL = new RegExp(`^(?:${CONTENTS_WORDS})(?:\\s*\\((?:${a
 export const CONTENTS_COLUMN_WORDS = alternation(wordsOf((l) => l.contentsColumns));
 
 /** Arabic annexes are numbered with ordinal adjectives: المرفق الأول, المرفق الثاني, … (first, second, …). */
-const ARABIC_ANNEX_ORDINAL = alternation(ARABIC_ORDINAL_ADJECTIVES.slice(0, 10));
+const ARABIC_ANNEX_ORDINAL = alternation(ARABIC_ORDINAL_ADJECTIVES);
 /** An annex label alone: "Annex", "Annexe II", "Appendix 3", "المرفق الأول". */
 export const ANNEX_LABEL = new RegExp(`^(?:${alternation(wordsOf((l) => l.annex))})(?:\\s+(?:[IVXLC\\d]+|${ARABIC_ANNEX_ORDINAL}))?\\.?$`, 'i');
 

@@ -1,25 +1,24 @@
 /** Heading levels from the numbering scheme, and from type size when a heading is unnumbered. */
+import { HeadingNumberReader } from '../../languages/numbering.js';
 import type { Typography } from '../../model.js';
 import { SIZE_TOLERANCE } from '../measure-typography.js';
 
 /** A heading this much larger than the body is chapter level when no numbering says otherwise. */
 const CHAPTER_SIZE_RATIO = 1.3;
-
-/** Arabic chapter numbers are ordinal words ("أولاً-" = I.), section letters are letter names ("ألف-" = A.). */
-export const ARABIC_CHAPTER_WORDS = ['أولا', 'ثانيا', 'ثالثا', 'رابعا', 'خامسا', 'سادسا', 'سابعا', 'ثامنا', 'تاسعا', 'عاشرا'];
-export const ARABIC_LETTER_WORDS = ['ألف', 'باء', 'جيم', 'دال', 'هاء', 'واو', 'زاي', 'حاء', 'طاء', 'ياء'];
-const ARABIC_CHAPTER = new RegExp(`^(?:${ARABIC_CHAPTER_WORDS.join('|')})`);
-const ARABIC_LETTER = new RegExp(`^(?:${ARABIC_LETTER_WORDS.join('|')})`);
-/** Chinese chapter numbers: "一、" (I.), "二、"…. */
-const CHINESE_CHAPTER = /^[一二三四五六七八九十]{1,3}、/;
-/** Labelled headings that nest under the current chapter rather than define a level of their own. */
-export const LABELLED_HEADING = /^(?:Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья)/i;
+/** Labels whose headings are chapters, like a bare "I.". */
+const CHAPTER_LABELS = new Set(['Chapter', 'Part']);
+/**
+ * The tanween of an Arabic ordinal set after its dash ("ثانيا-ً", E/ESCWA/30/7-ar): the heading
+ * number keeps it as printed, the reading drops it.
+ */
+const TANWEEN_AFTER_DASH = /(?<=-)\u064B$/;
 
 export class HeadingLevels {
   private lastNumberedLevel = 0;
   /** Level of the last chapter, letter or number heading (or annex title): what rules nest under. */
   private structuralLevel = 0;
-  private lastLetter: string | null = null;
+  /** The body's or annex's numbering so far: what tells section "I." from chapter "I.". */
+  private numbers = new HeadingNumberReader();
   private chapterSize: number | null = null;
 
   constructor(private readonly typography: Typography) {}
@@ -27,7 +26,7 @@ export class HeadingLevels {
   annexTitle(): void {
     this.lastNumberedLevel = 1;
     this.structuralLevel = 1;
-    this.lastLetter = null;
+    this.numbers = new HeadingNumberReader();
   }
 
   levelOf(number: string | null, size: number): number {
@@ -36,33 +35,16 @@ export class HeadingLevels {
       if (size >= chapter - SIZE_TOLERANCE) return 1;
       return Math.min(6, this.lastNumberedLevel + 1);
     }
-    const level = this.numberedLevel(number);
+    const reading = this.numbers.read(number.replace(TANWEEN_AFTER_DASH, ''));
+    const label = reading?.style === 'labelled' ? reading.text.slice(0, reading.text.indexOf(' ')) : null;
+    const nests = label !== null && !CHAPTER_LABELS.has(label);
+    const level = nests ? Math.min(6, this.structuralLevel + 1) : LEVEL_OF_STYLE[reading?.style ?? 'literal'];
     if (level === 1) this.chapterSize ??= size;
-    if (!LABELLED_HEADING.test(number)) this.structuralLevel = level;
+    if (!nests) this.structuralLevel = level;
     this.lastNumberedLevel = level;
     return level;
   }
-
-  private numberedLevel(number: string): number {
-    const bare = number.replace(/[.)(\s\-（）]/g, '');
-    if (ARABIC_CHAPTER.test(bare) || CHINESE_CHAPTER.test(number)) return 1;
-    if (ARABIC_LETTER.test(bare)) return 2;
-    if (/^(?:Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть)/i.test(number)) return 1;
-    // Rules and articles sit one level under the chapter or annex title that holds them.
-    if (LABELLED_HEADING.test(number)) return Math.min(6, this.structuralLevel + 1);
-    if (/^[IVX]$/.test(bare) && !(this.lastLetter && bare.charCodeAt(0) === this.lastLetter.charCodeAt(0) + 1)) {
-      this.lastLetter = null;
-      return 1;
-    }
-    if (/^[IVXLC]{2,}$/.test(bare)) {
-      this.lastLetter = null;
-      return 1;
-    }
-    if (/^[A-Z]$/.test(bare)) {
-      this.lastLetter = bare;
-      return 2;
-    }
-    if (/^\d+(?:\.\d+)*$/.test(bare)) return 3 + (bare.split('.').length - 1);
-    return 4;
-  }
 }
+
+/** Chapters (I., أولاً-, 一、, Chapter I, Part 2), sections (A., ألف-), numbered sub-sections (1., 1.2.), and the rest. */
+const LEVEL_OF_STYLE = { roman: 1, labelled: 1, upper: 2, digits: 3, lower: 4, lowerRoman: 4, literal: 4 } as const;

@@ -4,9 +4,10 @@
  */
 import type { HeadingBlock, FootnoteRef, RawBlock, Typography } from '../../model.js';
 import { LATIN_SECTION_NUMBER } from '../group-blocks.js';
-import { SUMMARY_LABEL } from '../../languages/index.js';
+import { ARABIC_CHAPTER_ORDINALS, ARABIC_LETTER_NAMES } from '../../languages/ar.js';
+import { alternation, headingLabelWords, SUMMARY_LABEL } from '../../languages/index.js';
+import { isNextLetter } from '../../languages/numbering.js';
 import { isCentred, SIZE_TOLERANCE } from '../measure-typography.js';
-import { ARABIC_CHAPTER_WORDS, ARABIC_LETTER_WORDS } from './heading-levels.js';
 import { PARAGRAPH_NUMBER } from './paragraphs.js';
 import type { Scope } from './scope.js';
 import type { BlockView, StructureRule } from './view.js';
@@ -20,8 +21,8 @@ const HEADING_MARGIN_SLACK = 0.5;
 const SMALL_CAPS_MIN_RATIO = 0.75;
 
 /** The ordinal may carry its tanween (U+064B): "أولاً-". */
-const ARABIC_HEADING_NUMBER = `(?:${[...ARABIC_CHAPTER_WORDS, ...ARABIC_LETTER_WORDS].join('|')})\u064B?\\s?-\u064B?`;
-const LABELLED_HEADING_WORDS = 'Chapter|Chapitre|Capítulo|Глава|Part|Partie|Parte|Часть|Section|Sección|Раздел|Rule|Règle|Regla|Article|Artículo|Статья';
+const ARABIC_HEADING_NUMBER = `(?:${alternation([...ARABIC_CHAPTER_ORDINALS, ...ARABIC_LETTER_NAMES])})\u064B?\\s?-\u064B?`;
+const LABELLED_HEADING_WORDS = alternation((['Chapter', 'Part', 'Section', 'Rule', 'Article'] as const).flatMap(headingLabelWords));
 /** Chapter and section numbers ("IV. ", "B. ", "ثانياً- "), but not paragraph numbers ("4. "). */
 const CHAPTER_OR_SECTION_NUMBER = new RegExp(`${LATIN_SECTION_NUMBER.source}|^(?:${ARABIC_HEADING_NUMBER})`);
 /** `I.`, `A.`, `1.`, `1.2.`, `1-` (Arabic layouts), `(a)`, `a)`, `أولاً-`, `一、`, `Rule 3` before a heading's text. */
@@ -106,7 +107,7 @@ function sectionLetterOf(text: string, scope: Scope): string | null {
   const letter = SECTION_LETTER.exec(text)?.[1];
   if (letter === undefined) return null;
   if (!ONE_LETTER_ROMAN.test(text)) return letter;
-  return scope.lastSectionLetter !== null && letter.charCodeAt(0) - scope.lastSectionLetter.charCodeAt(0) === 1 ? letter : null;
+  return isNextLetter(letter, scope.lastSectionLetter) ? letter : null;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Items: the labelled sub-items of a paragraph ("(a)", "(i)", bullets) and the blocks set in under
  * it (a quotation, a list without labels). Roman items nest under letter items.
  */
+import { isNextLetter } from '../../languages/numbering.js';
 import type { ItemBlock, ParagraphBlock, RawBlock } from '../../model.js';
 import { INDENT_RATIO, PARAGRAPH_NUMBER } from './paragraphs.js';
 import type { Scope } from './scope.js';
@@ -62,5 +63,5 @@ function isLetterLabel(label: string | null): boolean {
 /** `(i)` after `(h)` is the letter i, not the roman numeral one. */
 function followsLetter(previous: string, label: string): boolean {
   const a = previous.replace(/[()]/g, ''), b = label.replace(/[()]/g, '');
-  return a.length === 1 && b.length === 1 && b.charCodeAt(0) === a.charCodeAt(0) + 1;
+  return a.length === 1 && b.length === 1 && isNextLetter(b, a);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalParagraphNumber, numberOpeningText, HeadingNumberReader, toRoman } from '../../pipeline/align/numbering.js';
+import { canonicalParagraphNumber, numberOpeningText, HeadingNumberReader, toRoman } from '../../pipeline/languages/numbering.js';
 
 /** Reads a sequence of heading numbers as one document would, returning each canonical form. */
 function readAll(...printed: string[]): string[] {
