@@ -31,6 +31,7 @@ export const ar: Lexicon = {
   annex: ['المرفق', 'مرفق'],
   original: ['الأصل'],
   headingLabels: {},
+  page: [],
   contentsColumns: [],
 };
 

@@ -19,6 +19,7 @@ export const en: Lexicon = {
   annex: ['Annex', 'Appendix', 'Enclosure'],
   original: ['Original'],
   headingLabels: { Chapter: 'Chapter', Part: 'Part', Section: 'Section', Rule: 'Rule', Article: 'Article' },
+  page: ['page'],
   contentsColumns: ['Page', 'Pages', 'Paragraph', 'Paragraphs', 'Chapter'],
   first: 'first',
 };

@@ -20,6 +20,7 @@ export const es: Lexicon = {
   annex: ['Anexo', 'Apéndice'],
   original: ['Original'],
   headingLabels: { Chapter: 'Capítulo', Part: 'Parte', Section: 'Sección', Rule: 'Regla', Article: 'Artículo' },
+  page: ['página'],
   contentsColumns: ['Página', 'Párrafos', 'Capítulo'],
   first: 'primero',
 };

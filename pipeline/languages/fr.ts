@@ -19,6 +19,7 @@ export const fr: Lexicon = {
   annex: ['Annexe', 'Appendice', 'Pièce jointe'],
   original: ['Original'],
   headingLabels: { Chapter: 'Chapitre', Part: 'Partie', Section: 'Section', Rule: 'Règle', Article: 'Article' },
+  page: ['page'],
   contentsColumns: ['Paragraphes', 'Chapitre'],
   first: 'premier',
 };

@@ -130,6 +130,8 @@ export const SUMMARY_LABEL = new RegExp(`^(?:${alternation(wordsOf((l) => l.summ
 export const CONTENTS_WORDS = alternation(wordsOf((l) => l.contents));
 /** The contents label, maybe marked as continued from the page before. */
 export const CONTENTS_LABEL = new RegExp(`^(?:${CONTENTS_WORDS})(?:\\s*\\((?:${alternation(wordsOf((l) => l.continued))})\\))?$`, 'i');
+/** "Page", "página", "стр." before a page number, as a regex alternation. */
+export const PAGE_WORDS = alternation(new Set(wordsOf((l) => l.page)));
 /** Column headings of a table of contents ("Page", "Paragraphs", "Стр."), as a regex alternation. */
 export const CONTENTS_COLUMN_WORDS = alternation(wordsOf((l) => l.contentsColumns));
 

@@ -32,6 +32,8 @@ export interface Lexicon {
   /** "Original:" before the original language in the masthead. */
   original: string[];
   headingLabels: Partial<Record<HeadingLabel, string>>;
+  /** "Page" before a page number in the running foot. */
+  page: string[];
   /** Column headings of a table of contents ("Page", "Paragraphs"). */
   contentsColumns: string[];
   /** "Chapitre premier": the word for "first" after a chapter label. */

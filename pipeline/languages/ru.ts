@@ -22,5 +22,6 @@ export const ru: Lexicon = {
   annex: ['Приложение', 'Добавление'],
   original: ['Оригинал'],
   headingLabels: { Chapter: 'Глава', Part: 'Часть', Section: 'Раздел', Rule: 'Правило', Article: 'Статья' },
+  page: ['стр', 'стр.'],
   contentsColumns: ['Стр.', 'Пункты', 'Глава'],
 };

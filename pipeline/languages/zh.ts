@@ -19,6 +19,7 @@ export const zh: Lexicon = {
   annex: ['附件'],
   original: ['原文'],
   headingLabels: {},
+  page: [],
   contentsColumns: [],
 };
 
