@@ -30,6 +30,8 @@ export const ar: Lexicon = {
   continued: [],
   annex: ['المرفق', 'مرفق'],
   original: ['الأصل'],
+  resolutionHeader: { resolution: 'قرار', adopted: 'اتخذته' },
+  of: ['من'],
   headingLabels: {},
   page: [],
   contentsColumns: [],

@@ -18,6 +18,8 @@ export const en: Lexicon = {
   continued: ['continued'],
   annex: ['Annex', 'Appendix', 'Enclosure'],
   original: ['Original'],
+  resolutionHeader: { resolution: 'Resolution', adopted: 'adopted' },
+  of: ['of'],
   headingLabels: { Chapter: 'Chapter', Part: 'Part', Section: 'Section', Rule: 'Rule', Article: 'Article' },
   page: ['page'],
   contentsColumns: ['Page', 'Pages', 'Paragraph', 'Paragraphs', 'Chapter'],

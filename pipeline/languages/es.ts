@@ -19,6 +19,8 @@ export const es: Lexicon = {
   continued: ['continuación'],
   annex: ['Anexo', 'Apéndice'],
   original: ['Original'],
+  resolutionHeader: { resolution: 'Resolución', adopted: 'aprobada' },
+  of: ['de', 'del'],
   headingLabels: { Chapter: 'Capítulo', Part: 'Parte', Section: 'Sección', Rule: 'Regla', Article: 'Artículo' },
   page: ['página'],
   contentsColumns: ['Página', 'Párrafos', 'Capítulo'],

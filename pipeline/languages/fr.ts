@@ -18,6 +18,8 @@ export const fr: Lexicon = {
   continued: ['suite'],
   annex: ['Annexe', 'Appendice', 'Pièce jointe'],
   original: ['Original'],
+  resolutionHeader: { resolution: 'Résolution', adopted: 'adoptée' },
+  of: ['de'],
   headingLabels: { Chapter: 'Chapitre', Part: 'Partie', Section: 'Section', Rule: 'Règle', Article: 'Article' },
   page: ['page'],
   contentsColumns: ['Paragraphes', 'Chapitre'],

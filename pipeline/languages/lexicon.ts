@@ -31,6 +31,10 @@ export interface Lexicon {
   annex: string[];
   /** "Original:" before the original language in the masthead. */
   original: string[];
+  /** "Resolution … adopted by": the header above a resolution's title, which is no title itself. */
+  resolutionHeader?: { resolution: string; adopted: string };
+  /** "of" between an agenda item's numbers and its description ("Item 4 of the provisional agenda"). */
+  of: string[];
   headingLabels: Partial<Record<HeadingLabel, string>>;
   /** "Page" before a page number in the running foot. */
   page: string[];

@@ -21,6 +21,8 @@ export const ru: Lexicon = {
   continued: [],
   annex: ['Приложение', 'Добавление'],
   original: ['Оригинал'],
+  resolutionHeader: { resolution: 'Резолюция', adopted: 'принятая' },
+  of: ['из'],
   headingLabels: { Chapter: 'Глава', Part: 'Часть', Section: 'Раздел', Rule: 'Правило', Article: 'Статья' },
   page: ['стр', 'стр.'],
   contentsColumns: ['Стр.', 'Пункты', 'Глава'],

@@ -18,6 +18,7 @@ export const zh: Lexicon = {
   continued: [],
   annex: ['附件'],
   original: ['原文'],
+  of: [],
   headingLabels: {},
   page: [],
   contentsColumns: [],

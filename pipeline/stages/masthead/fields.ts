@@ -4,7 +4,7 @@
  * field; a field once found is not read again, except where a rule says so.
  */
 import type { Line, Metadata, Typography } from '../../model.js';
-import { distributionOf, languageCode, ORGANS, ORIGINAL_WORDS, parseDate } from '../../languages/index.js';
+import { AGENDA_DESCRIPTION_START, distributionOf, languageCode, ORGANS, ORIGINAL_WORDS, parseDate } from '../../languages/index.js';
 
 /** A title is set at least this much larger than the body text (ESCWA Arabic: 16 pt over 14 pt). */
 export const TITLE_SIZE_RATIO = 1.1;
@@ -102,7 +102,7 @@ export function symbolFields(printed: string): Pick<Metadata, 'symbol' | 'symbol
 
 function agendaItemsOf(text: string): string[] {
   // The list of numbers ends where the item's description starts ("of the provisional agenda").
-  const head = text.split(/\s(?:of|de|del|из|من)\s/)[0] ?? text;
+  const head = text.split(AGENDA_DESCRIPTION_START)[0] ?? text;
   const withoutKeyword = head.replace(/^\D*/, '');
   return [...withoutKeyword.matchAll(AGENDA_ITEM)].map((m) => m[0].replace(/\s+/, ' '));
 }

@@ -1,6 +1,6 @@
 /** The title under the masthead fields, and the subtitle under the title. */
 import type { Line, Typography } from '../../model.js';
-import { CONTENTS_WORDS, ORGANS, SUMMARY_LABEL } from '../../languages/index.js';
+import { CONTENTS_WORDS, ORGANS, RESOLUTION_HEADER, SUMMARY_LABEL } from '../../languages/index.js';
 import { SIZE_TOLERANCE } from '../measure-typography.js';
 import { TITLE_SIZE_RATIO } from './fields.js';
 
@@ -11,7 +11,6 @@ const TITLE_HANG = 4;
 /** A subtitle is at most this many lines. */
 const SUBTITLE_MAX_LINES = 4;
 
-const RESOLUTION_HEADER = /^(?:Resolution|Résolution|Resolución|Резолюция|قرار)\b.*\b(?:adopted|adoptée|aprobada|принятая|اتخذته)/i;
 /** What follows the title but is the body's start: a numbered heading, the contents, the summary box. */
 const NOT_A_SUBTITLE = new RegExp(`^(?:[IVXLC]+\\.|[A-Z]\\.|\\d+\\.)\\s|^(?:${CONTENTS_WORDS})$|${SUMMARY_LABEL.source}`, 'i');
 
