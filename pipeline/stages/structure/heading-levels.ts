@@ -17,7 +17,7 @@ export class HeadingLevels {
   private lastNumberedLevel = 0;
   /** Level of the last chapter, letter or number heading (or annex title): what rules nest under. */
   private structuralLevel = 0;
-  /** The body's or annex's numbering so far: what tells section "I." from chapter "I.". */
+  /** The numbering read so far, restarted by each annex title: what tells section "I." from chapter "I.". */
   private numbers = new HeadingNumberReader();
   private chapterSize: number | null = null;
 
