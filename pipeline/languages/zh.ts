@@ -26,3 +26,5 @@ export const zh: Lexicon = {
 
 /** Chinese numerals one to nine: chapters are numbered "一、", "二、", … "十二、". */
 export const CHINESE_DIGITS = '一二三四五六七八九';
+/** The digits and ten (十): every chapter numeral up to 99 is written with these. */
+export const CHINESE_NUMERALS = `${CHINESE_DIGITS}十`;

@@ -7,6 +7,7 @@ import { LATIN_SECTION_NUMBER } from '../group-blocks.js';
 import { ARABIC_CHAPTER_ORDINALS, ARABIC_LETTER_NAMES } from '../../languages/ar.js';
 import { alternation, headingLabelWords, SUMMARY_LABEL } from '../../languages/index.js';
 import { isNextLetter } from '../../languages/numbering.js';
+import { CHINESE_NUMERALS } from '../../languages/zh.js';
 import { isCentred, SIZE_TOLERANCE } from '../measure-typography.js';
 import { PARAGRAPH_NUMBER } from './paragraphs.js';
 import type { Scope } from './scope.js';
@@ -27,7 +28,7 @@ const LABELLED_HEADING_WORDS = alternation((['Chapter', 'Part', 'Section', 'Rule
 const CHAPTER_OR_SECTION_NUMBER = new RegExp(`${LATIN_SECTION_NUMBER.source}|^(?:${ARABIC_HEADING_NUMBER})`);
 /** `I.`, `A.`, `1.`, `1.2.`, `1-` (Arabic layouts), `(a)`, `a)`, `أولاً-`, `一、`, `Rule 3` before a heading's text. */
 export const HEADING_NUMBER = new RegExp(
-  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|\\d{1,2}-|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|（[a-z]）|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)|^([一二三四五六七八九十]{1,3}、)\\s*(?=\\S)`,
+  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|\\d{1,2}-|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|（[a-z]）|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)|^([${CHINESE_NUMERALS}]{1,3}、)\\s*(?=\\S)`,
 );
 
 /** Section letters run A, B, C…: one may be missed, not this many. */
