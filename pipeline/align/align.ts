@@ -14,7 +14,7 @@
  * one version between the same neighbours as in that version.
  */
 import type { Block, ItemBlock, ParagraphBlock, UnDocument } from '../model.js';
-import { canonicalParagraphNumber, HeadingNumberReader, type NumberStyle } from './numbering.js';
+import { canonicalParagraphNumber, HeadingNumberReader, type NumberStyle } from '../languages/numbering.js';
 
 /**
  * What a unit is. Sub-items are not units of their own: their text is part of their paragraph's,

@@ -7,6 +7,7 @@
  * the same band on many pages. Nothing is cut by a fixed crop alone: a body line in the band that
  * matches nothing stays. Everything removed is kept in `furniture` for audit.
  */
+import { PAGE_WORDS } from '../languages/index.js';
 import { cellsOf, markersOf } from '../text/line-anchors.js';
 import type { Furniture, FurnitureKind, Line, LinesPage, Reporter, StrippedPages } from '../model.js';
 
@@ -17,7 +18,7 @@ const BOTTOM_BAND = 0.885;
 const REPEAT_SHARE = 0.3;
 
 export const JOB_NUMBER = /(?<![\w/.-])(?:GE\.)?\d{2}-\d{5}(?![\w/-])/;
-const PAGE_NUMBER = /^(?:(?:page|página|стр\.?)\s*)?[-–]?\s*\d{1,4}\s*[-–]?$/i;
+const PAGE_NUMBER = new RegExp(`^(?:(?:${PAGE_WORDS})\\s*)?[-–]?\\s*\\d{1,4}\\s*[-–]?$`, 'i');
 const PAGE_OF_PAGES = /^\d{1,4}\s*\/\s*\d{1,4}$/;
 const BARCODE = /^\*\s?[\dA-Z]{6,}\s?\*$/;
 const CONTINUATION = /^\/\s?\.\.\.$|^\.\.\.\/$/;

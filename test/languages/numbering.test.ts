@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalParagraphNumber, numberOpeningText, HeadingNumberReader, toRoman } from '../../pipeline/align/numbering.js';
+import { canonicalParagraphNumber, isNextLetter, numberOpeningText, HeadingNumberReader, toRoman } from '../../pipeline/languages/numbering.js';
 
 /** Reads a sequence of heading numbers as one document would, returning each canonical form. */
 function readAll(...printed: string[]): string[] {
@@ -68,5 +68,43 @@ describe('paragraph numbers', () => {
 
   it('Roman numerals round-trip', () => {
     expect([1, 4, 9, 14, 40, 90, 400, 1994].map(toRoman)).toEqual(['I', 'IV', 'IX', 'XIV', 'XL', 'XC', 'CD', 'MCMXCIV']);
+  });
+});
+
+describe('the forms of every language', () => {
+  it('English: "I.", "A.", "1.", "(a)", "(iv)", "Chapter II", "Part 2", "Section 3", "Rule 4", "Article 5"', () => {
+    expect(readAll('I.', 'A.', '1.', '(a)', '(iv)', 'Chapter II', 'Part 2', 'Section 3', 'Rule 4', 'Article 5')).toEqual([
+      'roman I.', 'upper A.', 'digits 1.', 'lower (a)', 'lowerRoman (iv)', 'roman II.', 'labelled Part 2', 'labelled Section 3', 'labelled Rule 4', 'labelled Article 5',
+    ]);
+  });
+
+  it('French: "a)", "Chapitre III", "Partie 2", "Règle 4", "Article 5"', () => {
+    expect(readAll('a)', 'Chapitre III', 'Partie 2', 'Règle 4', 'Article 5')).toEqual(['lower (a)', 'roman III.', 'labelled Part 2', 'labelled Rule 4', 'labelled Article 5']);
+  });
+
+  it('Spanish: "Capítulo primero", "Parte 2", "Sección 3", "Regla 4", "Artículo 5"', () => {
+    expect(readAll('Capítulo primero', 'Parte 2', 'Sección 3', 'Regla 4', 'Artículo 5')).toEqual(['roman I.', 'labelled Part 2', 'labelled Section 3', 'labelled Rule 4', 'labelled Article 5']);
+  });
+
+  it('Russian: "Глава 3", "Часть 2", "Раздел 3", "Правило 4", "Статья 5"', () => {
+    expect(readAll('Глава 3', 'Часть 2', 'Раздел 3', 'Правило 4', 'Статья 5')).toEqual(['roman III.', 'labelled Part 2', 'labelled Section 3', 'labelled Rule 4', 'labelled Article 5']);
+  });
+
+  it('Arabic: "أولاً-" with its tanween, "ألف-", "(ب)", "الفصل الثاني", "عشرون-"', () => {
+    expect(readAll('أولاً-', 'ألف-', '(ب)', 'الفصل الثاني', 'عشرون-')).toEqual(['roman I.', 'upper A.', 'lower (b)', 'roman II.', 'roman XX.']);
+  });
+
+  it('Chinese: "一、", "十、", "二十一、", full-width "（b）"', () => {
+    expect(readAll('一、', '十、', '二十一、', '（b）')).toEqual(['roman I.', 'roman X.', 'roman XXI.', 'lower (b)']);
+  });
+});
+
+describe('isNextLetter: the one ambiguity of numbering', () => {
+  it('"I." after "H." and "(i)" after "(h)" are the next letter; after anything else, Roman numbers', () => {
+    expect(isNextLetter('I', 'H')).toBe(true);
+    expect(isNextLetter('i', 'h')).toBe(true);
+    expect(isNextLetter('V', 'U')).toBe(true);
+    expect(isNextLetter('I', 'G')).toBe(false);
+    expect(isNextLetter('I', null)).toBe(false);
   });
 });

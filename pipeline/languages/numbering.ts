@@ -5,6 +5,10 @@
  * item a; "١٢" and "12" are paragraph 12.
  */
 
+import { ARABIC_CHAPTER_LABEL, ARABIC_CHAPTER_ORDINALS, ARABIC_ITEM_LETTERS, ARABIC_LETTER_NAMES, ARABIC_ORDINAL_ADJECTIVES } from './ar.js';
+import { alternation, FIRST_WORDS as FIRST, headingLabelWords, type HeadingLabel } from './index.js';
+import { CHINESE_DIGITS } from './zh.js';
+
 /**
  * What kind of counter a number is. Kept apart from its value because "I." is chapter one in
  * `roman` and the ninth section in `upper`, and the two must never match each other.
@@ -21,48 +25,16 @@ export interface CanonicalNumber {
 const LATIN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /**
- * Arabic section letters are spelled out in abjad order: ألف- باء- جيم- … are A. B. C. …
- * (UN Arabic documents follow this order, not the modern alphabetical one).
- */
-const ARABIC_LETTER_NAMES = [
-  'ألف', 'باء', 'جيم', 'دال', 'هاء', 'واو', 'زاي', 'حاء', 'طاء', 'ياء', 'كاف', 'لام', 'ميم',
-  'نون', 'سين', 'عين', 'فاء', 'صاد', 'قاف', 'راء', 'شين', 'تاء', 'ثاء', 'خاء', 'ذال', 'ضاد',
-];
-
-/** Arabic item labels are single letters in the same abjad order: (أ) (ب) (ج) … are (a) (b) (c) …. */
-const ARABIC_ITEM_LETTERS = [
-  'أ', 'ب', 'ج', 'د', 'ه', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م',
-  'ن', 'س', 'ع', 'ف', 'ص', 'ق', 'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض',
-];
-
-/** Arabic chapter numbers are adverbial ordinals: أولاً- ثانياً- … are I. II. …. */
-const ARABIC_CHAPTER_ORDINALS = [
-  'أولا', 'ثانيا', 'ثالثا', 'رابعا', 'خامسا', 'سادسا', 'سابعا', 'ثامنا', 'تاسعا', 'عاشرا',
-  'حادي عشر', 'ثاني عشر', 'ثالث عشر', 'رابع عشر', 'خامس عشر', 'سادس عشر', 'سابع عشر', 'ثامن عشر', 'تاسع عشر', 'عشرون',
-];
-
-/** After "الفصل" (chapter) the ordinal is an adjective: الفصل الأول, الفصل الثاني, … are chapters I, II, …. */
-const ARABIC_CHAPTER_ADJECTIVES = [
-  'الأول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع', 'العاشر',
-  'الحادي عشر', 'الثاني عشر', 'الثالث عشر', 'الرابع عشر', 'الخامس عشر', 'السادس عشر', 'السابع عشر', 'الثامن عشر', 'التاسع عشر', 'العشرون',
-];
-
-const CHINESE_DIGITS = '一二三四五六七八九';
-
-/**
  * Label words before a number ("Chapter I", "Règle 3") and the English word they stand for. A
  * chapter label is plain chapter numbering, the same as a bare "I."; the others keep their label.
  */
-const LABEL_WORDS: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:chapter|chapitre|capítulo|глава)$/i, 'Chapter'],
-  [/^(?:part|partie|parte|часть)$/i, 'Part'],
-  [/^(?:section|sección|раздел)$/i, 'Section'],
-  [/^(?:rule|règle|regla|правило)$/i, 'Rule'],
-  [/^(?:article|artículo|статья)$/i, 'Article'],
-];
+const LABEL_WORDS: ReadonlyArray<[RegExp, HeadingLabel]> = (['Chapter', 'Part', 'Section', 'Rule', 'Article'] as const).map((label) => [
+  new RegExp(`^(?:${alternation(headingLabelWords(label))})$`, 'i'),
+  label,
+]);
 
 /** Word forms of "first" after a chapter label ("Chapitre premier"). */
-const FIRST_WORDS = /^(?:premier|primero|first)$/i;
+const FIRST_WORDS = new RegExp(`^(?:${alternation(FIRST)})$`, 'i');
 
 /**
  * Cyrillic letters that look like Latin ones: Russian documents letter their sections A, B, C …
@@ -97,14 +69,14 @@ function indexByArabicKey(words: readonly string[]): Map<string, number> {
 const ARABIC_LETTER_INDEX = indexByArabicKey(ARABIC_LETTER_NAMES);
 const ARABIC_ITEM_INDEX = indexByArabicKey(ARABIC_ITEM_LETTERS);
 const ARABIC_CHAPTER_INDEX = indexByArabicKey(ARABIC_CHAPTER_ORDINALS);
-const ARABIC_CHAPTER_ADJECTIVE_INDEX = indexByArabicKey(ARABIC_CHAPTER_ADJECTIVES);
+const ARABIC_CHAPTER_ADJECTIVE_INDEX = indexByArabicKey(ARABIC_ORDINAL_ADJECTIVES);
 
 /** The ordinals 11 to 19 are two words ("الحادي عشر"), taken whole. */
-const ARABIC_CHAPTER_HEADING = /^الفصل\s+(\S+(?:\s+عشر)?)/;
+const ARABIC_CHAPTER_HEADING = new RegExp(`^${ARABIC_CHAPTER_LABEL}\\s+(\\S+(?:\\s+عشر)?)`);
 /** An Arabic number word and its dash opening a text: "ثانياً- ", "حادي عشر- ", "ألف- ". */
 const ARABIC_NUMBER_OPENING = /^([\p{Script=Arabic}\p{M}\u0640]+(?:\s+عشر)?)\s?[-–]\s/u;
 /** A label word and its number; the lookahead stands for \b, which knows no Cyrillic letters. */
-const LABELLED_NUMBER = /^(\p{L}+)\s+([IVXLC]+|\d+|premier|primero|first)(?![\p{L}\p{N}])/iu;
+const LABELLED_NUMBER = new RegExp(`^(\\p{L}+)\\s+([IVXLC]+|\\d+|${alternation(FIRST)})(?![\\p{L}\\p{N}])`, 'iu');
 
 const ROMAN_VALUES: ReadonlyArray<[string, number]> = [
   ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
@@ -220,6 +192,20 @@ function readNumber(core: string): CanonicalNumber {
 }
 
 /**
+ * The one real ambiguity of numbering: "I.", "V." and "X." are Roman chapter numbers, except right
+ * after "H.", "U." and "W.", where they are the next letter (and likewise "(i)" after "(h)").
+ * True when `letter` is the letter after `previous`, in either case.
+ */
+export function isNextLetter(letter: string, previous: string | null): boolean {
+  return previous !== null && letter.toUpperCase().charCodeAt(0) - previous.toUpperCase().charCodeAt(0) === 1;
+}
+
+/** The letter at a 1-based position of the alphabet; null for 0 (no letter yet). */
+function letterAt(index: number): string | null {
+  return LATIN_ALPHABET[index - 1] ?? null;
+}
+
+/**
  * Reads the numbers of the headings of one numbering sequence (a document's body, or one annex)
  * in document order. It remembers the last section letter for the one real ambiguity: "I.", "V."
  * and "X." are Roman chapter numbers, except right after "H.", "U." and "W.", where they are
@@ -235,9 +221,9 @@ export class HeadingNumberReader {
     if (core === '') return null;
     let number = readNumber(core);
     const letter = singleLatinLetter(core);
-    if (letter !== null && number.style === 'roman' && this.lastUpper === LATIN_ALPHABET.indexOf(letter)) {
+    if (letter !== null && number.style === 'roman' && isNextLetter(letter, letterAt(this.lastUpper))) {
       number = upper(this.lastUpper + 1);
-    } else if (letter !== null && number.style === 'lowerRoman' && this.lastLower === LATIN_ALPHABET.indexOf(letter.toUpperCase())) {
+    } else if (letter !== null && number.style === 'lowerRoman' && isNextLetter(letter, letterAt(this.lastLower))) {
       number = lower(this.lastLower + 1);
     }
     this.remember(number);

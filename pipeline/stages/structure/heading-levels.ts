@@ -1,0 +1,50 @@
+/** Heading levels from the numbering scheme, and from type size when a heading is unnumbered. */
+import { HeadingNumberReader } from '../../languages/numbering.js';
+import type { Typography } from '../../model.js';
+import { SIZE_TOLERANCE } from '../measure-typography.js';
+
+/** A heading this much larger than the body is chapter level when no numbering says otherwise. */
+const CHAPTER_SIZE_RATIO = 1.3;
+/** Labels whose headings are chapters, like a bare "I.". */
+const CHAPTER_LABELS = new Set(['Chapter', 'Part']);
+/**
+ * The tanween of an Arabic ordinal set after its dash ("ثانيا-ً", E/ESCWA/30/7-ar): the heading
+ * number keeps it as printed, the reading drops it.
+ */
+const TANWEEN_AFTER_DASH = /(?<=-)\u064B$/;
+
+export class HeadingLevels {
+  private lastNumberedLevel = 0;
+  /** Level of the last chapter, letter or number heading (or annex title): what rules nest under. */
+  private structuralLevel = 0;
+  /** The numbering read so far, restarted by each annex title: what tells section "I." from chapter "I.". */
+  private numbers = new HeadingNumberReader();
+  private chapterSize: number | null = null;
+
+  constructor(private readonly typography: Typography) {}
+
+  annexTitle(): void {
+    this.lastNumberedLevel = 1;
+    this.structuralLevel = 1;
+    this.numbers = new HeadingNumberReader();
+  }
+
+  levelOf(number: string | null, size: number): number {
+    if (number === null) {
+      const chapter = this.chapterSize ?? CHAPTER_SIZE_RATIO * this.typography.bodySize;
+      if (size >= chapter - SIZE_TOLERANCE) return 1;
+      return Math.min(6, this.lastNumberedLevel + 1);
+    }
+    const reading = this.numbers.read(number.replace(TANWEEN_AFTER_DASH, ''));
+    const label = reading?.style === 'labelled' ? reading.text.slice(0, reading.text.indexOf(' ')) : null;
+    const nests = label !== null && !CHAPTER_LABELS.has(label);
+    const level = nests ? Math.min(6, this.structuralLevel + 1) : LEVEL_OF_STYLE[reading?.style ?? 'literal'];
+    if (level === 1) this.chapterSize ??= size;
+    if (!nests) this.structuralLevel = level;
+    this.lastNumberedLevel = level;
+    return level;
+  }
+}
+
+/** Chapters (I., أولاً-, 一、, Chapter I, Part 2), sections (A., ألف-), numbered sub-sections (1., 1.2.), and the rest. */
+const LEVEL_OF_STYLE = { roman: 1, labelled: 1, upper: 2, digits: 3, lower: 4, lowerRoman: 4, literal: 4 } as const;

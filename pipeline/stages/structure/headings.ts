@@ -1,0 +1,184 @@
+/**
+ * Headings: what a heading looks like (size, face, place, length), the number it opens with, and
+ * the section letters that tell "M." (section M) from "M. Imad" (Monsieur).
+ */
+import type { HeadingBlock, FootnoteDraft, RawBlock, Typography } from '../../model.js';
+import { LATIN_SECTION_NUMBER } from '../group-blocks.js';
+import { ARABIC_CHAPTER_ORDINALS, ARABIC_LETTER_NAMES } from '../../languages/ar.js';
+import { alternation, headingLabelWords, SUMMARY_LABEL } from '../../languages/index.js';
+import { isNextLetter } from '../../languages/numbering.js';
+import { CHINESE_NUMERALS } from '../../languages/zh.js';
+import { isCentred, SIZE_TOLERANCE } from '../measure-typography.js';
+import { PARAGRAPH_NUMBER } from './paragraphs.js';
+import type { Scope } from './scope.js';
+import type { BlockView, StructureRule } from './view.js';
+
+/** A heading is at most this many lines and characters long. */
+const HEADING_MAX_LINES = 4;
+const HEADING_MAX_CHARS = 300;
+/** An unnumbered body-size heading starts within this many font sizes of the left margin. */
+const HEADING_MARGIN_SLACK = 0.5;
+/** Small capitals are set at least this fraction of the body size. */
+const SMALL_CAPS_MIN_RATIO = 0.75;
+
+/** The ordinal may carry its tanween (U+064B): "أولاً-". */
+const ARABIC_HEADING_NUMBER = `(?:${alternation([...ARABIC_CHAPTER_ORDINALS, ...ARABIC_LETTER_NAMES])})\u064B?\\s?-\u064B?`;
+const LABELLED_HEADING_WORDS = alternation((['Chapter', 'Part', 'Section', 'Rule', 'Article'] as const).flatMap(headingLabelWords));
+/** Chapter and section numbers ("IV. ", "B. ", "ثانياً- "), but not paragraph numbers ("4. "). */
+const CHAPTER_OR_SECTION_NUMBER = new RegExp(`${LATIN_SECTION_NUMBER.source}|^(?:${ARABIC_HEADING_NUMBER})`);
+/** `I.`, `A.`, `1.`, `1.2.`, `1-` (Arabic layouts), `(a)`, `a)`, `أولاً-`, `一、`, `Rule 3` before a heading's text. */
+export const HEADING_NUMBER = new RegExp(
+  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|\\d{1,2}-|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|（[a-z]）|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)|^([${CHINESE_NUMERALS}]{1,3}、)\\s*(?=\\S)`,
+);
+
+/** Section letters run A, B, C…: one may be missed, not this many. */
+const MAX_SECTION_LETTER_STEP = 3;
+const SECTION_LETTER = /^([A-Z])\.\s/;
+const ROMAN_NUMBER = /^[IVXLC]{1,6}\.\s/;
+/** One-letter chapter numbers: "L." (50) and "C." (100) are always section letters. */
+const ONE_LETTER_ROMAN = /^[IVX]\.\s/;
+
+interface HeadingMatch {
+  number: string | null;
+  text: string;
+  footnoteRefs: FootnoteDraft[];
+  /** Type size of the first line: what an unnumbered heading's level follows. */
+  size: number;
+  /** The section letter the heading opens with, or null. */
+  sectionLetter: string | null;
+  /** A Roman chapter number: the sections start from A again after it. */
+  opensChapter: boolean;
+}
+
+/** A heading: its number, level and text; it closes the open paragraph. */
+export const heading: StructureRule<HeadingMatch> = {
+  name: 'heading',
+  matches(view) {
+    if (!isHeading(view)) return null;
+    const { text, state } = view;
+    const numberMatch = HEADING_NUMBER.exec(text);
+    const cut = numberMatch ? numberMatch[0].length : 0;
+    return {
+      number: numberMatch ? (numberMatch[1] ?? numberMatch[2])! : null,
+      text: text.slice(cut).trim(),
+      footnoteRefs: view.refs(cut),
+      size: view.first.size,
+      sectionLetter: sectionLetterOf(text, state.scope),
+      opensChapter: ROMAN_NUMBER.test(text),
+    };
+  },
+  apply(match, state) {
+    const scope = state.scope;
+    const block: HeadingBlock<FootnoteDraft> = {
+      type: 'heading',
+      id: state.ids.take(`${scope.idPrefix}h-${++scope.counters.h}`),
+      level: state.headingLevels.levelOf(match.number, match.size),
+      number: match.number,
+      text: match.text,
+      footnoteRefs: match.footnoteRefs,
+    };
+    scope.blocks.push(block);
+    scope.openParagraph = null;
+    // A chapter starts its sections from A again.
+    const letter = match.sectionLetter;
+    if (letter !== null) {
+      scope.lastSectionLetter = letter;
+      if (scope.highestSectionLetter === null || letter > scope.highestSectionLetter) scope.highestSectionLetter = letter;
+    } else if (match.opensChapter) {
+      scope.lastSectionLetter = null;
+      scope.highestSectionLetter = null;
+    }
+  },
+};
+
+/**
+ * The block is set as a heading, and is not one of the look-alikes: the summary box's label, a
+ * bold paragraph continuing the numbering, a capital and period that breaks the section letters.
+ */
+export function isHeading(view: BlockView): boolean {
+  const { block, text, typography, state } = view;
+  return isHeadingLike(block, typography, view.next, view.inAnnex) && !SUMMARY_LABEL.test(text) && !isContinuingParagraph(text, state.scope) && !breaksSectionLetters(text, state.scope);
+}
+
+/**
+ * The section letter a heading opens with, or null. "I.", "V.", "X." are chapter numbers unless
+ * they follow the letter before them ("I." after "H.").
+ */
+function sectionLetterOf(text: string, scope: Scope): string | null {
+  const letter = SECTION_LETTER.exec(text)?.[1];
+  if (letter === undefined) return null;
+  if (!ONE_LETTER_ROMAN.test(text)) return letter;
+  return isNextLetter(letter, scope.lastSectionLetter) ? letter : null;
+}
+
+/**
+ * A line opening with a capital letter and a period is a section heading only where that letter
+ * continues the sections before it: "M. Imad Abdul Ghani" in a French list of participants is
+ * Monsieur, not section M after section A (E/2018/41-fr, annex I).
+ */
+function breaksSectionLetters(text: string, scope: Scope): boolean {
+  const letter = sectionLetterOf(text, scope);
+  // "A." may always open a (nested) run of sections.
+  if (letter === null || letter === 'A') return false;
+  const follows = (previous: string | null) => {
+    const step = letter.charCodeAt(0) - (previous ?? '@').charCodeAt(0);
+    return step >= 1 && step <= MAX_SECTION_LETTER_STEP;
+  };
+  return !follows(scope.lastSectionLetter) && !follows(scope.highestSectionLetter);
+}
+
+/**
+ * A bold run-in paragraph continuing the numbering (`56. The Forum …`) is no heading, nor is a
+ * numbered line that leads into a list (E/2018/41-en's agenda: "14. Reports of the Commission's
+ * subsidiary bodies:" after item 13).
+ */
+function isContinuingParagraph(text: string, scope: Scope): boolean {
+  const match = PARAGRAPH_NUMBER.exec(text);
+  return match !== null && scope.lastNumber !== null && Number(match[1]) === scope.lastNumber + 1 && (text.length > 120 || /:$/.test(text));
+}
+
+/** The block is set like a heading: larger, in another face, in small capitals, or centred alone. */
+export function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock, inAnnex = false): boolean {
+  const lines = block.lines;
+  const first = lines[0]!;
+  if (lines.length > HEADING_MAX_LINES) return false;
+  const text = lines.map((l) => l.text).join(' ');
+  if (text.length > HEADING_MAX_CHARS) return false;
+  // Headings in small capitals are set smaller than the body ("A. DATE AND VENUE" at 9 pt over 11 pt).
+  const smallCaps = text === text.toUpperCase() && /\p{Lu}{3}/u.test(text) && first.size >= SMALL_CAPS_MIN_RATIO * typography.bodySize;
+  const larger = first.size > typography.bodySize + SIZE_TOLERANCE;
+  const distinctFont = lines.every((l) => l.font !== typography.bodyFont);
+  // An annex may be set smaller than the body throughout (a list of participants): there a
+  // section number in another face marks a heading at the annex's size (E/2018/41-ar, annex I:
+  // "ألف- الدول الأعضاء في الإسكوا" at 12 pt over 14 pt). In the body, such lines label table rows.
+  const smallNumberedSection =
+    inAnnex && distinctFont && CHAPTER_OR_SECTION_NUMBER.test(text) && first.size >= SMALL_CAPS_MIN_RATIO * typography.bodySize;
+  if (first.size < typography.bodySize - SIZE_TOLERANCE && !smallCaps && !smallNumberedSection) return false;
+  if (!larger && !distinctFont) return isPlacedLikeHeading(block, text, smallCaps, typography, next);
+  // A body-size line in another face that does not start at the margin (an indented "The General
+  // Assembly", a right-set meeting line) is emphasis, not a heading; numbered headings hang left of it.
+  if (!larger && !HEADING_NUMBER.test(text) && !first.rtl && first.x > typography.leftMargin + HEADING_MARGIN_SLACK * first.size) return false;
+  // A sentence that ends like one is a (bold) paragraph, not a heading.
+  return !/[.;,]$/.test(text) || /^[IVXLC]+\.$|^[A-Z]\.$/.test(text);
+}
+
+/**
+ * Layouts that set headings in the body face (bioPDF, 1990s typewriter style) mark them by place:
+ * one short line centred on the measure, or opening with a chapter or section number.
+ */
+function isPlacedLikeHeading(block: RawBlock, text: string, smallCaps: boolean, typography: Typography, next?: RawBlock): boolean {
+  const lines = block.lines;
+  const first = lines[0]!;
+  if (/[.;,:；。]$/.test(text)) return false;
+  // Lines centred together, in small capitals or under a section number (printed, or a number
+  // picture), are one heading set like the one-line ones (E/2018/41-en: "B. LINKS BETWEEN …
+  // PROCESSES" / "AND SUSTAINABLE DEVELOPMENT"; E/2018/41-fr: "H. Questions diverses" /
+  // "(Point 23 de l'ordre du jour)"; E/ESCWA/30/7: "3-" as a picture over two centred lines).
+  const numbered = CHAPTER_OR_SECTION_NUMBER.test(text) || first.numberPicture !== undefined;
+  const centredBlock = (smallCaps || numbered) && lines.every((line) => isCentred(line, typography));
+  if (lines.length !== 1 && !centredBlock) return false;
+  if (CHAPTER_OR_SECTION_NUMBER.test(text)) return true;
+  // A centred line followed by another starting where it does is one of a centred list, no heading.
+  const sibling = next !== undefined && Math.abs(next.lines[0]!.x - first.x) < first.size;
+  return isCentred(first, typography) && !sibling;
+}
