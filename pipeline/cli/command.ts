@@ -42,8 +42,11 @@ export interface Command<Options> {
 /** The option every command takes: undoc's page, or the command's own. */
 export const HELP_OPTION = { type: 'boolean', short: 'h', help: 'show this help' } as const satisfies OptionSpec;
 
+/** What parseOptions returns, spelled out so that the declaration build (`.d.ts`) can name it. */
+type ParsedOptions<T extends OptionTable> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+
 /** parseArgs with its errors turned into UsageError; its messages are one sentence, sometimes followed by advice meant for scripts. */
-export function parseOptions<T extends OptionTable>(argv: readonly string[], options: T) {
+export function parseOptions<T extends OptionTable>(argv: readonly string[], options: T): ParsedOptions<T> {
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
