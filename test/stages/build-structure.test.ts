@@ -291,4 +291,80 @@ describe('build-structure, resolutions', () => {
     }, silent);
     expect(result.map((b) => (b.type === 'heading' ? [b.number, b.text] : b.type))).toEqual([['1-', 'اجتماعات كبار المسؤولين']]);
   });
+
+  it('a Russian annex: "Приложение" opens an annex scope whose title follows, numbering restarts', () => {
+    const { body: main, annexes } = buildStructure({
+      typography,
+      blocks: blocks(
+        [body('12. Участники подчеркнули важность сотрудничества.')],
+        [bold('Приложение', 60, 14), bold('Правила процедуры', 123, 14)],
+        [body('1. Первый пункт приложения.')],
+      ),
+    }, silent);
+    expect(main).toHaveLength(1);
+    expect(annexes).toHaveLength(1);
+    expect(annexes[0]).toMatchObject({ label: 'Приложение', title: 'Правила процедуры' });
+    expect(annexes[0]!.body[0]).toMatchObject({ type: 'paragraph', id: 'annex-1-para-1', number: '1' });
+  });
+
+  // TD/B/43/6 (1996) sets everything in the body face: sub-headings are told from paragraphs by the numbering.
+  const short = (text: string) => line(text, 65, 100, { font: 'body', right: 65 + text.length * 5 });
+  const heads = (result: ReturnType<typeof buildStructure>['body']) =>
+    result.map((b) => (b.type === 'heading' ? [b.level, b.number, b.text] : [b.type, b.type === 'paragraph' ? b.number : null]));
+
+  it('TD/B/43/6: a short numbered line over the paragraph that continues the numbering is a sub-heading', () => {
+    const { body: result } = buildStructure({
+      typography: { ...typography, leftMargin: 65, rightMargin: 553 },
+      blocks: blocks(
+        [short('I. UNCTAD’S POLICY RESEARCH AND ANALYSIS')],
+        [line('6. An oral progress report will be provided to the Board on UNCTAD’s contribution to the SIA.', 65, 100, { font: 'body', right: 553 })],
+        [short('1. Official debt')],
+        [line('7. In 1995 and 1996, the Trade and Development Report has dealt with the debt problems.', 65, 100, { font: 'body', right: 553 })],
+        [short('2. Trade')],
+        [short('(i) ITC/UNCTAD/WTO integrated programme')],
+        [short('(a) Objectives')],
+        [line('8. African countries have a pressing need for technical cooperation.', 65, 100, { font: 'body', right: 553 })],
+        [short('(ii) Trade and environment')],
+        [line('9. Five African countries have been included in the research work.', 65, 100, { font: 'body', right: 553 })],
+      ),
+    }, silent);
+    expect(heads(result)).toEqual([
+      [1, 'I.', 'UNCTAD’S POLICY RESEARCH AND ANALYSIS'],
+      ['paragraph', '6'],
+      [3, '1.', 'Official debt'],
+      ['paragraph', '7'],
+      [3, '2.', 'Trade'],
+      [4, '(i)', 'ITC/UNCTAD/WTO integrated programme'],
+      [5, '(a)', 'Objectives'],
+      ['paragraph', '8'],
+      [4, '(ii)', 'Trade and environment'],
+      ['paragraph', '9'],
+    ]);
+  });
+
+  it('TD/B/43/6 look-alikes: the items of a list a paragraph opens, and a paragraph that continues the numbering, stay paragraphs', () => {
+    const { body: result } = buildStructure({
+      typography: { ...typography, leftMargin: 65, rightMargin: 553 },
+      blocks: blocks(
+        [line('5. The agenda of the session is as follows:', 65, 100, { font: 'body', right: 300 })],
+        [short('(a) Opening of the session')],
+        [short('(b) Election of officers')],
+        [short('6. Other matters')],
+        [line('7. The Board adopted the agenda.', 65, 100, { font: 'body', right: 300 })],
+      ),
+    }, silent);
+    expect(heads(result)).toEqual([['paragraph', '5'], ['paragraph', '6'], ['paragraph', '7']]);
+  });
+
+  it('A/79/352: a numbered row of a table, in more cells than a number and a title, stays in the table', () => {
+    const row = (text: string, cells: string[]) => line(text, 65, 100, { font: 'body', right: 553, cells });
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [row('Phase Start End', ['Phase', 'Start', 'End'])],
+        [row('(i) Preliminary March February', ['(i) Preliminary', 'March', 'February'])],
+      ),
+    }, silent);
+    expect(result.map((b) => b.type)).toEqual(['table']);
+  });
 });

@@ -20,6 +20,11 @@ export class HeadingLevels {
   /** The numbering read so far, restarted by each annex title: what tells section "I." from chapter "I.". */
   private numbers = new HeadingNumberReader();
   private chapterSize: number | null = null;
+  /**
+   * The bracketed styles ("(a)", "(i)") met under the last chapter, section or numbered heading,
+   * in the order they nested: a document may put "(a)" under "(i)" (TD/B/43/6) or "(i)" under "(a)".
+   */
+  private bracketed: ('lower' | 'lowerRoman')[] = [];
 
   constructor(private readonly typography: Typography) {}
 
@@ -38,11 +43,21 @@ export class HeadingLevels {
     const reading = this.numbers.read(number.replace(TANWEEN_AFTER_DASH, ''));
     const label = reading?.style === 'labelled' ? reading.text.slice(0, reading.text.indexOf(' ')) : null;
     const nests = label !== null && !CHAPTER_LABELS.has(label);
-    const level = nests ? Math.min(6, this.structuralLevel + 1) : LEVEL_OF_STYLE[reading?.style ?? 'literal'];
+    const style = reading?.style ?? 'literal';
+    const level = nests ? Math.min(6, this.structuralLevel + 1) : style === 'lower' || style === 'lowerRoman' ? this.bracketedLevel(style) : LEVEL_OF_STYLE[style];
+    if (style !== 'lower' && style !== 'lowerRoman' && style !== 'literal' && !nests) this.bracketed = [];
     if (level === 1) this.chapterSize ??= size;
     if (!nests) this.structuralLevel = level;
     this.lastNumberedLevel = level;
     return level;
+  }
+
+  /** The first bracketed style under a heading is level 4; the other one, met under it, nests one deeper. */
+  private bracketedLevel(style: 'lower' | 'lowerRoman'): number {
+    const at = this.bracketed.indexOf(style);
+    if (at >= 0) this.bracketed.length = at + 1;
+    else this.bracketed.push(style);
+    return Math.min(6, LEVEL_OF_STYLE[style] + this.bracketed.length - 1);
   }
 }
 
