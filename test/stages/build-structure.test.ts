@@ -18,7 +18,8 @@ describe('build-structure', () => {
         [bold('B. Liens entre migration et développement', 100, 12)],
         [bold('1. Impact économique des migrations au niveau mondial', 104)],
         [body('2. Les participants ont estimé que les migrations étaient un facteur.')],
-        [bold('Migrantes', 123)],
+        // In another face than the numbered headings, as printed (A/61/187-fr: g_d0_f3 under g_d0_f2).
+        [line('Migrantes', 123, 100, { font: 'italic', right: 200 })],
       ),
     }, silent);
     expect(result.map((b) => (b.type === 'heading' ? [b.level, b.number, b.text] : [b.type, b.type === 'paragraph' ? b.number : null]))).toEqual([
@@ -366,5 +367,41 @@ describe('build-structure, resolutions', () => {
       ),
     }, silent);
     expect(result.map((b) => b.type)).toEqual(['table']);
+  });
+
+  it('A/80/604/Add.1: an unnumbered heading takes its level from its style over the whole document, not from the last numbered heading', () => {
+    const italic = (text: string) => line(text, 123, 100, { font: 'italic', right: 300 });
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [bold('I. Introduction', 102, 14)],
+        [bold('Financial matters', 123, 14)],
+        [italic('Matters pertaining to the report of the Board of Auditors')],
+        [bold('A. Mandate and planning assumptions', 99, 12)],
+        [italic('Operational constraints')],
+        [bold('1. Military and police personnel', 103)],
+        [body('1. The Advisory Committee recommends the approval of the proposals.')],
+        [bold('Recommendations on posts and positions', 123)],
+        [italic('Vacant posts')],
+      ),
+    }, silent);
+    expect(result.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? [b.level, b.text] : null))).toEqual([
+      [1, 'Introduction'],
+      [1, 'Financial matters'],
+      [4, 'Matters pertaining to the report of the Board of Auditors'],
+      [2, 'Mandate and planning assumptions'],
+      [4, 'Operational constraints'],
+      [3, 'Military and police personnel'],
+      [3, 'Recommendations on posts and positions'],
+      [4, 'Vacant posts'],
+    ]);
+  });
+
+  it('E/ESCWA/30/8: an unnumbered introduction before the first chapter is level 1 whatever its style', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks([bold('Introduction', 123, 12)], [body('1. Text.')], [bold('I. Mandates', 100, 14)]),
+    }, silent);
+    expect(result[0]).toMatchObject({ type: 'heading', level: 1, text: 'Introduction' });
   });
 });

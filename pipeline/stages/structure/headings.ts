@@ -42,8 +42,9 @@ interface HeadingMatch {
   number: string | null;
   text: string;
   footnoteRefs: FootnoteDraft[];
-  /** Type size of the first line: what an unnumbered heading's level follows. */
+  /** Type size and face of the first line: what an unnumbered heading's level follows. */
   size: number;
+  font: string;
   /** The section letter the heading opens with, or null. */
   sectionLetter: string | null;
   /** A Roman chapter number: the sections start from A again after it. */
@@ -63,6 +64,7 @@ export const heading: StructureRule<HeadingMatch> = {
       text: text.slice(cut).trim(),
       footnoteRefs: view.refs(cut),
       size: view.first.size,
+      font: view.first.font,
       sectionLetter: sectionLetterOf(text, state.scope),
       opensChapter: ROMAN_NUMBER.test(text),
     };
@@ -72,7 +74,7 @@ export const heading: StructureRule<HeadingMatch> = {
     const block: HeadingBlock<FootnoteDraft> = {
       type: 'heading',
       id: state.ids.take(`${scope.idPrefix}h-${++scope.counters.h}`),
-      level: state.headingLevels.levelOf(match.number, match.size),
+      level: state.headingLevels.levelOf(match.number, match.size, match.font),
       number: match.number,
       text: match.text,
       footnoteRefs: match.footnoteRefs,
