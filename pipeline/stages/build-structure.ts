@@ -11,6 +11,7 @@
 import type { RawBlock, Reporter, Structure, Typography } from '../model.js';
 import { vocabularyOf } from './join-text.js';
 import { HeadingLevels } from './structure/heading-levels.js';
+import { headingStyles } from './structure/heading-styles.js';
 import { PictureNumbering } from './structure/paragraphs.js';
 import { STRUCTURE_RULES } from './structure/rules.js';
 import { newState, viewOf, type StructureRule, type StructureState } from './structure/view.js';
@@ -19,7 +20,7 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
   const { blocks, typography } = input;
   const vocabulary = vocabularyOf(blocks.flatMap((b) => b.lines));
   const pictureNumbers = new PictureNumbering(reporter);
-  const state = newState(new HeadingLevels(typography), pictureNumbers);
+  const state = newState(new HeadingLevels(typography, headingStyles(blocks, typography)), pictureNumbers);
   for (let index = 0; index < blocks.length; index++) {
     const view = viewOf(blocks, index, typography, vocabulary, state);
     if (view === null) continue;

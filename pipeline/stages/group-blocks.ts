@@ -72,7 +72,7 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
   if (short && line.font !== previous.font) return true;
   // A first-line indent opens a body paragraph; headings wrap with a hanging indent instead.
   const bodyText = previous.font === typography.bodyFont && Math.abs(previous.size - typography.bodySize) <= SIZE_TOLERANCE;
-  if (short && bodyText && !previous.rtl && line.x - previous.x > INDENT_RATIO * line.size && !isCentredHeadingLine(opening, previous, line, typography)) return true;
+  if (short && bodyText && !previous.rtl && line.x - previous.x > INDENT_RATIO * line.size && !isCentredHeadingLine(opening, previous, line, typography) && !isHangingWrap(opening, previous, line)) return true;
   if (Boolean(cellsOf(line)) !== Boolean(cellsOf(previous))) return true;
   return false;
 }
@@ -84,6 +84,22 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
  */
 function isCentredHeadingLine(opening: Line, previous: Line, line: Line, typography: Typography): boolean {
   return LATIN_SECTION_NUMBER.test(opening.text) && isCentred(opening, typography) && isCentred(previous, typography) && isCentred(line, typography);
+}
+
+/**
+ * A numbered line broken mid-phrase wraps under its text, not under its number: the next line,
+ * set in and opening with a small letter, goes on with it (A/AC.109/2010/18, agenda item "3. The
+ * role of the United Nations system in providing developmental" / "assistance to …:"), and so does
+ * a line in capitals under a heading in capitals. A first-line
+ * indent would open a paragraph with a capital, after a line that ended its sentence.
+ */
+function isHangingWrap(opening: Line, previous: Line, line: Line): boolean {
+  if (opening !== previous || !UNIT_OPENING.test(opening.text) || /[.;:,!?]$/.test(previous.text)) return false;
+  // Rows of a table (or of a list set like one) break where their cells do.
+  if (cellsOf(previous) || cellsOf(line)) return false;
+  // A heading in capitals wraps in capitals (TD/B/43/6: "I. UNCTAD'S POLICY … RELEVANT TO THE" / "UNITED NATIONS …").
+  const capitals = (text: string) => text === text.toUpperCase() && /\p{Lu}{3}/u.test(text);
+  return /^\p{Ll}/u.test(line.text) || (capitals(previous.text) && capitals(line.text));
 }
 
 /** The first line of a page (or column) continues the last block of the previous page (or column). */

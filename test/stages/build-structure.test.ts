@@ -18,7 +18,8 @@ describe('build-structure', () => {
         [bold('B. Liens entre migration et développement', 100, 12)],
         [bold('1. Impact économique des migrations au niveau mondial', 104)],
         [body('2. Les participants ont estimé que les migrations étaient un facteur.')],
-        [bold('Migrantes', 123)],
+        // In another face than the numbered headings, as printed (A/61/187-fr: g_d0_f3 under g_d0_f2).
+        [line('Migrantes', 123, 100, { font: 'italic', right: 200 })],
       ),
     }, silent);
     expect(result.map((b) => (b.type === 'heading' ? [b.level, b.number, b.text] : [b.type, b.type === 'paragraph' ? b.number : null]))).toEqual([
@@ -290,5 +291,117 @@ describe('build-structure, resolutions', () => {
       blocks: blocks([line('1- اجتماعات كبار المسؤولين', 300, 100, { rtl: true, font: 'bold', size: 10, right: 488 })]),
     }, silent);
     expect(result.map((b) => (b.type === 'heading' ? [b.number, b.text] : b.type))).toEqual([['1-', 'اجتماعات كبار المسؤولين']]);
+  });
+
+  it('a Russian annex: "Приложение" opens an annex scope whose title follows, numbering restarts', () => {
+    const { body: main, annexes } = buildStructure({
+      typography,
+      blocks: blocks(
+        [body('12. Участники подчеркнули важность сотрудничества.')],
+        [bold('Приложение', 60, 14), bold('Правила процедуры', 123, 14)],
+        [body('1. Первый пункт приложения.')],
+      ),
+    }, silent);
+    expect(main).toHaveLength(1);
+    expect(annexes).toHaveLength(1);
+    expect(annexes[0]).toMatchObject({ label: 'Приложение', title: 'Правила процедуры' });
+    expect(annexes[0]!.body[0]).toMatchObject({ type: 'paragraph', id: 'annex-1-para-1', number: '1' });
+  });
+
+  // TD/B/43/6 (1996) sets everything in the body face: sub-headings are told from paragraphs by the numbering.
+  const short = (text: string) => line(text, 65, 100, { font: 'body', right: 65 + text.length * 5 });
+  const heads = (result: ReturnType<typeof buildStructure>['body']) =>
+    result.map((b) => (b.type === 'heading' ? [b.level, b.number, b.text] : [b.type, b.type === 'paragraph' ? b.number : null]));
+
+  it('TD/B/43/6: a short numbered line over the paragraph that continues the numbering is a sub-heading', () => {
+    const { body: result } = buildStructure({
+      typography: { ...typography, leftMargin: 65, rightMargin: 553 },
+      blocks: blocks(
+        [short('I. UNCTAD’S POLICY RESEARCH AND ANALYSIS')],
+        [line('6. An oral progress report will be provided to the Board on UNCTAD’s contribution to the SIA.', 65, 100, { font: 'body', right: 553 })],
+        [short('1. Official debt')],
+        [line('7. In 1995 and 1996, the Trade and Development Report has dealt with the debt problems.', 65, 100, { font: 'body', right: 553 })],
+        [short('2. Trade')],
+        [short('(i) ITC/UNCTAD/WTO integrated programme')],
+        [short('(a) Objectives')],
+        [line('8. African countries have a pressing need for technical cooperation.', 65, 100, { font: 'body', right: 553 })],
+        [short('(ii) Trade and environment')],
+        [line('9. Five African countries have been included in the research work.', 65, 100, { font: 'body', right: 553 })],
+      ),
+    }, silent);
+    expect(heads(result)).toEqual([
+      [1, 'I.', 'UNCTAD’S POLICY RESEARCH AND ANALYSIS'],
+      ['paragraph', '6'],
+      [3, '1.', 'Official debt'],
+      ['paragraph', '7'],
+      [3, '2.', 'Trade'],
+      [4, '(i)', 'ITC/UNCTAD/WTO integrated programme'],
+      [5, '(a)', 'Objectives'],
+      ['paragraph', '8'],
+      [4, '(ii)', 'Trade and environment'],
+      ['paragraph', '9'],
+    ]);
+  });
+
+  it('TD/B/43/6 look-alikes: the items of a list a paragraph opens, and a paragraph that continues the numbering, stay paragraphs', () => {
+    const { body: result } = buildStructure({
+      typography: { ...typography, leftMargin: 65, rightMargin: 553 },
+      blocks: blocks(
+        [line('5. The agenda of the session is as follows:', 65, 100, { font: 'body', right: 300 })],
+        [short('(a) Opening of the session')],
+        [short('(b) Election of officers')],
+        [short('6. Other matters')],
+        [line('7. The Board adopted the agenda.', 65, 100, { font: 'body', right: 300 })],
+      ),
+    }, silent);
+    expect(heads(result)).toEqual([['paragraph', '5'], ['paragraph', '6'], ['paragraph', '7']]);
+  });
+
+  it('A/79/352: a numbered row of a table, in more cells than a number and a title, stays in the table', () => {
+    const row = (text: string, cells: string[]) => line(text, 65, 100, { font: 'body', right: 553, cells });
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [row('Phase Start End', ['Phase', 'Start', 'End'])],
+        [row('(i) Preliminary March February', ['(i) Preliminary', 'March', 'February'])],
+      ),
+    }, silent);
+    expect(result.map((b) => b.type)).toEqual(['table']);
+  });
+
+  it('A/80/604/Add.1: an unnumbered heading takes its level from its style over the whole document, not from the last numbered heading', () => {
+    const italic = (text: string) => line(text, 123, 100, { font: 'italic', right: 300 });
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks(
+        [bold('I. Introduction', 102, 14)],
+        [bold('Financial matters', 123, 14)],
+        [italic('Matters pertaining to the report of the Board of Auditors')],
+        [bold('A. Mandate and planning assumptions', 99, 12)],
+        [italic('Operational constraints')],
+        [bold('1. Military and police personnel', 103)],
+        [body('1. The Advisory Committee recommends the approval of the proposals.')],
+        [bold('Recommendations on posts and positions', 123)],
+        [italic('Vacant posts')],
+      ),
+    }, silent);
+    expect(result.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? [b.level, b.text] : null))).toEqual([
+      [1, 'Introduction'],
+      [1, 'Financial matters'],
+      [4, 'Matters pertaining to the report of the Board of Auditors'],
+      [2, 'Mandate and planning assumptions'],
+      [4, 'Operational constraints'],
+      [3, 'Military and police personnel'],
+      [3, 'Recommendations on posts and positions'],
+      [4, 'Vacant posts'],
+    ]);
+  });
+
+  it('E/ESCWA/30/8: an unnumbered introduction before the first chapter is level 1 whatever its style', () => {
+    const { body: result } = buildStructure({
+      typography,
+      blocks: blocks([bold('Introduction', 123, 12)], [body('1. Text.')], [bold('I. Mandates', 100, 14)]),
+    }, silent);
+    expect(result[0]).toMatchObject({ type: 'heading', level: 1, text: 'Introduction' });
   });
 });

@@ -70,4 +70,27 @@ describe('group-blocks', () => {
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.lines).toHaveLength(4);
   });
+
+  it('A/AC.109/2010/18 agenda item 3: a numbered line broken mid-phrase goes on under its text, not as a new block', () => {
+    const blocks = groupBlocks([
+        pageOf(3, [
+          line('3. The role of the United Nations system in providing developmental', 103, 258, { page: 3, right: 447, size: 13, font: 'body' }),
+          line('assistance to Non-Self-Governing Territories:', 127, 273, { page: 3, right: 361, size: 13, font: 'body' }),
+          line('(a) Presentations by the United Nations Development Programme and', 127, 291, { page: 3, right: 480, size: 13, font: 'body' }),
+        ]),
+      ], 0, typography);
+    expect(blocks.map((block) => block.lines.length)).toEqual([2, 1]);
+  });
+
+  it('TD/B/43/6: a chapter heading in capitals wraps in capitals; a first-line indent after a short line still opens a paragraph', () => {
+    const blocks = groupBlocks([
+        pageOf(6, [
+          line('I. UNCTAD’S POLICY RESEARCH AND ANALYSIS RELEVANT TO THE', 79, 100, { page: 6, right: 490, size: 13, font: 'body' }),
+          line('UNITED NATIONS NEW AGENDA FOR THE DEVELOPMENT OF AFRICA', 102, 115, { page: 6, right: 510, size: 13, font: 'body' }),
+          line('The Board took note of the report.', 79, 140, { page: 6, right: 300, size: 13, font: 'body' }),
+          line('It then adjourned.', 106, 155, { page: 6, right: 300, size: 13, font: 'body' }),
+        ]),
+      ], 0, typography);
+    expect(blocks.map((block) => block.lines.length)).toEqual([2, 1, 1]);
+  });
 });

@@ -2,6 +2,7 @@
 import { HeadingNumberReader } from '../../languages/numbering.js';
 import type { Typography } from '../../model.js';
 import { SIZE_TOLERANCE } from '../measure-typography.js';
+import { LEVEL_OF_STYLE, levelOfStyle, type HeadingStyle } from './heading-styles.js';
 
 /** A heading this much larger than the body is chapter level when no numbering says otherwise. */
 const CHAPTER_SIZE_RATIO = 1.3;
@@ -20,8 +21,13 @@ export class HeadingLevels {
   /** The numbering read so far, restarted by each annex title: what tells section "I." from chapter "I.". */
   private numbers = new HeadingNumberReader();
   private chapterSize: number | null = null;
+  /**
+   * The bracketed styles ("(a)", "(i)") met under the last chapter, section or numbered heading,
+   * in the order they nested: a document may put "(a)" under "(i)" (TD/B/43/6) or "(i)" under "(a)".
+   */
+  private bracketed: ('lower' | 'lowerRoman')[] = [];
 
-  constructor(private readonly typography: Typography) {}
+  constructor(private readonly typography: Typography, private readonly styles: readonly HeadingStyle[] = []) {}
 
   annexTitle(): void {
     this.lastNumberedLevel = 1;
@@ -29,22 +35,32 @@ export class HeadingLevels {
     this.numbers = new HeadingNumberReader();
   }
 
-  levelOf(number: string | null, size: number): number {
+  /** The level of a heading, from its number, else from its style (font and size), else under the last numbered one. */
+  levelOf(number: string | null, size: number, font = ''): number {
     if (number === null) {
       const chapter = this.chapterSize ?? CHAPTER_SIZE_RATIO * this.typography.bodySize;
       if (size >= chapter - SIZE_TOLERANCE) return 1;
-      return Math.min(6, this.lastNumberedLevel + 1);
+      // Before the first numbered heading, an unnumbered one (an introduction) opens the text at level 1.
+      const byStyle = this.lastNumberedLevel > 0 ? levelOfStyle(this.styles, font, size) : null;
+      return byStyle ?? Math.min(6, this.lastNumberedLevel + 1);
     }
     const reading = this.numbers.read(number.replace(TANWEEN_AFTER_DASH, ''));
     const label = reading?.style === 'labelled' ? reading.text.slice(0, reading.text.indexOf(' ')) : null;
     const nests = label !== null && !CHAPTER_LABELS.has(label);
-    const level = nests ? Math.min(6, this.structuralLevel + 1) : LEVEL_OF_STYLE[reading?.style ?? 'literal'];
+    const style = reading?.style ?? 'literal';
+    const level = nests ? Math.min(6, this.structuralLevel + 1) : style === 'lower' || style === 'lowerRoman' ? this.bracketedLevel(style) : LEVEL_OF_STYLE[style];
+    if (style !== 'lower' && style !== 'lowerRoman' && style !== 'literal' && !nests) this.bracketed = [];
     if (level === 1) this.chapterSize ??= size;
     if (!nests) this.structuralLevel = level;
     this.lastNumberedLevel = level;
     return level;
   }
-}
 
-/** Chapters (I., أولاً-, 一、, Chapter I, Part 2), sections (A., ألف-), numbered sub-sections (1., 1.2.), and the rest. */
-const LEVEL_OF_STYLE = { roman: 1, labelled: 1, upper: 2, digits: 3, lower: 4, lowerRoman: 4, literal: 4 } as const;
+  /** The first bracketed style under a heading is level 4; the other one, met under it, nests one deeper. */
+  private bracketedLevel(style: 'lower' | 'lowerRoman'): number {
+    const at = this.bracketed.indexOf(style);
+    if (at >= 0) this.bracketed.length = at + 1;
+    else this.bracketed.push(style);
+    return Math.min(6, LEVEL_OF_STYLE[style] + this.bracketed.length - 1);
+  }
+}

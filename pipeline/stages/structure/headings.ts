@@ -2,7 +2,7 @@
  * Headings: what a heading looks like (size, face, place, length), the number it opens with, and
  * the section letters that tell "M." (section M) from "M. Imad" (Monsieur).
  */
-import type { HeadingBlock, FootnoteDraft, RawBlock, Typography } from '../../model.js';
+import type { HeadingBlock, FootnoteDraft, ParagraphBlock, RawBlock, Typography } from '../../model.js';
 import { LATIN_SECTION_NUMBER } from '../group-blocks.js';
 import { ARABIC_CHAPTER_ORDINALS, ARABIC_LETTER_NAMES } from '../../languages/ar.js';
 import { alternation, headingLabelWords, SUMMARY_LABEL } from '../../languages/index.js';
@@ -26,9 +26,9 @@ const ARABIC_HEADING_NUMBER = `(?:${alternation([...ARABIC_CHAPTER_ORDINALS, ...
 const LABELLED_HEADING_WORDS = alternation((['Chapter', 'Part', 'Section', 'Rule', 'Article'] as const).flatMap(headingLabelWords));
 /** Chapter and section numbers ("IV. ", "B. ", "ثانياً- "), but not paragraph numbers ("4. "). */
 const CHAPTER_OR_SECTION_NUMBER = new RegExp(`${LATIN_SECTION_NUMBER.source}|^(?:${ARABIC_HEADING_NUMBER})`);
-/** `I.`, `A.`, `1.`, `1.2.`, `1-` (Arabic layouts), `(a)`, `a)`, `أولاً-`, `一、`, `Rule 3` before a heading's text. */
+/** `I.`, `A.`, `1.`, `1.2.`, `1-` (Arabic layouts), `(a)`, `(ii)`, `a)`, `أولاً-`, `一、`, `Rule 3` before a heading's text. */
 export const HEADING_NUMBER = new RegExp(
-  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|\\d{1,2}-|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|（[a-z]）|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)|^([${CHINESE_NUMERALS}]{1,3}、)\\s*(?=\\S)`,
+  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|\\d{1,2}-|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|\\([ivxlc]{2,6}\\)|（[a-z]）|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)|^([${CHINESE_NUMERALS}]{1,3}、)\\s*(?=\\S)`,
 );
 
 /** Section letters run A, B, C…: one may be missed, not this many. */
@@ -42,8 +42,9 @@ interface HeadingMatch {
   number: string | null;
   text: string;
   footnoteRefs: FootnoteDraft[];
-  /** Type size of the first line: what an unnumbered heading's level follows. */
+  /** Type size and face of the first line: what an unnumbered heading's level follows. */
   size: number;
+  font: string;
   /** The section letter the heading opens with, or null. */
   sectionLetter: string | null;
   /** A Roman chapter number: the sections start from A again after it. */
@@ -63,6 +64,7 @@ export const heading: StructureRule<HeadingMatch> = {
       text: text.slice(cut).trim(),
       footnoteRefs: view.refs(cut),
       size: view.first.size,
+      font: view.first.font,
       sectionLetter: sectionLetterOf(text, state.scope),
       opensChapter: ROMAN_NUMBER.test(text),
     };
@@ -72,7 +74,7 @@ export const heading: StructureRule<HeadingMatch> = {
     const block: HeadingBlock<FootnoteDraft> = {
       type: 'heading',
       id: state.ids.take(`${scope.idPrefix}h-${++scope.counters.h}`),
-      level: state.headingLevels.levelOf(match.number, match.size),
+      level: state.headingLevels.levelOf(match.number, match.size, match.font),
       number: match.number,
       text: match.text,
       footnoteRefs: match.footnoteRefs,
@@ -97,7 +99,65 @@ export const heading: StructureRule<HeadingMatch> = {
  */
 export function isHeading(view: BlockView): boolean {
   const { block, text, typography, state } = view;
+  if (isSubHeadingOverParagraphs(view)) return true;
   return isHeadingLike(block, typography, view.next, view.inAnnex) && !SUMMARY_LABEL.test(text) && !isContinuingParagraph(text, state.scope) && !breaksSectionLetters(text, state.scope);
+}
+
+/** A sub-heading set in the body face is at most this many lines, its last one short. */
+const SUB_HEADING_MAX_LINES = 2;
+/** Sub-headings stacked over the paragraph they open ("1. Trade" / "(i) ITC…" / "(a) Objectives"): at most this many. */
+const MAX_STACKED_SUB_HEADINGS = 3;
+/** A line ending this many font sizes before the right margin is short (as in group-blocks). */
+const SHORT_LINE_RATIO = 2.5;
+
+/**
+ * Layouts that set everything in the body face (TD/B/43/6, 1996) number their sub-headings as
+ * they number paragraphs: "1. Official debt" between paragraphs 6 and 7. The paragraph numbering
+ * tells the two sequences apart: a short numbered line that is no sentence, whose number does not
+ * continue the paragraphs, over a paragraph that does (through at most a few such lines), is a
+ * sub-heading. A line under a paragraph that opens a list (ends with a colon, or has items) is an
+ * item of that list, and a line under a table is the table's, not a heading.
+ */
+function isSubHeadingOverParagraphs(view: BlockView): boolean {
+  const { block, text, typography, state } = view;
+  if (!isShortNumberedLine(block, text, typography)) return false;
+  const scope = state.scope;
+  const open = scope.openParagraph;
+  if (open !== null && opensList(open, text)) return false;
+  // Under a table the line is one of the table's (A/50/610's references "(u) A/50/23 (Part III), chapter V").
+  if (scope.blocks.at(-1)?.type === 'table') return false;
+  const expected = (scope.lastNumber ?? 0) + 1;
+  const own = PARAGRAPH_NUMBER.exec(text);
+  if (own !== null && Number(own[1]) === expected) return false;
+  for (const next of view.blocks.slice(view.index + 1, view.index + 1 + MAX_STACKED_SUB_HEADINGS)) {
+    const nextText = next.lines.map((l) => l.text).join(' ');
+    const number = PARAGRAPH_NUMBER.exec(nextText);
+    if (number !== null && Number(number[1]) === expected && !isShortNumberedLine(next, nextText, typography)) return true;
+    if (!isShortNumberedLine(next, nextText, typography)) return false;
+  }
+  return false;
+}
+
+/**
+ * The open paragraph leads into a list the line belongs to: it ends with a colon, or its last item
+ * ends like a list entry or carries a label of the same kind (bullets under paragraph 66, then
+ * "(iii) Capacity-building", TD/B/43/6: a bullet list does not make "(iii)" its item).
+ */
+function opensList(open: ParagraphBlock<FootnoteDraft>, text: string): boolean {
+  const last = open.items?.at(-1);
+  if (last === undefined) return /:$/.test(open.text);
+  const kind = (label: string) => (label.startsWith('(') ? '(' : /^\d/.test(label) ? '1' : label);
+  const label = HEADING_NUMBER.exec(text)?.[1] ?? '';
+  return /[;:,]$/.test(last.text) || (last.label !== null && kind(last.label) === kind(label));
+}
+
+/** A block of one or two body-size lines under a heading number, the last one short, with no final punctuation. */
+function isShortNumberedLine(block: RawBlock, text: string, typography: Typography): boolean {
+  const lines = block.lines;
+  const last = lines.at(-1)!;
+  if (lines.length > SUB_HEADING_MAX_LINES || last.rtl || !HEADING_NUMBER.test(text) || /[.;,:!?。；，：？！]$/.test(text)) return false;
+  if (lines.some((l) => Math.abs(l.size - typography.bodySize) > SIZE_TOLERANCE)) return false;
+  return last.right < (last.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * last.size;
 }
 
 /**
@@ -176,7 +236,9 @@ function isPlacedLikeHeading(block: RawBlock, text: string, smallCaps: boolean, 
   // "(Point 23 de l'ordre du jour)"; E/ESCWA/30/7: "3-" as a picture over two centred lines).
   const numbered = CHAPTER_OR_SECTION_NUMBER.test(text) || first.numberPicture !== undefined;
   const centredBlock = (smallCaps || numbered) && lines.every((line) => isCentred(line, typography));
-  if (lines.length !== 1 && !centredBlock) return false;
+  // A chapter heading in capitals wraps at the margin as well (TD/B/43/6: "I. UNCTAD'S POLICY … TO THE" / "UNITED NATIONS …").
+  const capitalChapter = smallCaps && CHAPTER_OR_SECTION_NUMBER.test(text);
+  if (lines.length !== 1 && !centredBlock && !capitalChapter) return false;
   if (CHAPTER_OR_SECTION_NUMBER.test(text)) return true;
   // A centred line followed by another starting where it does is one of a centred list, no heading.
   const sibling = next !== undefined && Math.abs(next.lines[0]!.x - first.x) < first.size;

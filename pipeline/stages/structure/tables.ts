@@ -21,7 +21,13 @@ export const table: StructureRule<{ rows: string[][]; continues: TableBlock | nu
   },
 };
 
+/** A numbered line split in at most this many cells is a heading with a gap after its number ("1.   Official debt"). */
+const HEADING_CELLS = 2;
+
 function isTableBlock(block: RawBlock): boolean {
   const withCells = block.lines.filter((l) => (cellsOf(l)?.length ?? 0) > 1).length;
-  return withCells > 0 && withCells * 2 >= block.lines.length && !(block.lines.length === 1 && HEADING_NUMBER.test(block.lines[0]!.text));
+  const first = block.lines[0]!;
+  // A numbered row of a table with more cells is the table's (A/79/352: "(ii) Concept / March / February …").
+  const numberedHeading = block.lines.length === 1 && HEADING_NUMBER.test(first.text) && (cellsOf(first)?.length ?? 0) <= HEADING_CELLS;
+  return withCells > 0 && withCells * 2 >= block.lines.length && !numberedHeading;
 }
