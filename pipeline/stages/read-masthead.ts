@@ -8,16 +8,14 @@
 import type { ExtractedDocument, Furniture, Line, Masthead, Metadata, PageLines, Reporter, Typography } from '../model.js';
 import { cellsOf } from '../text/line-anchors.js';
 import { detectLanguage } from '../languages/index.js';
-import { FIELD_RULES, SYMBOL_LINE, symbolFields } from './masthead/fields.js';
-import { findSubtitle, findTitle } from './masthead/title.js';
+import { FIELD_RULES, SYMBOL_LINE, symbolFields, textsOf } from './masthead/fields.js';
+import { findSubtitle, findTitle, RESOLUTION_NUMBER } from './masthead/title.js';
 import { JOB_NUMBER } from './strip-furniture.js';
 
 /** The masthead fields sit in the upper part of page 1. */
 const MASTHEAD_DEPTH = 0.45;
 /** The title may reach this much further down than the fields. */
 const TITLE_DEPTH_RATIO = 1.6;
-/** "78/1.  Political declaration": the resolution number is no part of the title. */
-const RESOLUTION_NUMBER = /^\d{1,4}\/\d{1,4}\.\s+/;
 /** "Information circular*": the asterisk is the marker of the title's footnote. */
 const TRAILING_ASTERISKS = /\s*\*+$/;
 
@@ -73,8 +71,7 @@ function readFields(lines: Line[], depthLimit: number, typography: Typography, j
   for (let i = 0; i < lines.length && lines[i]!.y <= depthLimit; i++) {
     const line = lines[i]!;
     let matched: keyof Metadata | null = null;
-    const cells = cellsOf(line);
-    for (const raw of cells && cells.length > 1 ? cells : [line.text]) {
+    for (const raw of textsOf(line, cellsOf(line))) {
       const view = { text: raw.trim(), line, previous: lines[i - 1], next: lines[i + 1], typography, metadata };
       for (const rule of FIELD_RULES) {
         const fields = rule.read(view);
