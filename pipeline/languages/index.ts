@@ -125,6 +125,8 @@ export const RESOLUTION_HEADER = new RegExp(
   `^(?:${alternation(RESOLUTION_HEADERS.map((h) => h.resolution))})(?!\\p{L}).*(?<!\\p{L})(?:${alternation(RESOLUTION_HEADERS.map((h) => h.adopted))})`,
   'iu',
 );
+/** A cover's Official Records series line: "Official Records", "OFFICIAL RECORDS: 2018", "Supplément no 21". */
+export const OFFICIAL_RECORDS = new RegExp(`^(?:${alternation(new Set(wordsOf((l) => l.officialRecords ?? [])))})`, 'i');
 /** "of", "de", "del", "из", "من" between words, where an agenda item's description starts. */
 export const AGENDA_DESCRIPTION_START = new RegExp(`\\s(?:${alternation(new Set(wordsOf((l) => l.of)))})\\s`);
 

@@ -138,4 +138,46 @@ describe('read-masthead, Chinese', () => {
     ];
     expect(masthead(lines).metadata.title).toBeNull();
   });
+  it('A/80/1 cover: the title is set larger than the "United Nations" banner; the Official Records lines under it are the cover\'s', () => {
+    const lines = [
+      line('A/80/1', 524, 48),
+      line('United Nations', 123, 152, { size: 20, font: 'bold' }),
+      line('Report of the Secretary-General', 123, 216, { size: 28.5, font: 'bold' }),
+      line('on the work of the Organization', 123, 243, { size: 28.5, font: 'bold' }),
+      line('General Assembly', 123, 361, { size: 20, font: 'bold' }),
+      line('Official Records', 123, 378, { size: 14, font: 'bold' }),
+      line('Eightieth Session', 123, 394, { size: 14, font: 'bold' }),
+      line('Supplement No. 1', 123, 410, { size: 14, font: 'bold' }),
+    ];
+    const result = masthead(lines);
+    expect(result.metadata.title).toBe('Report of the Secretary-General on the work of the Organization');
+    expect(result.metadata.subtitle).toBeNull();
+    expect(result.consumed).toBe(8);
+  });
+
+  it('E/2018/41 cover: "OFFICIAL RECORDS: 2018" and "SUPPLEMENT No. 21" are neither title nor subtitle', () => {
+    const lines = [
+      line('E/2018/41', 425, 81),
+      line('REPORT OF THE THIRTIETH SESSION', 57, 282, { size: 16.5, font: 'bold' }),
+      line('25-28 June 2018', 57, 298, { size: 13, font: 'bold' }),
+      line('ECONOMIC AND SOCIAL COUNCIL', 57, 411, { size: 16.5, font: 'bold' }),
+      line('OFFICIAL RECORDS: 2018', 57, 427, { size: 13, font: 'bold' }),
+      line('SUPPLEMENT No. 21', 57, 541, { size: 18, font: 'bold' }),
+    ];
+    const result = masthead(lines);
+    expect(result.metadata.title).toBeNull();
+    expect(result.metadata.subtitle).toBeNull();
+    expect(result.consumed).toBe(6);
+  });
+
+  it('TPNW/MSP/2025/11: a larger numbered heading under a two-line title stays the body\'s', () => {
+    const lines = [
+      line('TPNW/MSP/2025/11', 400, 50),
+      line('Agenda item 20', 60, 250),
+      line('Report of the third Meeting of States Parties to the Treaty on the', 123, 300, { size: 14, font: 'bold' }),
+      line('Prohibition of Nuclear Weapons', 123, 316, { size: 14, font: 'bold' }),
+      line('I. Introduction', 90, 380, { size: 16, font: 'bold' }),
+    ];
+    expect(masthead(lines).metadata.title).toBe('Report of the third Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons');
+  });
 });

@@ -18,7 +18,7 @@ const DISTRIBUTION = /^Dist(?:r\.?|\.)\s*:?\s*(.*)$/i;
 const DISTRIBUTION_CELL = /\s(?=Distr?\.)/;
 const ORIGINAL = new RegExp(`^(?:${ORIGINAL_WORDS})\\s*[:：]?\\s*(.+)$`, 'i');
 // Word edges by letter, not by \b, which knows only ASCII letters ("Третья сессия").
-const SESSION = /(?<!\p{L})(?:session|sesiones|период|сесси[яи])(?!\p{L})|^الدورة|会议$/iu;
+export const SESSION = /(?<!\p{L})(?:session|sesiones|период|сесси[яи])(?!\p{L})|^الدورة|会议$/iu;
 const AGENDA = /^(?:(?:Provisional\s+)?agenda\s+items?|Items?\s+\d|Points?\s+\d|Temas?\s+\d|Пункты?\s+\d|البند|البندان|(?:临时)?议程项目)/i;
 /** "3", "4 (b)", "55 b)", and nested sub-items "3 (b) (ii)". */
 const AGENDA_ITEM = /\d+(?:\s?\(?(?:[a-z]|[ivx]+)\))*/g;

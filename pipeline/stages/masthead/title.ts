@@ -1,6 +1,6 @@
 /** The title under the masthead fields, and the subtitle under the title. */
 import type { Line, Typography } from '../../model.js';
-import { CONTENTS_WORDS, ORGANS, RESOLUTION_HEADER, SUMMARY_LABEL } from '../../languages/index.js';
+import { CONTENTS_WORDS, OFFICIAL_RECORDS, ORGANS, RESOLUTION_HEADER, SUMMARY_LABEL } from '../../languages/index.js';
 import { SIZE_TOLERANCE } from '../measure-typography.js';
 import { TITLE_SIZE_RATIO } from './fields.js';
 
@@ -69,8 +69,12 @@ function largeTitle(lines: Line[], from: number, typography: Typography, depthLi
     const head = lines[block.start]!;
     const large = block.size >= TITLE_SIZE_RATIO * typography.bodySize;
     const inMainColumn = head.x >= typography.leftMargin - TITLE_HANG * typography.bodySize;
-    const candidate = large && inMainColumn && !RESOLUTION_HEADER.test(block.text) && !ORGANS.some(([p]) => p.test(block.text));
-    if (title) {
+    const candidate = large && inMainColumn && !RESOLUTION_HEADER.test(block.text) && !isCoverLine(block.text);
+    // A cover sets the title larger than the one-line "United Nations" banner above it (A/80/1);
+    // a larger numbered heading under a title ("I. Introduction") is the body's.
+    const banner = title !== null && title.start === title.end && block.size > title.size + SIZE_TOLERANCE;
+    if (title && candidate && banner && !NOT_A_SUBTITLE.test(block.text)) title = block;
+    else if (title) {
       const sameStyle = candidate && Math.abs(block.size - title.size) <= SIZE_TOLERANCE && head.font === lines[title.start]!.font;
       // "(United Nations Headquarters, New York, 1 and 2 April 2025)" qualifies the title above it.
       if (!sameStyle || /^\(.*\)$/.test(block.text)) break;
@@ -109,7 +113,12 @@ function inCapitals(text: string): boolean {
 export function findSubtitle(lines: Line[], from: number, typography: Typography): TitleBlock | null {
   const subtitle = blockAt(lines, from);
   if (!subtitle || subtitle.size <= typography.bodySize + SIZE_TOLERANCE || subtitle.end - subtitle.start >= SUBTITLE_MAX_LINES) return null;
-  return NOT_A_SUBTITLE.test(subtitle.text) ? null : subtitle;
+  return NOT_A_SUBTITLE.test(subtitle.text) || isCoverLine(subtitle.text) ? null : subtitle;
+}
+
+/** An organ's name or an Official Records series line ("Supplement No. 1"): a cover's lines, no title. */
+export function isCoverLine(text: string): boolean {
+  return OFFICIAL_RECORDS.test(text) || ORGANS.some(([pattern]) => pattern.test(text));
 }
 
 /** A block of consecutive lines of one size and font starting at `start`. */
