@@ -31,6 +31,7 @@ export const ar: Lexicon = {
   annex: ['المرفق', 'مرفق'],
   original: ['الأصل'],
   resolutionHeader: { resolution: 'قرار', adopted: 'اتخذته' },
+  officialRecords: ['الوثائق الرسمية', 'الملحق رقم'],
   of: ['من'],
   headingLabels: {},
   page: [],

@@ -19,6 +19,7 @@ export const en: Lexicon = {
   annex: ['Annex', 'Appendix', 'Enclosure'],
   original: ['Original'],
   resolutionHeader: { resolution: 'Resolution', adopted: 'adopted' },
+  officialRecords: ['Official Records', 'Supplement No'],
   of: ['of'],
   headingLabels: { Chapter: 'Chapter', Part: 'Part', Section: 'Section', Rule: 'Rule', Article: 'Article' },
   page: ['page'],

@@ -20,6 +20,7 @@ export const es: Lexicon = {
   annex: ['Anexo', 'Apéndice'],
   original: ['Original'],
   resolutionHeader: { resolution: 'Resolución', adopted: 'aprobada' },
+  officialRecords: ['Documentos Oficiales', 'Suplemento núm', 'Suplemento No'],
   of: ['de', 'del'],
   headingLabels: { Chapter: 'Capítulo', Part: 'Parte', Section: 'Sección', Rule: 'Regla', Article: 'Artículo' },
   page: ['página'],

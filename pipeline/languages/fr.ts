@@ -19,6 +19,7 @@ export const fr: Lexicon = {
   annex: ['Annexe', 'Appendice', 'Pièce jointe'],
   original: ['Original'],
   resolutionHeader: { resolution: 'Résolution', adopted: 'adoptée' },
+  officialRecords: ['Documents officiels', 'Supplément no', 'Supplément n°'],
   of: ['de'],
   headingLabels: { Chapter: 'Chapitre', Part: 'Partie', Section: 'Section', Rule: 'Règle', Article: 'Article' },
   page: ['page'],

@@ -121,9 +121,12 @@ export function distributionOf(text: string): 'General' | 'Limited' | 'Restricte
 const RESOLUTION_HEADERS = LEXICONS.flatMap((l) => (l.resolutionHeader ? [l.resolutionHeader] : []));
 /** "Resolution 78/1 adopted by the General Assembly": the header above a resolution's title. */
 export const RESOLUTION_HEADER = new RegExp(
-  `^(?:${alternation(RESOLUTION_HEADERS.map((h) => h.resolution))})\\b.*\\b(?:${alternation(RESOLUTION_HEADERS.map((h) => h.adopted))})`,
-  'i',
+  // Word edges by letter, not by \b: \b knows only ASCII letters ("Резолюция, принятая", "قرار اتخذته").
+  `^(?:${alternation(RESOLUTION_HEADERS.map((h) => h.resolution))})(?!\\p{L}).*(?<!\\p{L})(?:${alternation(RESOLUTION_HEADERS.map((h) => h.adopted))})`,
+  'iu',
 );
+/** A cover's Official Records series line: "Official Records", "OFFICIAL RECORDS: 2018", "Supplément no 21". */
+export const OFFICIAL_RECORDS = new RegExp(`^(?:${alternation(new Set(wordsOf((l) => l.officialRecords ?? [])))})`, 'i');
 /** "of", "de", "del", "из", "من" between words, where an agenda item's description starts. */
 export const AGENDA_DESCRIPTION_START = new RegExp(`\\s(?:${alternation(new Set(wordsOf((l) => l.of)))})\\s`);
 

@@ -33,6 +33,8 @@ export interface Lexicon {
   original: string[];
   /** "Resolution … adopted by": the header above a resolution's title, which is no title itself. */
   resolutionHeader?: { resolution: string; adopted: string };
+  /** The Official Records series lines of a cover ("Official Records", "Supplement No. 1"): no title. */
+  officialRecords?: string[];
   /** "of" between an agenda item's numbers and its description ("Item 4 of the provisional agenda"). */
   of: string[];
   headingLabels: Partial<Record<HeadingLabel, string>>;

@@ -22,6 +22,7 @@ export const ru: Lexicon = {
   annex: ['Приложение', 'Добавление'],
   original: ['Оригинал'],
   resolutionHeader: { resolution: 'Резолюция', adopted: 'принятая' },
+  officialRecords: ['Официальные отчеты', 'Дополнение №', 'Дополнение No'],
   of: ['из'],
   headingLabels: { Chapter: 'Глава', Part: 'Часть', Section: 'Раздел', Rule: 'Правило', Article: 'Статья' },
   page: ['стр', 'стр.'],

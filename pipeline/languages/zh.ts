@@ -18,6 +18,7 @@ export const zh: Lexicon = {
   continued: [],
   annex: ['附件'],
   original: ['原文'],
+  officialRecords: ['正式记录', '补编第'],
   of: [],
   headingLabels: {},
   page: [],

@@ -8,16 +8,16 @@
 import type { ExtractedDocument, Furniture, Line, Masthead, Metadata, PageLines, Reporter, Typography } from '../model.js';
 import { cellsOf } from '../text/line-anchors.js';
 import { detectLanguage } from '../languages/index.js';
-import { FIELD_RULES, SYMBOL_LINE, symbolFields } from './masthead/fields.js';
-import { findSubtitle, findTitle } from './masthead/title.js';
+import { FIELD_RULES, SESSION, SYMBOL_LINE, symbolFields, textsOf } from './masthead/fields.js';
+import { findSubtitle, findTitle, isCoverLine, RESOLUTION_NUMBER } from './masthead/title.js';
 import { JOB_NUMBER } from './strip-furniture.js';
 
 /** The masthead fields sit in the upper part of page 1. */
 const MASTHEAD_DEPTH = 0.45;
 /** The title may reach this much further down than the fields. */
 const TITLE_DEPTH_RATIO = 1.6;
-/** "78/1.  Political declaration": the resolution number is no part of the title. */
-const RESOLUTION_NUMBER = /^\d{1,4}\/\d{1,4}\.\s+/;
+/** A cover's session line is short ("Eightieth Session"). */
+const COVER_SESSION_LENGTH = 40;
 /** "Information circular*": the asterisk is the marker of the title's footnote. */
 const TRAILING_ASTERISKS = /\s*\*+$/;
 
@@ -52,6 +52,7 @@ export function readMasthead(
   } else if (fieldsEnd >= 0) {
     reporter.report('masthead/no-title', 'No title set larger than the body text was found under the masthead.', 1);
   }
+  if (fieldsEnd >= 0) consumed = afterCoverLines(lines, consumed);
   const infoLanguage = info.language?.slice(0, 2).toLowerCase();
   const sample = pages.slice(0, 4).flatMap((p) => p.body.map((l) => l.text)).join(' ');
   metadata.language ??= detectLanguage(sample) ?? (infoLanguage && /^[a-z]{2}$/.test(infoLanguage) ? infoLanguage : null);
@@ -73,8 +74,7 @@ function readFields(lines: Line[], depthLimit: number, typography: Typography, j
   for (let i = 0; i < lines.length && lines[i]!.y <= depthLimit; i++) {
     const line = lines[i]!;
     let matched: keyof Metadata | null = null;
-    const cells = cellsOf(line);
-    for (const raw of cells && cells.length > 1 ? cells : [line.text]) {
+    for (const raw of textsOf(line, cellsOf(line))) {
       const view = { text: raw.trim(), line, previous: lines[i - 1], next: lines[i + 1], typography, metadata };
       for (const rule of FIELD_RULES) {
         const fields = rule.read(view);
@@ -90,6 +90,17 @@ function readFields(lines: Line[], depthLimit: number, typography: Typography, j
     }
   }
   return { metadata, fieldOfLine, fieldsEnd };
+}
+
+/**
+ * A cover's organ and Official Records lines under its title ("General Assembly", "Official Records",
+ * "Eightieth Session", "Supplement No. 1") belong to the cover, not to the body.
+ */
+function afterCoverLines(lines: Line[], from: number): number {
+  let end = from;
+  while (end < lines.length && (isCoverLine(lines[end]!.text) || (end > from && SESSION.test(lines[end]!.text) && lines[end]!.text.length < COVER_SESSION_LENGTH))) end++;
+  // A session line alone under the title is the body's, not a cover's.
+  return end > from && lines.slice(from, end).some((l) => isCoverLine(l.text)) ? end : from;
 }
 
 function jobNumberOf(furniture: Furniture[]): string | null {

@@ -75,4 +75,109 @@ describe('read-masthead, Chinese', () => {
       originalLanguage: 'en', session: '第七十九届会议', agendaItems: ['12'], title: '可持续发展',
     });
   });
+  it('A/HRC/RES/59/25: the numbered title hanging in the margin is the title; the agenda-item title and the header above it are masthead lines', () => {
+    const lines = [
+      line('United Nations A/HRC/RES/59/25', 120, 50, { size: 14, cells: ['United Nations', 'A/HRC/RES/59/25'] }),
+      line('General Assembly Distr.: General', 120, 80, { size: 20, cells: ['General Assembly', 'Distr.: General'] }),
+      line('16 July 2025', 392, 91),
+      line('Fifty-ninth session', 57, 242, { font: 'bold' }),
+      line('Agenda item 3', 57, 266),
+      line('Promotion and protection of all human rights, civil,', 57, 278, { font: 'bold' }),
+      line('including the right to development', 57, 290, { font: 'bold' }),
+      line('Resolution adopted by the Human Rights Council', 113, 334, { size: 14, font: 'bold' }),
+      line('on 8 July 2025', 113, 349, { size: 14, font: 'bold' }),
+      line('59/25. Human rights and climate change', 71, 381, { size: 12, font: 'bold' }),
+      line('The Human Rights Council,', 142, 405, { font: 'italic' }),
+    ];
+    const result = masthead(lines);
+    expect(result.metadata.title).toBe('Human rights and climate change');
+    expect(result.consumed).toBe(10);
+  });
+
+  it('A/RES/217 (III) in Arabic: the header "قرار اتخذته الجمعية العامة" is no title; the numbered block is, without its number', () => {
+    const lines = [
+      line('الأمم المتحدة A/RES/217(III)', 60, 68, { size: 16, cells: ['الأمم المتحدة', 'A/RES/217(III)'] }),
+      line('الجمعية العامة Distr.: General', 60, 94, { cells: ['الجمعية العامة', 'Distr.: General'] }),
+      line('الدورة الثالثة', 495, 219, { font: 'bold' }),
+      line('البند 58 من جدول الأعمال', 441, 233),
+      line('قرار اتخذته الجمعية العامة', 333, 284, { size: 16, font: 'bold' }),
+      line('217 ألف د( -3) - الإعلان العالمي لحقوق الإنسان', 263, 361, { size: 10.5, font: 'bold' }),
+      line('لمّا كان الاعتراف بالكرامة المتأصلة في جميع أعضاء الأسرة البشرية', 123, 421, { font: 'body' }),
+    ];
+    const result = masthead(lines);
+    expect(result.metadata.title).toBe('الإعلان العالمي لحقوق الإنسان');
+    expect(result.consumed).toBe(6);
+  });
+
+  it('TD/B/43/6: "Dist." with the kind on the next line, and the title set centred in capitals at body size', () => {
+    const lines = [
+      line('Conference', 147, 149, { size: 16 }),
+      line('Dist.', 401, 156, { size: 10 }),
+      line('on Trade and GENERAL', 147, 167, { size: 16, cells: ['on Trade and', 'GENERAL'] }),
+      line('Development TD/B/43/6', 147, 185, { size: 16, cells: ['Development', 'TD/B/43/6'] }),
+      line('15 August 1996', 401, 198, { font: 'body' }),
+      line('Forty-third session', 65, 282, { font: 'body' }),
+      line('Item 5 of the provisional agenda', 65, 310, { font: 'body' }),
+      line('UNCTAD’s CONTRIBUTION TO THE IMPLEMENTATION OF', 128, 436, { font: 'body', right: 484 }),
+      line('THE UNITED NATIONS NEW AGENDA FOR THE DEVELOPMENT OF AFRICA', 73, 450, { font: 'body', right: 538 }),
+      line('Progress report by the Secretary-General of UNCTAD', 157, 548, { font: 'body', right: 454 }),
+    ];
+    const result = masthead(lines);
+    expect(result.metadata.distribution).toBe('General');
+    expect(result.metadata.agendaItems).toEqual(['5']);
+    expect(result.metadata.title).toBe('UNCTAD’s CONTRIBUTION TO THE IMPLEMENTATION OF THE UNITED NATIONS NEW AGENDA FOR THE DEVELOPMENT OF AFRICA');
+    expect(result.consumed).toBe(9);
+  });
+
+  it('A/52/613: left-aligned body text under the fields is no capitals title', () => {
+    const lines = [
+      line('A/52/613', 437, 152),
+      line('19 November 1997', 437, 164),
+      line('Agenda item 18', 65, 249),
+      line('The Committee considered the item at its meetings', 65, 284, { font: 'body', right: 488 }),
+    ];
+    expect(masthead(lines).metadata.title).toBeNull();
+  });
+  it('A/80/1 cover: the title is set larger than the "United Nations" banner; the Official Records lines under it are the cover\'s', () => {
+    const lines = [
+      line('A/80/1', 524, 48),
+      line('United Nations', 123, 152, { size: 20, font: 'bold' }),
+      line('Report of the Secretary-General', 123, 216, { size: 28.5, font: 'bold' }),
+      line('on the work of the Organization', 123, 243, { size: 28.5, font: 'bold' }),
+      line('General Assembly', 123, 361, { size: 20, font: 'bold' }),
+      line('Official Records', 123, 378, { size: 14, font: 'bold' }),
+      line('Eightieth Session', 123, 394, { size: 14, font: 'bold' }),
+      line('Supplement No. 1', 123, 410, { size: 14, font: 'bold' }),
+    ];
+    const result = masthead(lines);
+    expect(result.metadata.title).toBe('Report of the Secretary-General on the work of the Organization');
+    expect(result.metadata.subtitle).toBeNull();
+    expect(result.consumed).toBe(8);
+  });
+
+  it('E/2018/41 cover: "OFFICIAL RECORDS: 2018" and "SUPPLEMENT No. 21" are neither title nor subtitle', () => {
+    const lines = [
+      line('E/2018/41', 425, 81),
+      line('REPORT OF THE THIRTIETH SESSION', 57, 282, { size: 16.5, font: 'bold' }),
+      line('25-28 June 2018', 57, 298, { size: 13, font: 'bold' }),
+      line('ECONOMIC AND SOCIAL COUNCIL', 57, 411, { size: 16.5, font: 'bold' }),
+      line('OFFICIAL RECORDS: 2018', 57, 427, { size: 13, font: 'bold' }),
+      line('SUPPLEMENT No. 21', 57, 541, { size: 18, font: 'bold' }),
+    ];
+    const result = masthead(lines);
+    expect(result.metadata.title).toBeNull();
+    expect(result.metadata.subtitle).toBeNull();
+    expect(result.consumed).toBe(6);
+  });
+
+  it('TPNW/MSP/2025/11: a larger numbered heading under a two-line title stays the body\'s', () => {
+    const lines = [
+      line('TPNW/MSP/2025/11', 400, 50),
+      line('Agenda item 20', 60, 250),
+      line('Report of the third Meeting of States Parties to the Treaty on the', 123, 300, { size: 14, font: 'bold' }),
+      line('Prohibition of Nuclear Weapons', 123, 316, { size: 14, font: 'bold' }),
+      line('I. Introduction', 90, 380, { size: 16, font: 'bold' }),
+    ];
+    expect(masthead(lines).metadata.title).toBe('Report of the third Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons');
+  });
 });

@@ -12,11 +12,16 @@ export const TITLE_SIZE_RATIO = 1.1;
 /** A UN document symbol: `A/61/187`, `S/RES/2768 (2025)`, `E/CN.6/2025/3`, `A/HRC/EMRIP/2025/3`. */
 const SYMBOL = /(?<![\w/])((?:[A-Z][A-Za-z]{0,9}(?:\.\d+)?)(?:\/[A-Za-z0-9.]+(?:\s?\((?:\d{4}|[A-Za-z ]+\s?[IVX\d]*)\))?)+)(?![\w/])/;
 export const SYMBOL_LINE = new RegExp(`^${SYMBOL.source}(?:\\s*[–-]\\s*${SYMBOL.source})*\\*?$`);
-const DISTRIBUTION = /^Distr\.?\s*:?\s*(.*)$/i;
+/** "Distr.: General", and "Dist." in the 1990s UNCTAD masthead. */
+const DISTRIBUTION = /^Dist(?:r\.?|\.)\s*:?\s*(.*)$/i;
+/** Where the distribution cell starts inside a line the layout did not cut into cells. */
+const DISTRIBUTION_CELL = /\s(?=Distr?\.)/;
 const ORIGINAL = new RegExp(`^(?:${ORIGINAL_WORDS})\\s*[:：]?\\s*(.+)$`, 'i');
-const SESSION = /\b(?:session|sesiones|период|сесси[яи])\b|^الدورة|会议$/i;
+// Word edges by letter, not by \b, which knows only ASCII letters ("Третья сессия").
+export const SESSION = /(?<!\p{L})(?:session|sesiones|период|сесси[яи])(?!\p{L})|^الدورة|会议$/iu;
 const AGENDA = /^(?:(?:Provisional\s+)?agenda\s+items?|Items?\s+\d|Points?\s+\d|Temas?\s+\d|Пункты?\s+\d|البند|البندان|(?:临时)?议程项目)/i;
-const AGENDA_ITEM = /\d+(?:\s?\(?[a-z]\))?/g;
+/** "3", "4 (b)", "55 b)", and nested sub-items "3 (b) (ii)". */
+const AGENDA_ITEM = /\d+(?:\s?\(?(?:[a-z]|[ivx]+)\))*/g;
 
 /** One printed text of a masthead line, with what the rules may read around it. */
 export interface FieldView {
@@ -57,7 +62,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     // "GENERAL" under a "Distr." line read as a field of its own.
     field: 'distribution',
     read: ({ text, previous, metadata }) =>
-      !metadata.distribution && /^(?:GENERAL|LIMITED|RESTRICTED)$/.test(text) && /^Distr/i.test(previous?.text ?? '') ? { distribution: distributionOf(text) } : null,
+      !metadata.distribution && /^(?:GENERAL|LIMITED|RESTRICTED)$/.test(text) && DISTRIBUTION.test(previous?.text ?? '') ? { distribution: distributionOf(text) } : null,
   },
   {
     field: 'originalLanguage',
@@ -92,6 +97,16 @@ export const FIELD_RULES: readonly FieldRule[] = [
   },
   { field: 'agendaItems', read: ({ text, metadata }) => (AGENDA.test(text) && metadata.agendaItems.length === 0 ? { agendaItems: agendaItemsOf(text) } : null) },
 ];
+
+/**
+ * The printed texts of a masthead line: its cells, or, where the organ and the distribution share
+ * one line without a cell gap ("Economic and Social Council Distr.: General"), the two around the label.
+ */
+export function textsOf(line: Line, cells: string[] | undefined): string[] {
+  if (cells && cells.length > 1) return cells;
+  const at = DISTRIBUTION_CELL.exec(line.text)?.index;
+  return at === undefined ? [line.text] : [line.text.slice(0, at), line.text.slice(at + 1)];
+}
 
 /** The symbol as printed (its footnote asterisk dropped), and each symbol of a joint one. */
 export function symbolFields(printed: string): Pick<Metadata, 'symbol' | 'symbols'> {

@@ -1,6 +1,6 @@
 /** The title under the masthead fields, and the subtitle under the title. */
 import type { Line, Typography } from '../../model.js';
-import { CONTENTS_WORDS, ORGANS, RESOLUTION_HEADER, SUMMARY_LABEL } from '../../languages/index.js';
+import { CONTENTS_WORDS, OFFICIAL_RECORDS, ORGANS, RESOLUTION_HEADER, SUMMARY_LABEL } from '../../languages/index.js';
 import { SIZE_TOLERANCE } from '../measure-typography.js';
 import { TITLE_SIZE_RATIO } from './fields.js';
 
@@ -10,6 +10,18 @@ const TITLE_LINE_GAP = 1.8;
 const TITLE_HANG = 4;
 /** A subtitle is at most this many lines. */
 const SUBTITLE_MAX_LINES = 4;
+/** A title set in capitals at body size is centred: each line's middle within this many body sizes of the column's. */
+const CENTRED_TOLERANCE = 3;
+/** Share of a capitals title's letters that are capitals ("UNCTAD’s … 1990s" has a few small ones). */
+const CAPITALS_SHARE = 0.9;
+/** A capitals title has at least this many words: a lone "INTRODUCTION" is a heading. */
+const CAPITALS_TITLE_MIN_WORDS = 3;
+
+/**
+ * A resolution's number before its title, no part of the title: "59/25.", "217 A (III).",
+ * "3314 (XXIX).", "59/25 -", and the Arabic "217 ألف (د-3) -" (read in logical order).
+ */
+export const RESOLUTION_NUMBER = /^\d{1,4}(?:\/\d{1,4}|(?:\s\S{1,4})?\s\(?[IVXLC]+\)?|(?:\s+\S{1,4})?\s+\S*\(?\s*-?\d{1,2}\)?)(?:\s?\.|\s[-–])\s+/u;
 
 /** What follows the title but is the body's start: a numbered heading, the contents, the summary box. */
 const NOT_A_SUBTITLE = new RegExp(`^(?:[IVXLC]+\\.|[A-Z]\\.|\\d+\\.)\\s|^(?:${CONTENTS_WORDS})$|${SUMMARY_LABEL.source}`, 'i');
@@ -22,11 +34,33 @@ export interface TitleBlock {
 }
 
 /**
- * The title: the first block set larger than the body in the main text column (the left column
- * holds the committee, session and agenda lines). When several blocks of the title's size and face
- * follow each other, the last is the title and the ones before it are topic lines above it.
+ * The title. A resolution's title is the block that starts with its number, set apart from the
+ * body (the agenda item's title and the "Resolution adopted by …" header stand above it). Otherwise
+ * it is the first block set larger than the body in the main column, or, in older layouts that set
+ * the title at body size, the centred block in capitals under the fields.
  */
 export function findTitle(lines: Line[], from: number, typography: Typography, depthLimit: number): TitleBlock | null {
+  return numberedTitle(lines, from, typography, depthLimit) ?? largeTitle(lines, from, typography, depthLimit) ?? capitalsTitle(lines, from, typography, depthLimit);
+}
+
+/** The first block, in the title's depth, that starts with a resolution number and is set in a size or face of its own. */
+function numberedTitle(lines: Line[], from: number, typography: Typography, depthLimit: number): TitleBlock | null {
+  for (let index = from; index < lines.length && lines[index]!.y <= depthLimit; ) {
+    const block = blockAt(lines, index)!;
+    const head = lines[block.start]!;
+    const apart = block.size >= typography.bodySize + SIZE_TOLERANCE || head.font !== typography.bodyFont;
+    if (apart && RESOLUTION_NUMBER.test(block.text)) return block;
+    index = block.end + 1;
+  }
+  return null;
+}
+
+/**
+ * The first block set larger than the body in the main text column (the left column holds the
+ * committee, session and agenda lines). When several blocks of the title's size and face follow
+ * each other, the last is the title and the ones before it are topic lines above it.
+ */
+function largeTitle(lines: Line[], from: number, typography: Typography, depthLimit: number): TitleBlock | null {
   let index = from;
   let title: TitleBlock | null = null;
   while (index < lines.length && lines[index]!.y <= depthLimit) {
@@ -35,8 +69,12 @@ export function findTitle(lines: Line[], from: number, typography: Typography, d
     const head = lines[block.start]!;
     const large = block.size >= TITLE_SIZE_RATIO * typography.bodySize;
     const inMainColumn = head.x >= typography.leftMargin - TITLE_HANG * typography.bodySize;
-    const candidate = large && inMainColumn && !RESOLUTION_HEADER.test(block.text) && !ORGANS.some(([p]) => p.test(block.text));
-    if (title) {
+    const candidate = large && inMainColumn && !RESOLUTION_HEADER.test(block.text) && !isCoverLine(block.text);
+    // A cover sets the title larger than the one-line "United Nations" banner above it (A/80/1);
+    // a larger numbered heading under a title ("I. Introduction") is the body's.
+    const banner = title !== null && title.start === title.end && block.size > title.size + SIZE_TOLERANCE;
+    if (title && candidate && banner && !NOT_A_SUBTITLE.test(block.text)) title = block;
+    else if (title) {
       const sameStyle = candidate && Math.abs(block.size - title.size) <= SIZE_TOLERANCE && head.font === lines[title.start]!.font;
       // "(United Nations Headquarters, New York, 1 and 2 April 2025)" qualifies the title above it.
       if (!sameStyle || /^\(.*\)$/.test(block.text)) break;
@@ -47,11 +85,40 @@ export function findTitle(lines: Line[], from: number, typography: Typography, d
   return title;
 }
 
+/**
+ * The title of an older layout, set in capitals at body size: the first centred block in capitals
+ * under the fields. Left-aligned capitals (an agenda item's title) are passed over; the first block
+ * not in capitals is the body's start.
+ */
+function capitalsTitle(lines: Line[], from: number, typography: Typography, depthLimit: number): TitleBlock | null {
+  const middle = (typography.leftMargin + typography.rightMargin) / 2;
+  for (let index = from; index < lines.length && lines[index]!.y <= depthLimit; ) {
+    const block = blockAt(lines, index)!;
+    if (!inCapitals(block.text) || block.size < typography.bodySize - SIZE_TOLERANCE) return null;
+    const centred = lines.slice(block.start, block.end + 1).every((l) => Math.abs((l.x + l.right) / 2 - middle) <= CENTRED_TOLERANCE * typography.bodySize);
+    const words = block.text.split(/\s+/).length;
+    if (centred && words >= CAPITALS_TITLE_MIN_WORDS && !NOT_A_SUBTITLE.test(block.text)) return block;
+    index = block.end + 1;
+  }
+  return null;
+}
+
+function inCapitals(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const capitals = letters.filter((c) => c !== c.toLowerCase()).length;
+  return letters.length > 0 && capitals >= CAPITALS_SHARE * letters.length;
+}
+
 /** The subtitle: a short block set larger than the body right under the title, unless it starts the body. */
 export function findSubtitle(lines: Line[], from: number, typography: Typography): TitleBlock | null {
   const subtitle = blockAt(lines, from);
   if (!subtitle || subtitle.size <= typography.bodySize + SIZE_TOLERANCE || subtitle.end - subtitle.start >= SUBTITLE_MAX_LINES) return null;
-  return NOT_A_SUBTITLE.test(subtitle.text) ? null : subtitle;
+  return NOT_A_SUBTITLE.test(subtitle.text) || isCoverLine(subtitle.text) ? null : subtitle;
+}
+
+/** An organ's name or an Official Records series line ("Supplement No. 1"): a cover's lines, no title. */
+export function isCoverLine(text: string): boolean {
+  return OFFICIAL_RECORDS.test(text) || ORGANS.some(([pattern]) => pattern.test(text));
 }
 
 /** A block of consecutive lines of one size and font starting at `start`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Metadata, Typography } from '../../../pipeline/model.js';
-import { FIELD_RULES, type FieldView } from '../../../pipeline/stages/masthead/fields.js';
+import { FIELD_RULES, textsOf, type FieldView } from '../../../pipeline/stages/masthead/fields.js';
 import { line } from '../lines.js';
 
 const typography: Typography = { bodySize: 10, bodyFont: 'body', lineGap: 12, leftMargin: 72, rightMargin: 540 };
@@ -33,5 +33,17 @@ describe('masthead field rules', () => {
 
   it('a field once read is not read again: a second symbol line is no field', () => {
     expect(readField('E/2018/41', { symbol: 'E/2018/41' })).toBeNull();
+  });
+  it('E/CN.5/2025/4: nested sub-item labels are one agenda item', () => {
+    expect(readField('Item 3 (b) (ii) of the provisional agenda*')).toEqual(['agendaItems', { agendaItems: ['3 (b) (ii)'] }]);
+  });
+
+  it('A/RES/217 (III) in Russian: "Третья сессия" is the session (word edges by letter, not ASCII \\b)', () => {
+    expect(readField('Третья сессия')).toEqual(['session', { session: 'Третья сессия' }]);
+  });
+
+  it('E/CN.5/2025/4: organ and distribution printed on one line without a cell gap are read as two texts', () => {
+    expect(textsOf(line('Economic and Social Council Distr.: General', 123, 86), undefined)).toEqual(['Economic and Social Council', 'Distr.: General']);
+    expect(textsOf(line('Third session', 60, 217), undefined)).toEqual(['Third session']);
   });
 });
