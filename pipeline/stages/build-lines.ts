@@ -225,9 +225,13 @@ function isMarkerRun(run: TextRun, host: RowDraft): boolean {
   return run.size <= SUPERSCRIPT_SIZE_RATIO * host.size && markerTokens(run.text).every((t) => MARKER_TEXT.test(t));
 }
 
-/** A row of small raised runs is a marker when its runs are marker runs and one at least has a token. */
+/**
+ * A row of small raised runs is a marker when its runs are marker runs (a separator "," raised
+ * between markers is one); brackets raised alone are none.
+ */
 function isMarkerRow(row: RowDraft, host: RowDraft): boolean {
-  return row.runs.every((run) => isMarkerRun(run, host)) && row.runs.some((run) => markerTokens(run.text).length > 0);
+  if (!row.runs.every((run) => isMarkerRun(run, host))) return false;
+  return row.runs.some((run) => markerTokens(run.text).length > 0) || !row.runs.some((run) => /[()]/.test(run.text));
 }
 
 /**

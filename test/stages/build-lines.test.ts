@@ -198,4 +198,11 @@ describe('build-lines, right-to-left', () => {
     const [result] = buildLines(page([rtl('لعام', 522.5, 16.4, 14.04), { ...ltr('2030', 494, 24.5), size: 11.04 }, { ...ltr('،', 479.6, 3.5), size: 11.04 }]));
     expect(result!.lines[0]!.size).toBe(14.04);
   });
+
+  it('E/2025/L.27 masthead: a separator "," raised alone between markers still joins the line below; brackets raised alone do not', () => {
+    const [comma] = buildLines(page([run('Iraq:', 100, 200, 10, 'f1', 25), run(',', 128, 196, 6, 'f1', 2), run(' draft resolution', 131, 200, 10, 'f1', 80)]));
+    expect(comma!.lines).toHaveLength(1);
+    const [brackets] = buildLines(page([run('Iraq:', 100, 200, 10, 'f1', 25), run('()', 128, 196, 6, 'f1', 4), run(' draft resolution', 133, 200, 10, 'f1', 80)]));
+    expect(brackets!.lines).toHaveLength(2);
+  });
 });
