@@ -159,3 +159,12 @@ export function headingLabelWords(label: HeadingLabel): string[] {
 
 /** The words that ordinal "first" is written with after a chapter label ("Chapitre premier"). */
 export const FIRST_WORDS = LEXICONS.flatMap((l) => (l.first ? [l.first] : []));
+
+/**
+ * A line-end hyphen with no evidence in the document's vocabulary: hyphenation, in a language
+ * whose lexicon says so for its script, unless the next word is one of its compound parts.
+ */
+export function hyphenatesByDefault(before: string, after: string): boolean {
+  const lexicon = LEXICONS.find((l) => l.compoundParts && l.script?.test(before) && l.script.test(after));
+  return lexicon !== undefined && !lexicon.compoundParts!.includes(after.toLowerCase());
+}

@@ -20,6 +20,12 @@ export interface Lexicon {
   stopwords?: string[];
   /** A character of the language's own script, where that is not the Latin one. */
   script?: RegExp;
+  /**
+   * Where a line-end hyphen in this script with no evidence either way is hyphenation (Russian
+   * breaks inflected words far more often than it prints compounds): the second parts that still
+   * make a compound ("какой-либо").
+   */
+  compoundParts?: string[];
   organs: Partial<Record<Organ, string>>;
   /** "Summary": the label of the box under the title. */
   summary: string[];

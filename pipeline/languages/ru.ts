@@ -10,6 +10,7 @@ export const ru: Lexicon = {
   ],
   languageNames: { en: ['английский'], fr: ['французский'], es: ['испанский'], ru: ['русский'], ar: ['арабский'], zh: ['китайский'] },
   script: /[\u0400-\u04FF]/,
+  compoundParts: ['либо', 'нибудь', 'то', 'таки', 'ка'],
   organs: {
     'General Assembly': 'Генеральная Ассамблея',
     'Security Council': 'Совет Безопасности',

@@ -26,6 +26,7 @@ const LABEL_CELL = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|\(?[a-z]{1,4}\)|\(\d{1,2}\)|[IV
 const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g;
 const STRONG_CHAR = /[\p{L}\p{N}]/gu;
+const LETTER = /\p{L}/gu;
 const CJK_CHAR = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 
 interface RowDraft {
@@ -38,12 +39,12 @@ interface RowDraft {
 
 /** Builds the lines of every page. */
 export function buildLines(document: ExtractedDocument): LinesPage[] {
-  const mirrored = bracketsDrawnMirrored(document);
+  const script = { mirrored: bracketsDrawnMirrored(document), rightToLeft: mostlyRightToLeft(document) };
   return document.pages.map((page) => ({
     number: page.number,
     width: page.width,
     height: page.height,
-    lines: linesOfPage(page, mirrored),
+    lines: linesOfPage(page, script),
   }));
 }
 
@@ -69,7 +70,22 @@ function bracketsDrawnMirrored(document: ExtractedDocument): boolean {
   return inverted > upright;
 }
 
-function linesOfPage(page: Page, mirrored: boolean): Line[] {
+/** What the whole document's text says of its script: brackets stored mirrored, letters mostly right to left. */
+interface Script {
+  mirrored: boolean;
+  rightToLeft: boolean;
+}
+
+function mostlyRightToLeft(document: ExtractedDocument): boolean {
+  let rtl = 0, strong = 0;
+  for (const run of document.pages.flatMap((page) => page.runs)) {
+    rtl += countMatches(run.text, RTL_LETTER);
+    strong += countMatches(run.text, STRONG_CHAR);
+  }
+  return rtl * 2 > strong;
+}
+
+function linesOfPage(page: Page, script: Script): Line[] {
   // Region by region in reading order (one region on pages without columns), top down in each.
   const runs = [...page.runs].sort((a, b) => (a.region ?? 0) - (b.region ?? 0) || a.y - b.y || a.x - b.x);
   const rows: RowDraft[] = [];
@@ -89,7 +105,7 @@ function linesOfPage(page: Page, mirrored: boolean): Line[] {
     } else rows.push({ y: run.y, size: run.size, region: run.region, runs: [run], superscripts: [] });
   }
   attachSuperscripts(rows);
-  const lines = rows.filter((row) => row.runs.length > 0).map((row) => toLine(row, page.number, mirrored));
+  const lines = rows.filter((row) => row.runs.length > 0).map((row) => toLine(row, page.number, script));
   if (page.regions) rows.filter((row) => row.runs.length > 0).forEach((row, index) => (lines[index]!.column = page.regions![row.region ?? 0]));
   if (page.pictures) {
     for (const line of lines) {
@@ -151,7 +167,7 @@ function attachSuperscripts(rows: RowDraft[]): void {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const host = findHostBelow(rows, i);
-    if (host && row.runs.every((run) => isMarkerRun(run, host))) {
+    if (host && isMarkerRow(row, host)) {
       for (const run of row.runs) (isOrdinalSuffix(run, host.runs) ? host.runs : host.superscripts).push(run);
       row.runs = [];
       continue;
@@ -195,18 +211,38 @@ function findHostBelow(rows: RowDraft[], index: number): RowDraft | undefined {
 /** Several markers on one spot are printed "27,28,29" or "2 3". */
 const MARKER_SEPARATORS = /[\s,;]+/;
 
+/**
+ * Arabic documents raise their markers in brackets, "(1)", drawn as three runs (or mirrored,
+ * ")1("): the brackets belong to the marker and are no token of it.
+ */
+const MARKER_BRACKETS = /[()]/g;
+
 function markerTokens(text: string): string[] {
-  return text.split(MARKER_SEPARATORS).filter((t) => t !== '');
+  return text.replace(MARKER_BRACKETS, ' ').split(MARKER_SEPARATORS).filter((t) => t !== '');
 }
 
 function isMarkerRun(run: TextRun, host: RowDraft): boolean {
   return run.size <= SUPERSCRIPT_SIZE_RATIO * host.size && markerTokens(run.text).every((t) => MARKER_TEXT.test(t));
 }
 
-/** The font size carrying the most characters among runs. */
-function dominantSize(runs: TextRun[]): number {
+/**
+ * A row of small raised runs is a marker when its runs are marker runs (a separator "," raised
+ * between markers is one); brackets raised alone are none.
+ */
+function isMarkerRow(row: RowDraft, host: RowDraft): boolean {
+  if (!row.runs.every((run) => isMarkerRun(run, host))) return false;
+  return row.runs.some((run) => markerTokens(run.text).length > 0) || !row.runs.some((run) => /[()]/.test(run.text));
+}
+
+/**
+ * The font size carrying the most characters among runs. In a right-to-left line, the most
+ * letters (where there are any): Arabic documents set digits and Latin text smaller than Arabic
+ * ("لعام 2030،" is a line of body text, E/2018/41-ar); leader dots still count elsewhere.
+ */
+function dominantSize(runs: TextRun[], rtl = false): number {
   const weight = new Map<number, number>();
-  for (const run of runs) weight.set(run.size, (weight.get(run.size) ?? 0) + run.text.length);
+  const letters = rtl && runs.some((run) => /\p{L}/u.test(run.text));
+  for (const run of runs) weight.set(run.size, (weight.get(run.size) ?? 0) + (letters ? countMatches(run.text, LETTER) : run.text.length));
   let best = 0, bestWeight = -1;
   for (const [size, w] of weight) if (w > bestWeight || (w === bestWeight && size > best)) [best, bestWeight] = [size, w];
   return best;
@@ -221,20 +257,42 @@ function dominantFont(runs: TextRun[]): string {
 
 type Piece = { run: TextRun; marker: boolean };
 
-function toLine(row: RowDraft, page: number, mirrored: boolean): Line {
-  // Letters and digits decide the direction: a contents line is mostly leader dots.
+/** A sentence's final punctuation drawn alone. */
+const FINAL_PUNCTUATION = /^[.,;:]$/;
+/** A note number in brackets at the right end of the line as drawn, ")8(" or "(8)": the note's opening. */
+const NOTE_NUMBER_AT_RIGHT = /[()]\d{1,3}[()]$/;
+
+/**
+ * Letters and digits decide the direction (a contents line is mostly leader dots). In a document
+ * set right to left, lines are set right to left unless they hold no Arabic letter: a note of a
+ * reference in Latin script with a few Arabic words (E/2018/41-ar: "صE/ESCWA/29/12/Report )6("),
+ * a line of Latin text whose leftmost run is its final punctuation alone (".A/810" for the note
+ * "(1) A/810.", A/RES/217(III)-ar) or whose rightmost runs are its note number ("Data from the
+ * United Nations … )8(", E/2018/41-ar).
+ */
+function isRightToLeft(row: RowDraft, script: Script): boolean {
   const rtlChars = row.runs.reduce((n, r) => n + countMatches(r.text, RTL_LETTER), 0);
   const strongChars = row.runs.reduce((n, r) => n + countMatches(r.text, STRONG_CHAR), 0);
+  if (rtlChars > strongChars / 2) return true;
+  if (!script.rightToLeft) return false;
+  if (rtlChars > 0) return true;
+  if (row.runs.length < 2) return false;
+  const drawn = [...row.runs].sort((a, b) => a.x - b.x);
+  return FINAL_PUNCTUATION.test(drawn[0]!.text.trim()) || NOTE_NUMBER_AT_RIGHT.test(drawn.map((run) => run.text.trim()).join(''));
+}
+
+function toLine(row: RowDraft, page: number, script: Script): Line {
+  const { mirrored } = script;
   const allChars = row.runs.reduce((n, r) => n + r.text.length, 0);
-  const rtl = rtlChars > strongChars / 2;
+  const rtl = isRightToLeft(row, script);
   const pieces: Piece[] = [
-    ...row.runs.map((run) => ({ run, marker: false })),
+    ...(rtl ? embedPunctuation(row.runs) : row.runs).map((run) => ({ run, marker: false })),
     ...row.superscripts.map((run) => ({ run, marker: true })),
   ];
   // Visual order: left to right; a right-to-left line is read from its right edge.
   pieces.sort((a, b) => (rtl ? b.run.x + b.run.width - (a.run.x + a.run.width) : a.run.x - b.run.x));
   const groups = rtl ? restoreLeftToRightSequences(pieces) : undefined;
-  const size = dominantSize(row.runs);
+  const size = dominantSize(row.runs, rtl);
   let text = '';
   // Made here with the text, in the order met: markers where they stand, cells where they start.
   const anchors: LineAnchor[] = [];
@@ -252,7 +310,7 @@ function toLine(row: RowDraft, page: number, mirrored: boolean): Line {
       if (gap > CELL_GAP_RATIO * size) {
         text = text.trimEnd() + ' ';
         anchors.push({ kind: 'cell', offset: text.length });
-      } else if (gap > WORD_GAP_RATIO * size && !/\s$/.test(text) && !/^\s/.test(run.text) && !marker && !joinsWithoutSpace(text, run.text)) {
+      } else if ((gap > WORD_GAP_RATIO * size || (rtl && labelBeforeArabic(text, run.text))) && !/\s$/.test(text) && !/^\s/.test(run.text) && !marker && !joinsWithoutSpace(text, run.text)) {
         text += ' ';
       }
     }
@@ -309,6 +367,40 @@ function tableCells(content: AnchoredText<LineAnchor>): AnchoredText<LineAnchor>
   return { text: content.text, anchors: content.anchors.filter((anchor) => anchor.kind !== 'cell' || kept.has(anchor)) };
 }
 
+/** Punctuation and symbols, no letter, digit or combining mark (a mark drawn apart is the next run's). */
+const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s]+$/u;
+/** A punctuation run lies inside an Arabic run when it keeps this many font sizes from both its ends. */
+const INSIDE_MARGIN = 0.1;
+
+/**
+ * Punctuation some producers draw apart from the Arabic run it stands in (A/RES/217(III)-ar: the
+ * "." of "الإنساني. وكان" drawn over the run "الضمير الإنساني وكان …"): a run of punctuation alone
+ * lying inside an Arabic run's extent goes into its text, at the word end nearest to where it
+ * is drawn, counting characters from the run's right edge, where its text begins.
+ */
+function embedPunctuation(runs: TextRun[]): TextRun[] {
+  const hosts = new Map<TextRun, { at: number; text: string }[]>();
+  const rest = runs.filter((run) => {
+    if (!PUNCTUATION_ONLY.test(run.text) || run.text.trim() === '') return true;
+    const margin = INSIDE_MARGIN * run.size;
+    const host = runs.find((h) => h !== run && RTL_CHAR.test(h.text) && run.x > h.x + margin && run.x + run.width < h.x + h.width - margin);
+    if (!host) return true;
+    const drawnAt = ((host.x + host.width - (run.x + run.width)) / host.width) * host.text.length;
+    const ends = [...host.text.matchAll(/(?<=\S)(?=\s)/g)].map((m) => m.index);
+    if (ends.length === 0) return true;
+    const at = ends.reduce((best, end) => (Math.abs(end - drawnAt) < Math.abs(best - drawnAt) ? end : best));
+    hosts.set(host, [...(hosts.get(host) ?? []), { at, text: [...run.text.trim()].reverse().join('') }]);
+    return false;
+  });
+  return rest.map((run) => {
+    const inserts = hosts.get(run);
+    if (!inserts) return run;
+    let text = run.text;
+    for (const { at, text: mark } of [...inserts].sort((a, b) => b.at - a.at)) text = text.slice(0, at) + mark + text.slice(at);
+    return { ...run, text };
+  });
+}
+
 /** Digits and Latin letters: the runs that read left to right inside a right-to-left line. */
 const LTR_RUN = /[0-9A-Za-z\u00C0-\u024F]/;
 const NEUTRAL_RUN = /^[\s\-–/.,:%]+$/;
@@ -328,11 +420,18 @@ interface VisualGroup {
 }
 
 /**
+ * "(10)" drawn as one run: a note number or list label, which stands where it is drawn and reads
+ * as it is stored, never part of the Latin text beside it (E/2018/41-ar: "(10) E/ESCWA/EDID/2017/2.").
+ */
+const BRACKETED_NUMBER = /^\(\d{1,3}\)$/;
+
+/**
  * In a right-to-left line, consecutive left-to-right runs are read left to right among themselves,
  * as the bidi algorithm displays them: puts them back in that order, and returns each piece's group.
  */
 function restoreLeftToRightSequences(pieces: Piece[]): VisualGroup[] {
-  const isLtr = (p: Piece) => !p.marker && LTR_RUN.test(p.run.text) && !RTL_CHAR.test(p.run.text);
+  const alone = (p: Piece) => BRACKETED_NUMBER.test(p.run.text.trim());
+  const isLtr = (p: Piece) => !p.marker && LTR_RUN.test(p.run.text) && !RTL_CHAR.test(p.run.text) && !alone(p);
   const groups: VisualGroup[] = [];
   const extent = (slice: Piece[], leftToRight: boolean): VisualGroup => ({
     leftToRight,
@@ -342,7 +441,7 @@ function restoreLeftToRightSequences(pieces: Piece[]): VisualGroup[] {
   let start = 0;
   while (start < pieces.length) {
     if (!isLtr(pieces[start]!)) {
-      groups.push(extent([pieces[start]!], false));
+      groups.push(extent([pieces[start]!], alone(pieces[start]!)));
       start++;
       continue;
     }
@@ -381,6 +480,12 @@ function drawnRightToLeft(sequence: Piece[]): boolean {
 const MARK = '[\\u064B-\\u065F\\u0670]';
 /** pdf.js puts a zero-width space before a mark drawn apart from its letter, inside one run. */
 const SPACE_BEFORE_MARK = new RegExp(`\\s+(?=${MARK})`, 'g');
+/**
+ * "وفضل ا ًعما" for "وفضلاً عما": a mark drawn after a word's final alef, where pdf.js puts the
+ * word space before the mark instead of after it; a mark glued to the next word's first letter
+ * ends the word before.
+ */
+const MARK_AFTER_SPACE_AFTER_ALEF = new RegExp(`\u0627\\s+(${MARK}+)(?=\\p{L})`, 'gu');
 /** A run cannot start with a mark: the mark (and the space pdf.js put after it) goes onto the first letter. */
 const LEADING_MARKS = new RegExp(`^(${MARK}+)\\s*(\\p{L})`, 'u');
 /**
@@ -408,11 +513,22 @@ function unmirror(text: string): string {
 function logicalRtlRun(text: string, group: VisualGroup, mirrored: boolean): string {
   if (group.leftToRight) return text;
   const ordered = NEUTRAL_ONLY.test(text) ? [...text].reverse().join('') : text;
-  return (mirrored ? unmirror(ordered) : ordered).replace(SPACE_BEFORE_MARK, '').replace(STRAY_LEADING_MARKS, '').replace(LEADING_MARKS, '$2$1');
+  return (mirrored ? unmirror(ordered) : ordered).replace(MARK_AFTER_SPACE_AFTER_ALEF, '\u0627$1 ').replace(SPACE_BEFORE_MARK, '').replace(STRAY_LEADING_MARKS, '').replace(LEADING_MARKS, '$2$1');
 }
 
 function countMatches(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
+}
+
+/** "2-" opening a right-to-left line: an Arabic paragraph or item number. */
+const ARABIC_LABEL = /^\d{1,3}-$/;
+
+/**
+ * A number label ("2-") and the Arabic word after it are two words, even where the text run is
+ * drawn over the label (A/RES/217(III)-ar, article 16: "2-لا يبرم" with no gap on the page).
+ */
+function labelBeforeArabic(before: string, next: string): boolean {
+  return ARABIC_LABEL.test(before) && RTL_CHAR.test(next.trimStart().charAt(0));
 }
 
 /** Chinese and Japanese text carries no spaces between characters. */

@@ -5,6 +5,7 @@
 import type { AnchoredText, FootnoteDraft, Line } from '../model.js';
 import { join, removeRanges } from '../text/anchored-text.js';
 import { markersOf } from '../text/line-anchors.js';
+import { hyphenatesByDefault } from '../languages/index.js';
 
 const CJK_CHAR = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 /** A word broken at the line end: letters, then a hyphen. */
@@ -64,7 +65,9 @@ function jointBetween(joined: string, next: string, vocabulary: Set<string>): Jo
   if (broken && following) {
     const joined = (broken[1]! + following[1]!).toLowerCase();
     const compound = `${broken[1]!.toLowerCase()}-${following[1]!.toLowerCase()}`;
-    return { dropHyphen: vocabulary.has(joined) && !vocabulary.has(compound), separator: '' };
+    const known = vocabulary.has(joined) || vocabulary.has(compound);
+    const dropHyphen = known ? vocabulary.has(joined) && !vocabulary.has(compound) : hyphenatesByDefault(broken[1]!, following[1]!);
+    return { dropHyphen, separator: '' };
   }
   if (/\p{L}-$/u.test(text) && /^\p{L}/u.test(next)) return { dropHyphen: false, separator: '' };
   return { dropHyphen: false, separator: ' ' };

@@ -31,7 +31,33 @@ const REVERSED_DOCUMENT_RATIO = 0.02;
 /** Below this many alef-lam pairs there is too little Arabic to judge. */
 const MIN_PAIRS = 50;
 
+/**
+ * "ل ا" for "لا": a lam-alef ligature drawn as two glyphs apart, where pdf.js puts a space
+ * between them (A/RES/217(III)-ar: "ل ا يجوز", "لكيل ا"). An alef standing alone, followed by
+ * no letter, is no Arabic word: it is the second half of the ligature.
+ */
+const SPLIT_LAM_ALEF = /\u0644 \u0627(?![\p{L}])/gu;
+
 export function repairLamAlef(pages: LinesPage[], reporter: Reporter): LinesPage[] {
+  // Split ligatures are joined after the reversed ones are judged, which they would count as lam-alef.
+  return joinSplitLamAlefs(repairReversedLamAlef(pages, reporter));
+}
+
+/** Pages without a split ligature are handed on as they came. */
+function joinSplitLamAlefs(pages: LinesPage[]): LinesPage[] {
+  const joined = pages.map((page) => {
+    const lines = page.lines.map(joinSplitLamAlef);
+    return lines.every((line, index) => line === page.lines[index]) ? page : { ...page, lines };
+  });
+  return joined.every((page, index) => page === pages[index]) ? pages : joined;
+}
+
+function joinSplitLamAlef(line: Line): Line {
+  if (!line.rtl || line.text.search(SPLIT_LAM_ALEF) < 0) return line;
+  return { ...line, ...replace(line, SPLIT_LAM_ALEF, () => '\u0644\u0627') };
+}
+
+function repairReversedLamAlef(pages: LinesPage[], reporter: Reporter): LinesPage[] {
   let lamAlef = 0, alefLam = 0;
   for (const page of pages) {
     for (const line of page.lines) {

@@ -14,8 +14,11 @@ import { SIZE_TOLERANCE } from './measure-typography.js';
 
 /** A line of underscores or dashes drawn as text: the footnote separator of Word and older layouts. */
 export const RULE_LINE = /^[_\u2014\u2015\u2500-]{5,}$/;
-/** A note line opens with its marker: `1`, `a`, `*`, `1/` (older layouts), `(1)` (ESCWA). */
-export const NOTE_OPENING = /^(?:\d{1,3}\/?|[a-z]|\*{1,3}|[†‡§]|\(\d{1,3}\))(?=\s|$)/;
+/**
+ * A note line opens with its marker: `1`, `a`, `*`, `1/` (older layouts), `(1)` (ESCWA), or `)1(`
+ * where an Arabic document stores the brackets of some notes as drawn (E/2018/41-ar, page 20).
+ */
+export const NOTE_OPENING = /^(?:\d{1,3}\/?|[a-z]|\*{1,3}|[†‡§]|\(\d{1,3}\)|\)\d{1,3}\()(?=\s|$)/;
 /** Separator rules sit in the lower part of the page. */
 const RULE_MIN_DEPTH = 0.4;
 

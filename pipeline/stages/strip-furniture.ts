@@ -64,6 +64,16 @@ function repetitionKey(band: Band, text: string): string {
   return `${band}|${text.replace(/\d+/g, '#').replace(/\s+/g, '')}`;
 }
 
+/**
+ * The page-1 barcode with the recycling mark printed beside it as text ("*4807711* Please
+ * recycle", a cell apart): a line whose first cell is the barcode is the barcode's, whatever the
+ * language of the words beside it.
+ */
+function opensWithBarcode(line: Line): boolean {
+  const first = cellsOf(line)?.[0];
+  return first !== undefined && BARCODE.test(first);
+}
+
 function patternKind(text: string): FurnitureKind | null {
   if (BARCODE.test(text)) return 'barcode';
   if (JOB_LINE.test(text)) return 'job-number';
@@ -73,16 +83,7 @@ function patternKind(text: string): FurnitureKind | null {
 }
 
 export function stripFurniture(pages: LinesPage[], reporter: Reporter): StrippedPages {
-  const counts = new Map<string, number>();
-  for (const page of pages) {
-    const seen = new Set<string>();
-    const bands = bandsOf(page);
-    page.lines.forEach((line, index) => {
-      const band = bands[index];
-      if (band) seen.add(repetitionKey(band, line.text));
-    });
-    for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  const counts = repetitionCounts(pages);
   const repeatThreshold = Math.max(2, Math.ceil(REPEAT_SHARE * pages.length));
   const ownSymbols = symbolsOfRunningHeads(pages, counts, repeatThreshold);
   const furniture: Furniture[] = [];
@@ -104,6 +105,42 @@ export function stripFurniture(pages: LinesPage[], reporter: Reporter): Stripped
   return { pages: kept, furniture };
 }
 
+/**
+ * How many pages carry each band text (digits aside). Digits that vary from page to page are
+ * page numbers, which go up with the page: a text whose numbers vary otherwise is no running
+ * furniture (A/RES/217(III)-ar: "المادة 6", "المادة 14", "المادة 20" heading the top of three pages).
+ */
+function repetitionCounts(pages: LinesPage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const numbers = new Map<string, { page: number; values: number[] }[]>();
+  for (const page of pages) {
+    const seen = new Map<string, number[]>();
+    const bands = bandsOf(page);
+    page.lines.forEach((line, index) => {
+      const band = bands[index];
+      if (band) seen.set(repetitionKey(band, line.text), (line.text.match(/\d+/g) ?? []).map(Number));
+    });
+    for (const [key, values] of seen) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      numbers.set(key, [...(numbers.get(key) ?? []), { page: page.number, values }]);
+    }
+  }
+  for (const [key, seen] of numbers) if (!numbersFollowPages(seen)) counts.delete(key);
+  return counts;
+}
+
+/** Each number that varies among the pages stands at a fixed distance from the page number. */
+function numbersFollowPages(seen: { page: number; values: number[] }[]): boolean {
+  const width = seen[0]!.values.length;
+  for (let i = 0; i < width; i++) {
+    const values = seen.map((s) => s.values[i]!);
+    if (values.every((v) => v === values[0])) continue;
+    const offsets = new Set(seen.map((s) => s.values[i]! - s.page));
+    if (offsets.size > 1) return false;
+  }
+  return true;
+}
+
 /** `repeats`: the line's text (digits aside) stands in the same band on many pages, and it is no footnote. */
 function furnitureKind(line: Line, band: Band | null, page: LinesPage, repeats: boolean, ownSymbols: Set<string>): FurnitureKind | null {
   const text = line.text;
@@ -117,7 +154,7 @@ function furnitureKind(line: Line, band: Band | null, page: LinesPage, repeats: 
     if (page.number > 1 && ownSymbols.has(withoutJob)) return hasJob ? 'job-number' : 'header';
     return null;
   }
-  const kind = patternKind(text);
+  const kind = patternKind(text) ?? (opensWithBarcode(line) ? 'barcode' : null);
   // Page 1's top band is the masthead (symbol, organ): the masthead stage reads it.
   if (page.number === 1 && band === 'top') return kind === 'barcode' ? kind : null;
   if (kind) return kind;

@@ -148,4 +148,61 @@ describe('build-lines, right-to-left', () => {
     expect(lines([number])[0]!.numberPicture).toBeUndefined();
     expect(lines([{ ...number, y: 340 }, dash])[0]!.numberPicture).toBeUndefined();
   });
+
+  it('A/RES/217(III)-ar p.1: a marker raised in brackets, "(1)" drawn as three runs, is the marker "1"', () => {
+    const [result] = buildLines(page([
+      { ...rtl('الإعلان العالمي لحقوق الإنسان', 262.8, 154, 14), y: 360.7 },
+      { ...ltr('(', 260.1, 2.7), y: 355.2, size: 8.1 }, { ...ltr('1', 256.1, 4), y: 355.2, size: 8.1 }, { ...ltr(')', 253.4, 2.7), y: 355.2, size: 8.1 },
+    ]));
+    expect(result!.lines).toHaveLength(1);
+    expect(result!.lines[0]!.text).toBe('الإعلان العالمي لحقوق الإنسان');
+    expect(markersOf(result!.lines[0]!)).toEqual([{ kind: 'marker', marker: '1', offset: 'الإعلان العالمي لحقوق الإنسان'.length }]);
+  });
+
+  it('A/RES/217(III)-ar p.1: the note "(1) A/810." in Latin script reads right to left, its marker opening it', () => {
+    const [result] = buildLines(page([
+      { ...rtl('الديباجة والفرد والحقوق والحريات', 300, 180), y: 100 },
+      { ...ltr(')', 498.9, 2.1), y: 716.9, size: 6.4 }, { ...ltr('1', 495.7, 3.2), y: 716.9, size: 6.4 }, { ...ltr('(', 493.6, 2.1), y: 716.9, size: 6.4 },
+      { ...ltr('A/810', 466.4, 22.5), y: 721.2, size: 9 }, { ...ltr('.', 463.7, 2.8), y: 721.2, size: 11 },
+    ]));
+    const note = result!.lines.find((l) => l.y === 721.2)!;
+    expect(note.text).toBe('A/810.');
+    expect(markersOf(note)).toEqual([{ kind: 'marker', marker: '1', offset: 0 }]);
+  });
+
+  it('A/RES/217(III)-ar p.1: a period drawn apart over an Arabic run goes in at the word end where it stands ("الإنساني. وكان")', () => {
+    const text = 'الضمير الإنساني وكان غاية ما يرنو إليه عامة البشر انبثاق عالم يتمتع فيه الفرد';
+    const [result] = buildLines(page([rtl('.', 412.6, 3.2), rtl(text, 123.3, 365.2)]));
+    expect(result!.lines[0]!.text).toBe(text.replace('الإنساني', 'الإنساني.'));
+  });
+
+  it('A/RES/217(III)-ar art. 2: a tanween after a final alef, with the word space pdf.js put before it, ends its word ("وفضلاً عما")', () => {
+    const [result] = buildLines(page([rtl('وفضلا \u064Bعما تقدم', 300, 120)]));
+    expect(result!.lines[0]!.text).toBe('وفضلا\u064B عما تقدم');
+  });
+
+  it('A/RES/217(III)-ar art. 16: the label "2-" and the Arabic run drawn over it are two words', () => {
+    const [result] = buildLines(page([ltr('2', 482.4, 6.5), ltr('-', 478.2, 4.3), rtl('يبرم عقد الزواج', 123.5, 356.5)]));
+    expect(result!.lines[0]!.text).toBe('2- يبرم عقد الزواج');
+  });
+
+  it('E/2018/41-ar p.10: a Latin note with a few Arabic words, or a note number "(10)" drawn as one run, reads right to left', () => {
+    const [mixed] = buildLines(page([ltr('.14', 323.6, 10), rtl('، الفقرة', 334, 30), ltr('5', 365, 5), rtl('، ص', 371, 10), ltr('E/ESCWA/29/12/Report', 382, 100), ltr('(6)', 490, 12), storedAsDrawn]));
+    expect(lineAt400(mixed)!.rtl).toBe(true);
+    expect(lineAt400(mixed)!.text.startsWith('(6) E/ESCWA/29/12/Report')).toBe(true);
+    const [alone] = buildLines(page([ltr('(10)', 486.8, 16.1), ltr('E/ESCWA/EDID/2017/2', 388, 96.1), ltr('.', 384.9, 3.1), { ...rtl('بيانات من البنك الدولي', 300, 120), y: 100 }]));
+    expect(lineAt400(alone)!.text).toBe('(10) E/ESCWA/EDID/2017/2.');
+  });
+
+  it('E/2018/41-ar p.20: a line of Arabic with its digits set smaller has the size of its letters ("لعام 2030،")', () => {
+    const [result] = buildLines(page([rtl('لعام', 522.5, 16.4, 14.04), { ...ltr('2030', 494, 24.5), size: 11.04 }, { ...ltr('،', 479.6, 3.5), size: 11.04 }]));
+    expect(result!.lines[0]!.size).toBe(14.04);
+  });
+
+  it('E/2025/L.27 masthead: a separator "," raised alone between markers still joins the line below; brackets raised alone do not', () => {
+    const [comma] = buildLines(page([run('Iraq:', 100, 200, 10, 'f1', 25), run(',', 128, 196, 6, 'f1', 2), run(' draft resolution', 131, 200, 10, 'f1', 80)]));
+    expect(comma!.lines).toHaveLength(1);
+    const [brackets] = buildLines(page([run('Iraq:', 100, 200, 10, 'f1', 25), run('()', 128, 196, 6, 'f1', 4), run(' draft resolution', 133, 200, 10, 'f1', 80)]));
+    expect(brackets!.lines).toHaveLength(2);
+  });
 });

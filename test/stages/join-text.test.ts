@@ -31,4 +31,12 @@ describe('join-text', () => {
   it('joins Chinese lines without a space', () => {
     expect(joinLines([line('联合国大会', 0, 0), line('第七十九届会议', 0, 12)], new Set()).text).toBe('联合国大会第七十九届会议');
   });
+
+  it('A/RES/217(III)-ru art. 11: a Russian line-end hyphen the document gives no evidence for is hyphenation ("обеспе-чиваются"), "какой-либо" stays', () => {
+    const lines = [line('ему обеспе-', 123, 100), line('чиваются все возможности какой-', 123, 112), line('либо защиты', 123, 124)];
+    expect(joinLines(lines, vocabularyOf(lines)).text).toBe('ему обеспечиваются все возможности какой-либо защиты');
+    // Where the document prints the compound, it stays.
+    const compound = [line('северо-', 123, 100), line('западный', 123, 112)];
+    expect(joinLines(compound, vocabularyOf([...compound, line('северо-западный район', 123, 300)])).text).toBe('северо-западный');
+  });
 });

@@ -34,4 +34,9 @@ describe('repair-lam-alef', () => {
     const input = pages(correct);
     expect(repairLamAlef(input, collecting())).toBe(input);
   });
+
+  it('A/RES/217(III)-ar: a lam-alef drawn as two glyphs apart, with a space between, is one "لا" ("ل ا يجوز", "لكيل ا"); "جدول الأعمال" stays', () => {
+    const result = repairLamAlef(pages([rtl('ل ا يجوز لكيل ا يضطر عادل ا\u064B من جدول الأعمال')]), collecting());
+    expect(result[0]!.lines[0]!.text).toBe('لا يجوز لكيلا يضطر عادلا\u064B من جدول الأعمال');
+  });
 });

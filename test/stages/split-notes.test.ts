@@ -45,4 +45,15 @@ describe('split-notes', () => {
     const [page] = splitNotes(pagesOf([at('The table below shows the figures.', 598), at('2 countries reported in 1995.', 711.8)]), typography, collecting());
     expect(page!.notes).toEqual([]);
   });
+
+  it('E/2018/41-ar p.20: a note opening ")1(", its brackets stored as drawn, opens the notes area under the text that calls it', () => {
+    const arabic = { ...typography, bodySize: 14.04, lineGap: 16 };
+    const rtlAt = (text: string, y: number, size: number, markers: { marker: string; offset: number }[] = []): Line => line(text, 56.9, y, { size, rtl: true, markers });
+    const [page] = splitNotes(pagesOf([
+      rtlAt('وإذ تعي التحديات الناشئة في المنطقة العربية', 623.98, 14.04),
+      rtlAt('لعام 2030،', 640.18, 14.04, [{ marker: '1', offset: 9 }]),
+      rtlAt(')1( قرار الجمعية العامة 70/1 المؤرخ 25 أيلول/سبتمبر 2015.', 720, 11.04),
+    ]), arabic, collecting());
+    expect(page!.notes.map((l) => l.text.slice(0, 3))).toEqual([')1(']);
+  });
 });

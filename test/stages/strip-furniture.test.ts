@@ -91,4 +91,21 @@ describe('strip-furniture', () => {
     expect(kept.map((page) => page.lines.length)).toEqual([3, 3, 3]);
     expect(furniture.map((f) => [f.page, f.text])).toEqual([[2, 'Page footer'], [3, 'Page footer']]);
   });
+
+  it('A/RES/217(III)-en p.1: the barcode with "Please recycle" printed beside it, a cell apart, is the barcode', () => {
+    const input = pages([line('Universal Declaration of Human Rights', 123, 300), line('*4807711* Please recycle', 60, 761, { cells: ['*4807711*', 'Please recycle'] })]);
+    const { pages: kept, furniture } = stripFurniture(input, silent);
+    expect(furniture.map((f) => [f.kind, f.text])).toEqual([['barcode', '*4807711* Please recycle']]);
+    expect(kept[0]!.lines.map((l) => l.text)).toEqual(['Universal Declaration of Human Rights']);
+  });
+
+  it('A/RES/217(III)-ar: headings "المادة 6", "المادة 14", "المادة 20" at the top of three pages are no running title (their numbers do not follow the pages)', () => {
+    const body = (n: number) => line(`نص الصفحة ${n}`, 123, 300);
+    const input = pages([body(1)], [body(2)], [line('المادة 6', 480, 80), body(3)], [line('المادة 14', 480, 80), body(4)], [line('المادة 20', 480, 80), body(5)]);
+    const { furniture } = stripFurniture(input, silent);
+    expect(furniture.map((f) => f.text)).toEqual([]);
+    // A page number goes up with the page: "Page 3", "Page 4", "Page 5" is furniture.
+    const numbered = pages([body(1)], [body(2)], [line('Page 3', 480, 80), body(3)], [line('Page 4', 480, 80), body(4)], [line('Page 5', 480, 80), body(5)]);
+    expect(stripFurniture(numbered, silent).furniture.map((f) => f.text)).toEqual(['Page 3', 'Page 4', 'Page 5']);
+  });
 });
