@@ -260,10 +260,10 @@ async function main() {
   const runs = Math.max(1, Number(values.runs) || 3);
   const cores = availableParallelism();
   const sharedCorpus = resolve(REPO_ROOT, '../shared/corpus/pdf');
-  const inputs = positionals.length > 0 ? positionals.map((path) => resolve(path)) : [
-    ...(existsSync(sharedCorpus) ? [sharedCorpus] : []),
-    join(REPO_ROOT, 'input'),
-  ];
+  const inputs =
+    positionals.length > 0
+      ? positionals.map((path) => resolve(path))
+      : [...(existsSync(sharedCorpus) ? [sharedCorpus] : []), join(REPO_ROOT, 'input')];
   const files = (await Promise.all(inputs.map(listPdfs))).flat();
   if (!existsSync(join(REPO_ROOT, 'dist', 'pipeline', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const workDir = await mkdtemp(join(tmpdir(), 'undoc-bench-'));
@@ -317,7 +317,14 @@ async function main() {
     const seconds = median(list.map((sample) => sample.seconds));
     const pages = list[0].pages;
     const rss = list.map((sample) => sample.rssMiB).filter((value) => value !== null);
-    return { name, pages, seconds, pagesPerSecond: pages / seconds, peakRssMiB: rss.length ? Math.max(...rss) : null, failed: list[0].failed ?? 0 };
+    return {
+      name,
+      pages,
+      seconds,
+      pagesPerSecond: pages / seconds,
+      peakRssMiB: rss.length ? Math.max(...rss) : null,
+      failed: list[0].failed ?? 0,
+    };
   });
   const floor = rows.find((row) => row.name === 'pdf.js getTextContent (floor)');
   for (const row of rows) row.ratioToFloor = floor ? row.pagesPerSecond / floor.pagesPerSecond : null;
@@ -325,28 +332,41 @@ async function main() {
   const parallel = rows.find((row) => row.name === `undoc --jobs ${cores}`);
 
   log('');
-  log(table(['tool', 'pages', 'median s', 'pages/s', '× floor', 'peak RSS MiB'], rows.map((row) => [
-    row.name + (row.failed ? ` (${row.failed} failed)` : ''),
-    String(row.pages),
-    row.seconds.toFixed(2),
-    row.pagesPerSecond.toFixed(1),
-    row.ratioToFloor === null ? '' : row.ratioToFloor.toFixed(2),
-    row.peakRssMiB === null ? '—' : row.peakRssMiB.toFixed(0),
-  ])));
+  log(
+    table(
+      ['tool', 'pages', 'median s', 'pages/s', '× floor', 'peak RSS MiB'],
+      rows.map((row) => [
+        row.name + (row.failed ? ` (${row.failed} failed)` : ''),
+        String(row.pages),
+        row.seconds.toFixed(2),
+        row.pagesPerSecond.toFixed(1),
+        row.ratioToFloor === null ? '' : row.ratioToFloor.toFixed(2),
+        row.peakRssMiB === null ? '—' : row.peakRssMiB.toFixed(0),
+      ]),
+    ),
+  );
   for (const [name, note] of notes) log(`${name}: ${note}`);
   if (single && parallel) log(`undoc --jobs ${cores} / --jobs 1: ${(parallel.pagesPerSecond / single.pagesPerSecond).toFixed(2)}×`);
   const nativeFloor = rows.find((row) => row.name.includes('loaded as undoc loads it'));
-  if (single && nativeFloor) log(`undoc --jobs 1 / the floor loaded as undoc loads it: ${(single.pagesPerSecond / nativeFloor.pagesPerSecond).toFixed(2)}`);
+  if (single && nativeFloor)
+    log(`undoc --jobs 1 / the floor loaded as undoc loads it: ${(single.pagesPerSecond / nativeFloor.pagesPerSecond).toFixed(2)}`);
   const parallelFloor = rows.find((row) => row.name.includes('processes at once'));
   if (nativeFloor && parallelFloor) {
-    log(`the floor in ${cores} processes / in one: ${(parallelFloor.pagesPerSecond / nativeFloor.pagesPerSecond).toFixed(2)}× (the ceiling for --jobs ${cores} / --jobs 1)`);
+    log(
+      `the floor in ${cores} processes / in one: ${(parallelFloor.pagesPerSecond / nativeFloor.pagesPerSecond).toFixed(2)}× (the ceiling for --jobs ${cores} / --jobs 1)`,
+    );
   }
 
   const stageTotal = [...stageTotals.values()].reduce((sum, ms) => sum + ms, 0);
   const stages = [...stageTotals.entries()].map(([stage, ms]) => ({ stage, ms, share: ms / stageTotal }));
   log('');
   log('undoc --jobs 1, time per stage (summed over documents, in the workers):');
-  log(table(['stage', 'ms', 'share'], stages.map((row) => [row.stage, row.ms.toFixed(0), `${(row.share * 100).toFixed(1)}%`])));
+  log(
+    table(
+      ['stage', 'ms', 'share'],
+      stages.map((row) => [row.stage, row.ms.toFixed(0), `${(row.share * 100).toFixed(1)}%`]),
+    ),
+  );
 
   let scaling = null;
   const scalingSource = files.find((file) => SCALING_DOCUMENT.test(basename(file)));
@@ -358,7 +378,17 @@ async function main() {
 
   await rm(workDir, { recursive: true, force: true });
   if (values.json) {
-    const result = { node: process.version, cores, runs, files: files.length, inputs, rows, notes: Object.fromEntries(notes), stages, scaling };
+    const result = {
+      node: process.version,
+      cores,
+      runs,
+      files: files.length,
+      inputs,
+      rows,
+      notes: Object.fromEntries(notes),
+      stages,
+      scaling,
+    };
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   }
 }
@@ -399,7 +429,8 @@ async function measureScaling(source, runs, workDir, log) {
 
 function table(header, rows) {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const format = (cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const format = (cells) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   return [format(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(format)].join('\n');
 }
 

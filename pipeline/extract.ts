@@ -70,7 +70,10 @@ const COMPATIBILITY_FORMS = /[\uFB00-\uFB06\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
 const INVISIBLE = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 export function cleanRunText(text: string): string {
-  return text.replace(INVISIBLE, '').replace(COMPATIBILITY_FORMS, (s) => s.normalize('NFKC')).normalize('NFC');
+  return text
+    .replace(INVISIBLE, '')
+    .replace(COMPATIBILITY_FORMS, (s) => s.normalize('NFKC'))
+    .normalize('NFC');
 }
 
 function checkSignature(data: Uint8Array): void {
@@ -100,10 +103,7 @@ export async function extract(data: Uint8Array, file: string): Promise<Extracted
     throw describeLoadFailure(error);
   }
   try {
-    const [markInfo, info] = await Promise.all([
-      pdf.getMarkInfo().catch(() => null),
-      pdf.getMetadata().catch(() => null),
-    ]);
+    const [markInfo, info] = await Promise.all([pdf.getMarkInfo().catch(() => null), pdf.getMetadata().catch(() => null)]);
     const tagged = Boolean(markInfo?.Marked);
     const pages: Page[] = [];
     let characters = 0;
@@ -184,9 +184,12 @@ type Matrix = [number, number, number, number, number, number];
 
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [
-    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
   ];
 }
 
@@ -204,7 +207,12 @@ async function smallPictures(page: PDFPageProxy, left: number, top: number, runs
   const place = (m: Matrix): void => {
     const xs = [m[4], m[4] + m[0], m[4] + m[2], m[4] + m[0] + m[2]];
     const ys = [m[5], m[5] + m[1], m[5] + m[3], m[5] + m[1] + m[3]];
-    const box = { x: round(Math.min(...xs) - left), y: round(top - Math.max(...ys)), width: round(Math.max(...xs) - Math.min(...xs)), height: round(Math.max(...ys) - Math.min(...ys)) };
+    const box = {
+      x: round(Math.min(...xs) - left),
+      y: round(top - Math.max(...ys)),
+      width: round(Math.max(...xs) - Math.min(...xs)),
+      height: round(Math.max(...ys) - Math.min(...ys)),
+    };
     if (box.height > 0 && box.height <= maxHeight) pictures.push(box);
   };
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];

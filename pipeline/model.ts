@@ -274,14 +274,7 @@ export interface Footnote {
   page: number;
 }
 
-export type FurnitureKind =
-  | 'header'
-  | 'footer'
-  | 'page-number'
-  | 'job-number'
-  | 'barcode'
-  | 'continuation'
-  | 'running-title';
+export type FurnitureKind = 'header' | 'footer' | 'page-number' | 'job-number' | 'barcode' | 'continuation' | 'running-title';
 
 export interface Furniture {
   page: number;

@@ -79,7 +79,10 @@ async function evaluate(dir) {
   } catch {
     // Failed documents were named on stderr; the rest is scored.
   }
-  const pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(dir, f));
+  const pdfs = readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()
+    .map((f) => join(dir, f));
   const tagged = await taggedness(pdfs);
   const documents = new Map();
   for (const pdf of pdfs) {
@@ -87,7 +90,14 @@ async function evaluate(dir) {
     const json = join(out, `${name}.json`);
     const document = existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : null;
     const year = Number(document?.metadata?.date?.slice(0, 4)) || null;
-    documents.set(name, { name, set: basename(dir), language: /-([a-z]{2})$/.exec(name)?.[1] ?? '?', year, tagged: tagged.get(name), converted: document !== null });
+    documents.set(name, {
+      name,
+      set: basename(dir),
+      language: /-([a-z]{2})$/.exec(name)?.[1] ?? '?',
+      year,
+      tagged: tagged.get(name),
+      converted: document !== null,
+    });
   }
   const merge = (rows, keys, prefix = '') => {
     for (const row of rows) {
@@ -120,16 +130,29 @@ const cell = (value, width = 6, key = '') =>
 function summarise(label, documents) {
   const present = (key) => documents.map((d) => d[key]).filter((v) => typeof v === 'number');
   const figures = {};
-  for (const key of [...STRUCTURE.filter((k) => k !== 'resid'), 'cov.recall', 'cov.precision', ...TABLES.slice(0, 5).map((k) => `table.${k}`)]) figures[key] = mean(present(key));
+  for (const key of [
+    ...STRUCTURE.filter((k) => k !== 'resid'),
+    'cov.recall',
+    'cov.precision',
+    ...TABLES.slice(0, 5).map((k) => `table.${k}`),
+  ])
+    figures[key] = mean(present(key));
   for (const key of ['resid', 'inv.paras', 'inv.order', 'inv.dangle', 'inv.resid', 'inv.empty']) figures[key] = sum(present(key));
-  const lowCoverage = documents.filter((d) => typeof d['cov.recall'] === 'number' && (d['cov.recall'] < 0.9 || d['cov.precision'] < 0.9)).map((d) => d.name);
+  const lowCoverage = documents
+    .filter((d) => typeof d['cov.recall'] === 'number' && (d['cov.recall'] < 0.9 || d['cov.precision'] < 0.9))
+    .map((d) => d.name);
   return { label, documents: documents.length, gold: documents.filter((d) => d.head !== undefined).length, figures, lowCoverage };
 }
 
 function groups(documents) {
   const by = (label, key) => {
     const keys = [...new Set(documents.map(key))].sort();
-    return keys.map((k) => summarise(`${label} ${k}`, documents.filter((d) => key(d) === k)));
+    return keys.map((k) =>
+      summarise(
+        `${label} ${k}`,
+        documents.filter((d) => key(d) === k),
+      ),
+    );
   };
   return [
     summarise('ALL', documents),
@@ -141,9 +164,22 @@ function groups(documents) {
 }
 
 const COLUMNS = [
-  ['head', 'head'], ['para', 'para'], ['sim', 'sim'], ['fn', 'fn'], ['link', 'link'], ['meta', 'meta'], ['resid', 'resid'],
-  ['inv.order', 'order'], ['inv.dangle', 'dangle'], ['inv.resid', 'iresid'], ['inv.empty', 'empty'],
-  ['cov.recall', 'recall'], ['cov.precision', 'prec'], ['table.found', 'tfound'], ['table.adj', 'tadj'], ['table.teds', 'tteds'],
+  ['head', 'head'],
+  ['para', 'para'],
+  ['sim', 'sim'],
+  ['fn', 'fn'],
+  ['link', 'link'],
+  ['meta', 'meta'],
+  ['resid', 'resid'],
+  ['inv.order', 'order'],
+  ['inv.dangle', 'dangle'],
+  ['inv.resid', 'iresid'],
+  ['inv.empty', 'empty'],
+  ['cov.recall', 'recall'],
+  ['cov.precision', 'prec'],
+  ['table.found', 'tfound'],
+  ['table.adj', 'tadj'],
+  ['table.teds', 'tteds'],
 ];
 
 function print(documents, summaries) {
@@ -151,18 +187,30 @@ function print(documents, summaries) {
   console.log(header);
   for (const d of documents) {
     const tag = d.tagged === null ? '?' : d.tagged ? 'yes' : 'no';
-    console.log(`${d.name.slice(0, 44).padEnd(44)} ${d.language.padStart(4)} ${String(d.year ?? '-').padStart(4)} ${tag.padStart(3)} ${COLUMNS.map(([key]) => cell(d[key], 6, key)).join(' ')}${d.converted ? '' : '  FAILED'}`);
+    console.log(
+      `${d.name.slice(0, 44).padEnd(44)} ${d.language.padStart(4)} ${String(d.year ?? '-').padStart(4)} ${tag.padStart(3)} ${COLUMNS.map(([key]) => cell(d[key], 6, key)).join(' ')}${d.converted ? '' : '  FAILED'}`,
+    );
   }
   console.log('');
-  console.log(`${'group (documents; with gold)'.padEnd(44)} ${''.padStart(13)}${COLUMNS.map(([, title]) => title.padStart(6)).join(' ')}   invariant paras`);
+  console.log(
+    `${'group (documents; with gold)'.padEnd(44)} ${''.padStart(13)}${COLUMNS.map(([, title]) => title.padStart(6)).join(' ')}   invariant paras`,
+  );
   for (const s of summaries) {
     const f = { ...s.figures };
-    console.log(`${`${s.label} (${s.documents}; ${s.gold})`.padEnd(44)} ${''.padStart(13)}${COLUMNS.map(([key]) => cell(f[key], 6, key)).join(' ')}   ${f['inv.paras']}`);
+    console.log(
+      `${`${s.label} (${s.documents}; ${s.gold})`.padEnd(44)} ${''.padStart(13)}${COLUMNS.map(([key]) => cell(f[key], 6, key)).join(' ')}   ${f['inv.paras']}`,
+    );
   }
   const all = summaries[0];
   console.log('');
-  console.log(`bars on documents kept aside: ${Object.entries(BARS).map(([k, bar]) => `${k} ${cell(all.figures[k], 0, k)} (≥ ${bar})`).join(', ')}; gold and replicas ≥ 0.97 on every measure`);
-  console.log(`numbering faults ${all.figures['inv.order']} of ${all.figures['inv.paras']} (${((100 * all.figures['inv.order']) / Math.max(1, all.figures['inv.paras'])).toFixed(2)}%, bar < 1%)`);
+  console.log(
+    `bars on documents kept aside: ${Object.entries(BARS)
+      .map(([k, bar]) => `${k} ${cell(all.figures[k], 0, k)} (≥ ${bar})`)
+      .join(', ')}; gold and replicas ≥ 0.97 on every measure`,
+  );
+  console.log(
+    `numbering faults ${all.figures['inv.order']} of ${all.figures['inv.paras']} (${((100 * all.figures['inv.order']) / Math.max(1, all.figures['inv.paras'])).toFixed(2)}%, bar < 1%)`,
+  );
   if (all.lowCoverage.length) console.log(`coverage under 0.90: ${all.lowCoverage.join(', ')}`);
   console.log(`outputs in ${outRoot}`);
 }

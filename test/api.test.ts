@@ -11,7 +11,9 @@ import type { UnDocument } from '../pipeline/index.js';
 import { REPLICA_PDF, REPO_ROOT } from './e2e/shared.js';
 
 const API_ENTRY = pathToFileURL(join(REPO_ROOT, 'dist/pipeline/index.js')).href;
-const { ConversionError, convert, emit, FORMATS, SCHEMA_VERSION, toHtml, toJson, toMarkdown, validate } = (await import(API_ENTRY)) as typeof import('../pipeline/index.js');
+const { ConversionError, convert, emit, FORMATS, SCHEMA_VERSION, toHtml, toJson, toMarkdown, validate } = (await import(
+  API_ENTRY
+)) as typeof import('../pipeline/index.js');
 
 /** A conversion takes about a second alone, several on a loaded machine; each test makes one or two. */
 const CONVERSION_TEST_MS = 60_000;

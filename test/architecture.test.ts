@@ -43,7 +43,9 @@ describe('architecture', () => {
 
   it('the check finds an arrow function one line over the limit, and passes one at the limit', () => {
     const arrow = (lines: number) => `const f = () => {\n${'  work();\n'.repeat(lines - 2)}};\n`;
-    expect(longFunctions(join(REPO_ROOT, 'pipeline/x.ts'), arrow(MAX_FUNCTION_LINES + 1))).toEqual([`pipeline/x.ts:1 (anonymous) (${MAX_FUNCTION_LINES + 1} lines)`]);
+    expect(longFunctions(join(REPO_ROOT, 'pipeline/x.ts'), arrow(MAX_FUNCTION_LINES + 1))).toEqual([
+      `pipeline/x.ts:1 (anonymous) (${MAX_FUNCTION_LINES + 1} lines)`,
+    ]);
     expect(longFunctions(join(REPO_ROOT, 'pipeline/x.ts'), arrow(MAX_FUNCTION_LINES))).toEqual([]);
   });
 });

@@ -12,7 +12,10 @@ describe('convert', () => {
   });
 
   it('A/61/187: inspect returns the value of the stage asked for', async () => {
-    const inspected = (await inspectStage(new Uint8Array(readFileSync(REPLICA)), 'A_61_187-fr.pdf', 'typography')) as { stage: string; result: { bodySize: number } };
+    const inspected = (await inspectStage(new Uint8Array(readFileSync(REPLICA)), 'A_61_187-fr.pdf', 'typography')) as {
+      stage: string;
+      result: { bodySize: number };
+    };
     expect(inspected.stage).toBe('typography');
     expect(inspected.result.bodySize).toBeGreaterThan(0);
   });

@@ -35,9 +35,7 @@ describe('validateDocument', () => {
     const document = a61187With((d) => {
       (d.metadata as { distribution: string }).distribution = 'Générale';
     });
-    expect(validateDocument(document)).toEqual([
-      '/metadata/distribution: must be one of "General", "Limited", "Restricted", null',
-    ]);
+    expect(validateDocument(document)).toEqual(['/metadata/distribution: must be one of "General", "Limited", "Restricted", null']);
   });
 
   it('rejects a heading level below 1 with a pointer to the field', () => {
@@ -59,9 +57,7 @@ describe('validateDocument', () => {
     const document = a61187With((d) => {
       d.body.push({ type: 'quote', id: 'quote-1', text: 'x' } as unknown as UnDocument['body'][number]);
     });
-    expect(validateDocument(document)).toEqual([
-      '/body/5/type: must be one of "heading", "paragraph", "table"',
-    ]);
+    expect(validateDocument(document)).toEqual(['/body/5/type: must be one of "heading", "paragraph", "table"']);
   });
 
   it('rejects a bad nested sub-item (ItemBlock is recursive)', () => {
@@ -130,9 +126,7 @@ describe('validateDocument', () => {
       const subItem = paragraph?.type === 'paragraph' ? paragraph.items?.[0]?.items?.[0] : undefined;
       subItem?.footnoteRefs.push({ id: 'fn-2', offset: 0 });
     });
-    expect(validateDocument(document)).toEqual([
-      '/body/1/items/0/items/0/footnoteRefs/0/id: footnote "fn-2" does not exist',
-    ]);
+    expect(validateDocument(document)).toEqual(['/body/1/items/0/items/0/footnoteRefs/0/id: footnote "fn-2" does not exist']);
   });
 
   it('rejects an offset past the end of the text', () => {

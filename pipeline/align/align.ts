@@ -84,15 +84,20 @@ const ISO_639_1 = /^[a-z]{2}$/;
  * The language of each document, from `metadata.language`. Throws AlignmentInputError when one has
  * none or two share one; `names` (the input files, by default the source PDFs) name them in the message.
  */
-export function documentLanguages(documents: readonly UnDocument[], names: readonly string[] = documents.map((d) => d.source.file)): string[] {
+export function documentLanguages(
+  documents: readonly UnDocument[],
+  names: readonly string[] = documents.map((d) => d.source.file),
+): string[] {
   const firstWithLanguage = new Map<string, string>();
   return documents.map((document, index) => {
     const name = names[index] ?? document.source.file;
     const language = document.metadata.language;
     if (!language) throw new AlignmentInputError(`${name}: metadata.language is not set, so its language version is unknown`);
-    if (!ISO_639_1.test(language)) throw new AlignmentInputError(`${name}: metadata.language "${language}" is not an ISO 639-1 code such as "fr"`);
+    if (!ISO_639_1.test(language))
+      throw new AlignmentInputError(`${name}: metadata.language "${language}" is not an ISO 639-1 code such as "fr"`);
     const other = firstWithLanguage.get(language);
-    if (other !== undefined) throw new AlignmentInputError(`${other} and ${name} are both in "${language}": give one document per language`);
+    if (other !== undefined)
+      throw new AlignmentInputError(`${other} and ${name} are both in "${language}": give one document per language`);
     firstWithLanguage.set(language, name);
     return language;
   });
@@ -155,7 +160,14 @@ function versionUnits(blocks: readonly Block[]): VersionUnit[] {
     if (block.type === 'heading') {
       const number = (block.number !== null ? headingNumbers.read(block.number) : null) ?? headingNumbers.readFromText(block.text);
       if (number) {
-        units.push({ key: `heading ${number.style} ${number.text}`, kind: 'heading', tier: HEADING_TIERS[number.style], number: number.text, text: block.text, block: index });
+        units.push({
+          key: `heading ${number.style} ${number.text}`,
+          kind: 'heading',
+          tier: HEADING_TIERS[number.style],
+          number: number.text,
+          text: block.text,
+          block: index,
+        });
       }
     } else if (block.type === 'paragraph' && block.number !== null) {
       const number = canonicalParagraphNumber(block.number);
@@ -203,7 +215,12 @@ function mergeVersion(merged: readonly MergedUnit[], incoming: readonly VersionU
   const incomingKeys = incomingAnchors.map((j) => incoming[j]!.key);
   const pairs =
     tier === PARAGRAPH_TIER
-      ? pairNumberedRuns(mergedAnchors.map((i) => merged[i]!.number), mergedKeys, incomingAnchors.map((j) => incoming[j]!.number), incomingKeys)
+      ? pairNumberedRuns(
+          mergedAnchors.map((i) => merged[i]!.number),
+          mergedKeys,
+          incomingAnchors.map((j) => incoming[j]!.number),
+          incomingKeys,
+        )
       : longestCommonSubsequence(mergedKeys, incomingKeys);
   const result: MergedUnit[] = [];
   let nextMerged = 0;
@@ -214,7 +231,11 @@ function mergeVersion(merged: readonly MergedUnit[], incoming: readonly VersionU
     result.push(...mergeVersion(merged.slice(nextMerged, mergedIndex), incoming.slice(nextIncoming, incomingIndex), language, tier + 1));
     const unit = merged[mergedIndex]!;
     const partner = incoming[incomingIndex]!;
-    result.push({ ...unit, texts: new Map(unit.texts).set(language, partner.text), blocks: new Map(unit.blocks).set(language, partner.block) });
+    result.push({
+      ...unit,
+      texts: new Map(unit.texts).set(language, partner.text),
+      blocks: new Map(unit.blocks).set(language, partner.block),
+    });
     nextMerged = mergedIndex + 1;
     nextIncoming = incomingIndex + 1;
   }
@@ -250,7 +271,8 @@ function fillUnnumberedByPosition(merged: readonly MergedUnit[], blocksByLanguag
       const stretch = merged.slice(stretchStart, stretchEnd);
       for (const [reference, referenceBlocks] of blocksByLanguage) {
         if (reference === language || !stretch.every((unit) => unit.blocks.has(reference))) continue;
-        const bounds = (unit: MergedUnit | undefined, side: string, fallback: number): number | undefined => (unit ? unit.blocks.get(side) : fallback);
+        const bounds = (unit: MergedUnit | undefined, side: string, fallback: number): number | undefined =>
+          unit ? unit.blocks.get(side) : fallback;
         const from = bounds(before, reference, -1);
         const to = bounds(after, reference, referenceBlocks.length);
         const ownFrom = bounds(before, language, -1);
@@ -320,7 +342,12 @@ const RUN_LENGTH_MISMATCH_COST = 0.01;
  * So whole runs are paired first, in order, each pair worth its common numbers less a little for
  * the difference in length; then the paragraphs inside each pair of runs.
  */
-function pairNumberedRuns(aNumbers: readonly string[], aKeys: readonly string[], bNumbers: readonly string[], bKeys: readonly string[]): Array<[number, number]> {
+function pairNumberedRuns(
+  aNumbers: readonly string[],
+  aKeys: readonly string[],
+  bNumbers: readonly string[],
+  bKeys: readonly string[],
+): Array<[number, number]> {
   const aRuns = numberedRuns(aNumbers);
   const bRuns = numberedRuns(bNumbers);
   if (aRuns.length <= 1 && bRuns.length <= 1) return longestCommonSubsequence(aKeys, bKeys);
@@ -411,7 +438,12 @@ const TSV_BREAKS = /[\t\n\r\u2028\u2029]+/g;
 export function toTsv(alignment: Alignment): string {
   const rows = [
     ['kind', 'scope', 'number', ...alignment.languages],
-    ...alignment.units.map((unit) => [unit.kind, unit.scope ?? '', unit.number, ...alignment.languages.map((language) => unit.texts[language] ?? '')]),
+    ...alignment.units.map((unit) => [
+      unit.kind,
+      unit.scope ?? '',
+      unit.number,
+      ...alignment.languages.map((language) => unit.texts[language] ?? ''),
+    ]),
   ];
   return rows.map((cells) => cells.map((cell) => cell.replace(TSV_BREAKS, ' ')).join('\t')).join('\n') + '\n';
 }

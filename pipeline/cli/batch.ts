@@ -142,7 +142,8 @@ class BatchRun {
   private interrupt(signal: NodeJS.Signals): void {
     if (this.stopSignal === null) {
       this.stopSignal = signal;
-      const waiting = this.inFlight > 0 ? `; finishing ${formatCount(this.inFlight, 'document')} in flight (Ctrl-C again to stop them)` : '';
+      const waiting =
+        this.inFlight > 0 ? `; finishing ${formatCount(this.inFlight, 'document')} in flight (Ctrl-C again to stop them)` : '';
       this.progress.notice(`interrupted: converting no more documents${waiting}`);
       return;
     }
@@ -198,7 +199,10 @@ class BatchRun {
     if (this.options.verbose) {
       for (const document of queue) if (document.verdict === 'stale') this.progress.notice(`stale ${document.display}: ${document.reason}`);
     }
-    this.progress.beginConversions(queue.length, queue.reduce((sum, document) => sum + document.size, 0));
+    this.progress.beginConversions(
+      queue.length,
+      queue.reduce((sum, document) => sum + document.size, 0),
+    );
     let next = 0;
     let taskId = 0;
     // One lane per worker: take the next document, convert, write, repeat. Only `jobs` documents
@@ -231,10 +235,7 @@ class BatchRun {
   }
 
   /** Writes the three (or requested) outputs as one unit, then records them in the manifest. */
-  private async writeConverted(
-    document: PlannedDocument,
-    result: Extract<TaskResult, { ok: true }>,
-  ): Promise<void> {
+  private async writeConverted(document: PlannedDocument, result: Extract<TaskResult, { ok: true }>): Promise<void> {
     const missing = this.identity.formats.find((format) => result.outputs[format] === undefined);
     if (missing) {
       this.recordFailure(document, `internal error: the worker rendered no ${missing} output`, result.ms);
@@ -298,8 +299,7 @@ class BatchRun {
 
   private async rewriteManifestWhenDue(): Promise<void> {
     const due =
-      this.manifest.changesSinceFlush >= MANIFEST_REWRITE_CHANGES ||
-      performance.now() - this.lastManifestRewrite >= MANIFEST_REWRITE_MS;
+      this.manifest.changesSinceFlush >= MANIFEST_REWRITE_CHANGES || performance.now() - this.lastManifestRewrite >= MANIFEST_REWRITE_MS;
     if (!due) return;
     this.lastManifestRewrite = performance.now();
     await this.manifest.flush();

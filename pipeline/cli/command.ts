@@ -43,7 +43,9 @@ export interface Command<Options> {
 export const HELP_OPTION = { type: 'boolean', short: 'h', help: 'show this help' } as const satisfies OptionSpec;
 
 /** What parseOptions returns, spelled out so that the declaration build (`.d.ts`) can name it. */
-type ParsedOptions<T extends OptionTable> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+type ParsedOptions<T extends OptionTable> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+>;
 
 /** parseArgs with its errors turned into UsageError; its messages are one sentence, sometimes followed by advice meant for scripts. */
 export function parseOptions<T extends OptionTable>(argv: readonly string[], options: T): ParsedOptions<T> {

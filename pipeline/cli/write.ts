@@ -67,7 +67,13 @@ export async function removeOutput(path: string, root: string): Promise<void> {
   let dir = dirname(path);
   while (dir.startsWith(root + sep)) {
     // rmdir refuses a directory that is not empty: exactly the check wanted, without a race.
-    if (!(await rmdir(dir).then(() => true, () => false))) break;
+    if (
+      !(await rmdir(dir).then(
+        () => true,
+        () => false,
+      ))
+    )
+      break;
     dir = dirname(dir);
   }
 }

@@ -10,11 +10,7 @@ export type BlockHandlers<Context, Result> = {
 };
 
 /** Runs the handler for the block's type; an unknown type is an error, never a guess. */
-export function dispatchBlock<Context, Result>(
-  handlers: BlockHandlers<Context, Result>,
-  block: Block,
-  context: Context,
-): Result {
+export function dispatchBlock<Context, Result>(handlers: BlockHandlers<Context, Result>, block: Block, context: Context): Result {
   const type: string = block.type;
   // hasOwn: a type such as "constructor" must not find a method of Object.prototype.
   if (!Object.hasOwn(handlers, type)) throw new Error(`undoc: no emitter for block type ${JSON.stringify(type)}`);

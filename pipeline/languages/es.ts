@@ -5,7 +5,14 @@ export const es: Lexicon = {
   code: 'es',
   months: [['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre']],
   monthVariants: { setiembre: 9 },
-  languageNames: { en: ['inglés', 'ingles'], fr: ['francés', 'frances'], es: ['español', 'espanol'], ru: ['ruso'], ar: ['árabe'], zh: ['chino'] },
+  languageNames: {
+    en: ['inglés', 'ingles'],
+    fr: ['francés', 'frances'],
+    es: ['español', 'espanol'],
+    ru: ['ruso'],
+    ar: ['árabe'],
+    zh: ['chino'],
+  },
   stopwords: ['el', 'la', 'los', 'las', 'y', 'del', 'de', 'en', 'para', 'que', 'con', 'por', 'una', 'se'],
   organs: {
     'General Assembly': 'Asamblea General',

@@ -41,7 +41,10 @@ for (const lexicon of LEXICONS) Object.assign(MONTHS, lexicon.monthVariants);
 
 const MONTH_ALTERNATION = alternation(Object.keys(MONTHS).sort((a, b) => b.length - a.length));
 /** "31 juillet 2006", "15 de marzo de 2024", "1er mars 2024", "25 حزيران/يونيو 2018", "1 November2017". */
-const DAY_MONTH_YEAR = new RegExp(`(\\d{1,2})(?:er|º)?\\s*(?:de\\s+)?(${MONTH_ALTERNATION})(?:\\s*/\\s*[\\p{L} ]+?)?\\s*(?:de(?:l)?\\s+)?(\\d{4})`, 'u');
+const DAY_MONTH_YEAR = new RegExp(
+  `(\\d{1,2})(?:er|º)?\\s*(?:de\\s+)?(${MONTH_ALTERNATION})(?:\\s*/\\s*[\\p{L} ]+?)?\\s*(?:de(?:l)?\\s+)?(\\d{4})`,
+  'u',
+);
 /** "March 15, 2024". */
 const MONTH_DAY_YEAR = new RegExp(`(${MONTH_ALTERNATION})\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'u');
 
@@ -67,7 +70,10 @@ export function parseDate(text: string): string | null {
 // Language names and the language of a text.
 
 /** Language names as printed in "Original: English", "Original : anglais", "Оригинал: английский" → ISO 639-1. */
-const LANGUAGE_NAMES: [RegExp, LanguageCode][] = LANGUAGE_CODES.map((code) => [new RegExp(`^(?:${alternation(wordsOf((l) => l.languageNames[code]))})`, 'i'), code]);
+const LANGUAGE_NAMES: [RegExp, LanguageCode][] = LANGUAGE_CODES.map((code) => [
+  new RegExp(`^(?:${alternation(wordsOf((l) => l.languageNames[code]))})`, 'i'),
+  code,
+]);
 
 export function languageCode(name: string): string | null {
   const trimmed = name.trim().replace(/^[:\s]+/, '');
@@ -89,7 +95,8 @@ export function detectLanguage(text: string): string | null {
   if (script[1] === 0) return null;
   if (script[0] !== 'latin') return script[0];
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  let best: string | null = null, bestScore = 0;
+  let best: string | null = null,
+    bestScore = 0;
   for (const lexicon of LEXICONS) {
     if (!lexicon.stopwords) continue;
     const set = new Set(lexicon.stopwords);
@@ -101,7 +108,13 @@ export function detectLanguage(text: string): string | null {
 
 // Masthead.
 
-const ORGAN_NAMES: readonly Organ[] = ['General Assembly', 'Security Council', 'Economic and Social Council', 'Secretariat', 'Trusteeship Council'];
+const ORGAN_NAMES: readonly Organ[] = [
+  'General Assembly',
+  'Security Council',
+  'Economic and Social Council',
+  'Secretariat',
+  'Trusteeship Council',
+];
 
 /** The principal organs and the main subsidiary bodies named in mastheads, in the six languages. */
 export const ORGANS: [RegExp, Organ][] = ORGAN_NAMES.map((organ) => [
@@ -150,7 +163,10 @@ export const CONTENTS_COLUMN_WORDS = alternation(wordsOf((l) => l.contentsColumn
 /** Arabic annexes are numbered with ordinal adjectives: المرفق الأول, المرفق الثاني, … (first, second, …). */
 const ARABIC_ANNEX_ORDINAL = alternation(ARABIC_ORDINAL_ADJECTIVES);
 /** An annex label alone: "Annex", "Annexe II", "Appendix 3", "المرفق الأول". */
-export const ANNEX_LABEL = new RegExp(`^(?:${alternation(wordsOf((l) => l.annex))})(?:\\s+(?:[IVXLC\\d]+|${ARABIC_ANNEX_ORDINAL}))?\\.?$`, 'i');
+export const ANNEX_LABEL = new RegExp(
+  `^(?:${alternation(wordsOf((l) => l.annex))})(?:\\s+(?:[IVXLC\\d]+|${ARABIC_ANNEX_ORDINAL}))?\\.?$`,
+  'i',
+);
 
 /** The words for one heading label ("Chapter", "Chapitre", "Capítulo", "Глава"). */
 export function headingLabelWords(label: HeadingLabel): string[] {

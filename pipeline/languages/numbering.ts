@@ -5,7 +5,13 @@
  * item a; "١٢" and "12" are paragraph 12.
  */
 
-import { ARABIC_CHAPTER_LABEL, ARABIC_CHAPTER_ORDINALS, ARABIC_ITEM_LETTERS, ARABIC_LETTER_NAMES, ARABIC_ORDINAL_ADJECTIVES } from './ar.js';
+import {
+  ARABIC_CHAPTER_LABEL,
+  ARABIC_CHAPTER_ORDINALS,
+  ARABIC_ITEM_LETTERS,
+  ARABIC_LETTER_NAMES,
+  ARABIC_ORDINAL_ADJECTIVES,
+} from './ar.js';
 import { alternation, FIRST_WORDS as FIRST, headingLabelWords, type HeadingLabel } from './index.js';
 import { CHINESE_DIGITS } from './zh.js';
 
@@ -41,8 +47,24 @@ const FIRST_WORDS = new RegExp(`^(?:${alternation(FIRST)})$`, 'i');
  * but a Cyrillic "А" or "В" is often what the PDF holds.
  */
 const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = {
-  А: 'A', В: 'B', С: 'C', Е: 'E', Н: 'H', К: 'K', М: 'M', О: 'O', Р: 'P', Т: 'T', Х: 'X',
-  а: 'a', в: 'b', с: 'c', е: 'e', о: 'o', р: 'p', х: 'x',
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  Н: 'H',
+  К: 'K',
+  М: 'M',
+  О: 'O',
+  Р: 'P',
+  Т: 'T',
+  Х: 'X',
+  а: 'a',
+  в: 'b',
+  с: 'c',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  х: 'x',
 };
 
 /** Punctuation that frames a number: "(a)", "a)", "I.", "12-", "一、", "Rule 3:". */
@@ -79,8 +101,19 @@ const ARABIC_NUMBER_OPENING = /^([\p{Script=Arabic}\p{M}\u0640]+(?:\s+عشر)?)\
 const LABELLED_NUMBER = new RegExp(`^(\\p{L}+)\\s+([IVXLC]+|\\d+|${alternation(FIRST)})(?![\\p{L}\\p{N}])`, 'iu');
 
 const ROMAN_VALUES: ReadonlyArray<[string, number]> = [
-  ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
-  ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
+  ['M', 1000],
+  ['CM', 900],
+  ['D', 500],
+  ['CD', 400],
+  ['C', 100],
+  ['XC', 90],
+  ['L', 50],
+  ['XL', 40],
+  ['X', 10],
+  ['IX', 9],
+  ['V', 5],
+  ['IV', 4],
+  ['I', 1],
 ];
 
 /** 14 → "XIV". */
@@ -135,7 +168,7 @@ const lowerRoman = (value: number): CanonicalNumber => ({ style: 'lowerRoman', t
 
 /** The Latin letter a one-letter number stands for (a Cyrillic look-alike read as Latin), or null. */
 function singleLatinLetter(core: string): string | null {
-  const letter = core.length === 1 ? CYRILLIC_LOOKALIKES[core] ?? core : '';
+  const letter = core.length === 1 ? (CYRILLIC_LOOKALIKES[core] ?? core) : '';
   return /^[A-Za-z]$/.test(letter) ? letter : null;
 }
 
@@ -157,7 +190,7 @@ function readLabelled(text: string): { label: string; value: number | null; prin
 /** The chapter number of "الفصل الثاني …" at the start of `text`, or null. */
 function arabicChapterHeading(text: string): number | null {
   const match = ARABIC_CHAPTER_HEADING.exec(arabicKey(text));
-  return match ? ARABIC_CHAPTER_ADJECTIVE_INDEX.get(arabicKey(match[1]!)) ?? null : null;
+  return match ? (ARABIC_CHAPTER_ADJECTIVE_INDEX.get(arabicKey(match[1]!)) ?? null) : null;
 }
 
 /** Reads a number whose reading does not depend on the numbers before it; see HeadingNumberReader for "I.". */

@@ -5,7 +5,12 @@
 import type { ExtractedDocument, Furniture, LinkedContent, Masthead, UnDocument } from '../model.js';
 import { SCHEMA_VERSION } from '../version.js';
 
-export function assembleDocument(source: ExtractedDocument, masthead: Masthead, content: LinkedContent, furniture: Furniture[]): UnDocument {
+export function assembleDocument(
+  source: ExtractedDocument,
+  masthead: Masthead,
+  content: LinkedContent,
+  furniture: Furniture[],
+): UnDocument {
   return {
     schemaVersion: SCHEMA_VERSION,
     source: { file: source.file, sha256: source.sha256, pages: source.pages.length },

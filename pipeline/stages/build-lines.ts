@@ -77,7 +77,8 @@ interface Script {
 }
 
 function mostlyRightToLeft(document: ExtractedDocument): boolean {
-  let rtl = 0, strong = 0;
+  let rtl = 0,
+    strong = 0;
   for (const run of document.pages.flatMap((page) => page.runs)) {
     rtl += countMatches(run.text, RTL_LETTER);
     strong += countMatches(run.text, STRONG_CHAR);
@@ -106,7 +107,8 @@ function linesOfPage(page: Page, script: Script): Line[] {
   }
   attachSuperscripts(rows);
   const lines = rows.filter((row) => row.runs.length > 0).map((row) => toLine(row, page.number, script));
-  if (page.regions) rows.filter((row) => row.runs.length > 0).forEach((row, index) => (lines[index]!.column = page.regions![row.region ?? 0]));
+  if (page.regions)
+    rows.filter((row) => row.runs.length > 0).forEach((row, index) => (lines[index]!.column = page.regions![row.region ?? 0]));
   if (page.pictures) {
     for (const line of lines) {
       const numberPicture = line.rtl ? numberPictureOf(line, page.pictures) : undefined;
@@ -218,7 +220,10 @@ const MARKER_SEPARATORS = /[\s,;]+/;
 const MARKER_BRACKETS = /[()]/g;
 
 function markerTokens(text: string): string[] {
-  return text.replace(MARKER_BRACKETS, ' ').split(MARKER_SEPARATORS).filter((t) => t !== '');
+  return text
+    .replace(MARKER_BRACKETS, ' ')
+    .split(MARKER_SEPARATORS)
+    .filter((t) => t !== '');
 }
 
 function isMarkerRun(run: TextRun, host: RowDraft): boolean {
@@ -243,7 +248,8 @@ function dominantSize(runs: TextRun[], rtl = false): number {
   const weight = new Map<number, number>();
   const letters = rtl && runs.some((run) => /\p{L}/u.test(run.text));
   for (const run of runs) weight.set(run.size, (weight.get(run.size) ?? 0) + (letters ? countMatches(run.text, LETTER) : run.text.length));
-  let best = 0, bestWeight = -1;
+  let best = 0,
+    bestWeight = -1;
   for (const [size, w] of weight) if (w > bestWeight || (w === bestWeight && size > best)) [best, bestWeight] = [size, w];
   return best;
 }
@@ -253,7 +259,6 @@ function dominantFont(runs: TextRun[]): string {
   for (const run of runs) weight.set(run.font, (weight.get(run.font) ?? 0) + run.text.length);
   return [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
 }
-
 
 type Piece = { run: TextRun; marker: boolean };
 
@@ -310,7 +315,13 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
       if (gap > CELL_GAP_RATIO * size) {
         text = text.trimEnd() + ' ';
         anchors.push({ kind: 'cell', offset: text.length });
-      } else if ((gap > WORD_GAP_RATIO * size || (rtl && labelBeforeArabic(text, run.text))) && !/\s$/.test(text) && !/^\s/.test(run.text) && !marker && !joinsWithoutSpace(text, run.text)) {
+      } else if (
+        (gap > WORD_GAP_RATIO * size || (rtl && labelBeforeArabic(text, run.text))) &&
+        !/\s$/.test(text) &&
+        !/^\s/.test(run.text) &&
+        !marker &&
+        !joinsWithoutSpace(text, run.text)
+      ) {
         text += ' ';
       }
     }
@@ -447,7 +458,11 @@ function restoreLeftToRightSequences(pieces: Piece[]): VisualGroup[] {
     }
     let end = start;
     // Extend over LTR runs and the neutral separators between them.
-    while (end + 1 < pieces.length && (isLtr(pieces[end + 1]!) || (NEUTRAL_RUN.test(pieces[end + 1]!.run.text) && pieces[end + 2] !== undefined && isLtr(pieces[end + 2]!)))) end++;
+    while (
+      end + 1 < pieces.length &&
+      (isLtr(pieces[end + 1]!) || (NEUTRAL_RUN.test(pieces[end + 1]!.run.text) && pieces[end + 2] !== undefined && isLtr(pieces[end + 2]!)))
+    )
+      end++;
     const sequence = pieces.slice(start, end + 1);
     if (drawnRightToLeft(sequence)) {
       for (const piece of sequence) groups.push(extent([piece], false));
@@ -472,7 +487,12 @@ const NUMBER_RANGE = /^(\d+)\s*[-–]\s*(\d+)$/;
  * was drawn right to left and stays in that order.
  */
 function drawnRightToLeft(sequence: Piece[]): boolean {
-  const range = NUMBER_RANGE.exec(sequence.map((piece) => piece.run.text).reverse().join(''));
+  const range = NUMBER_RANGE.exec(
+    sequence
+      .map((piece) => piece.run.text)
+      .reverse()
+      .join(''),
+  );
   return range !== null && Number(range[1]) > Number(range[2]);
 }
 
@@ -513,7 +533,11 @@ function unmirror(text: string): string {
 function logicalRtlRun(text: string, group: VisualGroup, mirrored: boolean): string {
   if (group.leftToRight) return text;
   const ordered = NEUTRAL_ONLY.test(text) ? [...text].reverse().join('') : text;
-  return (mirrored ? unmirror(ordered) : ordered).replace(MARK_AFTER_SPACE_AFTER_ALEF, '\u0627$1 ').replace(SPACE_BEFORE_MARK, '').replace(STRAY_LEADING_MARKS, '').replace(LEADING_MARKS, '$2$1');
+  return (mirrored ? unmirror(ordered) : ordered)
+    .replace(MARK_AFTER_SPACE_AFTER_ALEF, '\u0627$1 ')
+    .replace(SPACE_BEFORE_MARK, '')
+    .replace(STRAY_LEADING_MARKS, '')
+    .replace(LEADING_MARKS, '$2$1');
 }
 
 function countMatches(text: string, pattern: RegExp): number {
@@ -535,4 +559,3 @@ function labelBeforeArabic(before: string, next: string): boolean {
 function joinsWithoutSpace(before: string, next: string): boolean {
   return CJK_CHAR.test(before.slice(-1)) && CJK_CHAR.test(next.charAt(0));
 }
-

@@ -68,7 +68,8 @@ function orderColumns(page: Page): Page {
   let columnsFound = false;
   for (const section of sections) {
     const sides = section.columns ? sidesOf(section.rows, gutter) : null;
-    const columns = sides !== null && isProseColumn(sides.left, size, textRight - textLeft) && isProseColumn(sides.right, size, textRight - textLeft);
+    const columns =
+      sides !== null && isProseColumn(sides.left, size, textRight - textLeft) && isProseColumn(sides.right, size, textRight - textLeft);
     if (sides && columns && !startsRowByRow(sides, size)) {
       addRegion(sides.left.flatMap((row) => row.runs));
       addRegion(sides.right.flatMap((row) => row.runs));
@@ -98,7 +99,7 @@ function findGutter(page: Page, runs: TextRun[], size: number): { from: number; 
   const least = Math.min(...crossings);
   if (least > MAX_CROSSING_SHARE * runs.length) return null;
   let best: { from: number; to: number } | null = null;
-  for (let i = 0; i < crossings.length; ) {
+  for (let i = 0; i < crossings.length;) {
     if (crossings[i] !== least) {
       i++;
       continue;
@@ -161,7 +162,10 @@ function isProseColumn(rows: Row[], size: number, textWidth: number): boolean {
 
 /** The baselines where a side's paragraphs start: its first row, and each row after a wide gap. */
 function paragraphStarts(rows: Row[]): number[] {
-  const gaps = rows.slice(1).map((row, i) => row.y - rows[i]!.y).sort((a, b) => a - b);
+  const gaps = rows
+    .slice(1)
+    .map((row, i) => row.y - rows[i]!.y)
+    .sort((a, b) => a - b);
   const usual = gaps[Math.floor(gaps.length / 2)] ?? 0;
   return rows.filter((row, i) => i === 0 || row.y - rows[i - 1]!.y > PARAGRAPH_GAP_RATIO * usual).map((row) => row.y);
 }

@@ -20,7 +20,8 @@ const SHORT_LINE_RATIO = 2.5;
 const INDENT_RATIO = 1.2;
 
 /** `12.`, `(a)`, `a)`, `(iv)`, bullets, `1-` (Arabic layouts): a line that opens a unit. */
-export const UNIT_OPENING = /^(?:\d{1,3}[.-](?=\s)|\(?[a-z]{1,2}\)(?=\s)|\([ivxlc]{1,6}\)(?=\s)|[•●▪◦–-](?=\s)|[IVXLC]{1,6}\.(?=\s)|[A-Z]\.(?=\s))/;
+export const UNIT_OPENING =
+  /^(?:\d{1,3}[.-](?=\s)|\(?[a-z]{1,2}\)(?=\s)|\([ivxlc]{1,6}\)(?=\s)|[•●▪◦–-](?=\s)|[IVXLC]{1,6}\.(?=\s)|[A-Z]\.(?=\s))/;
 /** A chapter or section number opening a line: "IV. ", "B. ". */
 export const LATIN_SECTION_NUMBER = /^(?:[IVXLC]{1,6}|[A-Z])\.\s/;
 /** Sentence-final punctuation, closing quotes allowed. */
@@ -60,7 +61,6 @@ function isShortLine(line: Line, typography: Typography): boolean {
   return line.right < (line.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * line.size;
 }
 
-
 function startsNewBlock(previous: Line, line: Line, typography: Typography, opening: Line): boolean {
   if (line.y - previous.y > BLOCK_GAP_RATIO * normalGap(previous, line, typography)) return true;
   if (line.y < previous.y) return true; // a new column or a jump back up
@@ -72,7 +72,15 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
   if (short && line.font !== previous.font) return true;
   // A first-line indent opens a body paragraph; headings wrap with a hanging indent instead.
   const bodyText = previous.font === typography.bodyFont && Math.abs(previous.size - typography.bodySize) <= SIZE_TOLERANCE;
-  if (short && bodyText && !previous.rtl && line.x - previous.x > INDENT_RATIO * line.size && !isCentredHeadingLine(opening, previous, line, typography) && !isHangingWrap(opening, previous, line)) return true;
+  if (
+    short &&
+    bodyText &&
+    !previous.rtl &&
+    line.x - previous.x > INDENT_RATIO * line.size &&
+    !isCentredHeadingLine(opening, previous, line, typography) &&
+    !isHangingWrap(opening, previous, line)
+  )
+    return true;
   if (Boolean(cellsOf(line)) !== Boolean(cellsOf(previous))) return true;
   return false;
 }
@@ -83,7 +91,12 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
  * no first-line indent opens a paragraph there.
  */
 function isCentredHeadingLine(opening: Line, previous: Line, line: Line, typography: Typography): boolean {
-  return LATIN_SECTION_NUMBER.test(opening.text) && isCentred(opening, typography) && isCentred(previous, typography) && isCentred(line, typography);
+  return (
+    LATIN_SECTION_NUMBER.test(opening.text) &&
+    isCentred(opening, typography) &&
+    isCentred(previous, typography) &&
+    isCentred(line, typography)
+  );
 }
 
 /**

@@ -21,7 +21,21 @@ import { splitNotes } from './split-notes.js';
 import { stripFurniture } from './strip-furniture.js';
 
 /** The stages by the names `undoc inspect --stage` and the timings know them, in pipeline order. */
-export const STAGE_NAMES = ['extract', 'columns', 'lines', 'furniture', 'spacing', 'ligatures', 'typography', 'notes', 'masthead', 'blocks', 'structure', 'footnotes', 'document'] as const;
+export const STAGE_NAMES = [
+  'extract',
+  'columns',
+  'lines',
+  'furniture',
+  'spacing',
+  'ligatures',
+  'typography',
+  'notes',
+  'masthead',
+  'blocks',
+  'structure',
+  'footnotes',
+  'document',
+] as const;
 
 export type StageName = (typeof STAGE_NAMES)[number];
 
@@ -32,7 +46,12 @@ export interface StageTimer {
 }
 
 /** One PDF's bytes → its UnDocument (not yet validated, diagnostics not yet attached). */
-export async function runPipeline(data: Uint8Array, file: string, reporter: Reporter, { timed, timedAsync }: StageTimer): Promise<UnDocument> {
+export async function runPipeline(
+  data: Uint8Array,
+  file: string,
+  reporter: Reporter,
+  { timed, timedAsync }: StageTimer,
+): Promise<UnDocument> {
   const source = await timedAsync('extract', () => extract(data, file));
   const columnOrdered = timed('columns', () => findColumns(source));
   const linePages = timed('lines', () => buildLines(columnOrdered));

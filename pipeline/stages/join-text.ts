@@ -42,7 +42,10 @@ interface Joint {
 export function joinLines(lines: Line[], vocabulary: Set<string>): JoinedText {
   let joined: JoinedText = { text: '', anchors: [] };
   for (const line of lines) {
-    const next: JoinedText = { text: line.text, anchors: markersOf(line).map((m) => ({ marker: m.marker, page: line.page, offset: m.offset })) };
+    const next: JoinedText = {
+      text: line.text,
+      anchors: markersOf(line).map((m) => ({ marker: m.marker, page: line.page, offset: m.offset })),
+    };
     if (joined.text.length === 0) {
       joined = join([joined, next]);
       continue;

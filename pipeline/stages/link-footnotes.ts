@@ -8,13 +8,32 @@
  * after it (endnotes), else before it. A raised character that matches no note (a squared unit, an
  * ordinal) goes back into the text where it stood.
  */
-import type { AnchoredText, Block, Footnote, FootnoteDraft, FootnoteRef, ItemBlock, Line, LinkedContent, PageLines, Reporter, Structure } from '../model.js';
+import type {
+  AnchoredText,
+  Block,
+  Footnote,
+  FootnoteDraft,
+  FootnoteRef,
+  ItemBlock,
+  Line,
+  LinkedContent,
+  PageLines,
+  Reporter,
+  Structure,
+} from '../model.js';
 import { anchored, insert } from '../text/anchored-text.js';
 import { markersOf } from '../text/line-anchors.js';
 import { joinLines, vocabularyOf } from './join-text.js';
 import { NOTE_OPENING } from './split-notes.js';
 
-const SAFE_MARKER_NAMES: Record<string, string> = { '*': 'star', '**': 'star2', '***': 'star3', '†': 'dagger', '‡': 'ddagger', '§': 'section' };
+const SAFE_MARKER_NAMES: Record<string, string> = {
+  '*': 'star',
+  '**': 'star2',
+  '***': 'star3',
+  '†': 'dagger',
+  '‡': 'ddagger',
+  '§': 'section',
+};
 
 interface NoteDraft {
   marker: string;
@@ -47,7 +66,9 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
       candidates.filter((n) => n.page < page).sort((a, b) => b.page - a.page)[0]
     );
   };
-  const relink = <T extends { text: string; footnoteRefs: FootnoteDraft[] }>(node: T): Omit<T, 'footnoteRefs'> & { footnoteRefs: FootnoteRef[] } => {
+  const relink = <T extends { text: string; footnoteRefs: FootnoteDraft[] }>(
+    node: T,
+  ): Omit<T, 'footnoteRefs'> & { footnoteRefs: FootnoteRef[] } => {
     const marked = anchored(node.text, node.footnoteRefs);
     const notes = marked.anchors.map((draft) => resolve(draft.marker, draft.page));
     const unmatched = notes.flatMap((note, index) => (note ? [] : [index]));

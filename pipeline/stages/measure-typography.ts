@@ -8,7 +8,8 @@ import type { Line, LinesPage, Typography } from '../model.js';
 export const SIZE_TOLERANCE = 0.6;
 
 function mode<T>(weights: Map<T, number>, fallback: T): T {
-  let best = fallback, bestWeight = -1;
+  let best = fallback,
+    bestWeight = -1;
   for (const [value, weight] of weights) if (weight > bestWeight) [best, bestWeight] = [value, weight];
   return best;
 }
@@ -64,5 +65,9 @@ const CENTRED_TOLERANCE = 2;
 export function isCentred(line: Line, typography: Typography): boolean {
   const middle = (typography.leftMargin + typography.rightMargin) / 2;
   const inset = CENTRED_INSET * line.size;
-  return line.x > typography.leftMargin + inset && line.right < typography.rightMargin - inset && Math.abs((line.x + line.right) / 2 - middle) < CENTRED_TOLERANCE * line.size;
+  return (
+    line.x > typography.leftMargin + inset &&
+    line.right < typography.rightMargin - inset &&
+    Math.abs((line.x + line.right) / 2 - middle) < CENTRED_TOLERANCE * line.size
+  );
 }

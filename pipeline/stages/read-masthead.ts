@@ -33,7 +33,11 @@ export function readMasthead(
   const depthLimit = (first?.height ?? 792) * MASTHEAD_DEPTH;
   const { metadata, fieldOfLine, fieldsEnd } = readFields(lines, depthLimit, typography, jobNumberOf(furniture));
   if (fieldsEnd < 0) {
-    reporter.report('masthead/not-found', 'Page 1 carries no UN masthead (symbol, distribution, date): metadata comes from the text alone.', 1);
+    reporter.report(
+      'masthead/not-found',
+      'Page 1 carries no UN masthead (symbol, distribution, date): metadata comes from the text alone.',
+      1,
+    );
   }
   metadata.symbol ??= symbolFromRunningHeads(furniture);
   if (metadata.symbol && metadata.symbols.length === 0) Object.assign(metadata, symbolFields(metadata.symbol));
@@ -54,7 +58,10 @@ export function readMasthead(
   }
   if (fieldsEnd >= 0) consumed = afterCoverLines(lines, consumed);
   const infoLanguage = info.language?.slice(0, 2).toLowerCase();
-  const sample = pages.slice(0, 4).flatMap((p) => p.body.map((l) => l.text)).join(' ');
+  const sample = pages
+    .slice(0, 4)
+    .flatMap((p) => p.body.map((l) => l.text))
+    .join(' ');
   metadata.language ??= detectLanguage(sample) ?? (infoLanguage && /^[a-z]{2}$/.test(infoLanguage) ? infoLanguage : null);
   const masthead = lines.slice(0, Math.max(0, consumed)).map((line, i) => ({ text: line.text, field: fieldOfLine.get(i) ?? null }));
   return { metadata, lines: masthead, consumed: Math.max(0, consumed) };
@@ -66,8 +73,18 @@ export function readMasthead(
  */
 function readFields(lines: Line[], depthLimit: number, typography: Typography, jobNumber: string | null) {
   const metadata: Metadata = {
-    symbol: null, symbols: [], organ: null, distribution: null, date: null, language: null,
-    originalLanguage: null, jobNumber, session: null, agendaItems: [], title: null, subtitle: null,
+    symbol: null,
+    symbols: [],
+    organ: null,
+    distribution: null,
+    date: null,
+    language: null,
+    originalLanguage: null,
+    jobNumber,
+    session: null,
+    agendaItems: [],
+    title: null,
+    subtitle: null,
   };
   const fieldOfLine = new Map<number, keyof Metadata>();
   let fieldsEnd = -1;
@@ -98,7 +115,11 @@ function readFields(lines: Line[], depthLimit: number, typography: Typography, j
  */
 function afterCoverLines(lines: Line[], from: number): number {
   let end = from;
-  while (end < lines.length && (isCoverLine(lines[end]!.text) || (end > from && SESSION.test(lines[end]!.text) && lines[end]!.text.length < COVER_SESSION_LENGTH))) end++;
+  while (
+    end < lines.length &&
+    (isCoverLine(lines[end]!.text) || (end > from && SESSION.test(lines[end]!.text) && lines[end]!.text.length < COVER_SESSION_LENGTH))
+  )
+    end++;
   // A session line alone under the title is the body's, not a cover's.
   return end > from && lines.slice(from, end).some((l) => isCoverLine(l.text)) ? end : from;
 }
@@ -115,6 +136,7 @@ function jobNumberOf(furniture: Furniture[]): string | null {
 /** The running head of pages 2+ is the symbol, when page 1 printed it unreadably. */
 function symbolFromRunningHeads(furniture: Furniture[]): string | null {
   const counts = new Map<string, number>();
-  for (const item of furniture) if (item.kind === 'header' && SYMBOL_LINE.test(item.text)) counts.set(item.text, (counts.get(item.text) ?? 0) + 1);
+  for (const item of furniture)
+    if (item.kind === 'header' && SYMBOL_LINE.test(item.text)) counts.set(item.text, (counts.get(item.text) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }

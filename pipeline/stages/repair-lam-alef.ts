@@ -58,7 +58,8 @@ function joinSplitLamAlef(line: Line): Line {
 }
 
 function repairReversedLamAlef(pages: LinesPage[], reporter: Reporter): LinesPage[] {
-  let lamAlef = 0, alefLam = 0;
+  let lamAlef = 0,
+    alefLam = 0;
   for (const page of pages) {
     for (const line of page.lines) {
       if (!line.rtl) continue;
@@ -67,7 +68,10 @@ function repairReversedLamAlef(pages: LinesPage[], reporter: Reporter): LinesPag
     }
   }
   if (alefLam < MIN_PAIRS || lamAlef > REVERSED_DOCUMENT_RATIO * alefLam) return pages;
-  reporter.report('arabic/reversed-lam-alef', `The text layer gives lam-alef ligatures reversed (${alefLam} alef-lam pairs, ${lamAlef} lam-alef): they were put back in order.`);
+  reporter.report(
+    'arabic/reversed-lam-alef',
+    `The text layer gives lam-alef ligatures reversed (${alefLam} alef-lam pairs, ${lamAlef} lam-alef): they were put back in order.`,
+  );
   const reorder = <A extends Anchor>(text: AnchoredText<A>): AnchoredText<A> =>
     replace(
       replace(text, REVERSED_AFTER_ALEF_OR_LAM, ([, before, alef]) => `${before}${LAM}${alef}`),

@@ -16,7 +16,8 @@ const WORD = /\p{L}+/gu;
 export function repairWordSplits(pages: LinesPage[], reporter: Reporter): LinesPage[] {
   const counts = new Map<string, number>();
   for (const page of pages) {
-    for (const line of page.lines) for (const word of line.text.toLowerCase().match(WORD) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const line of page.lines)
+      for (const word of line.text.toLowerCase().match(WORD) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   let repaired = 0;
   const repairedPages = pages.map((page) => ({
@@ -37,9 +38,11 @@ function repairLine(line: Line, counts: Map<string, number>): Line {
   const removed: number[] = [];
   let previous: RegExpExecArray | null = null;
   for (const match of line.text.matchAll(WORD)) {
-    const gapIsOneSpace = previous !== null && match.index === previous.index + previous[0].length + 1 && line.text[match.index - 1] === ' ';
+    const gapIsOneSpace =
+      previous !== null && match.index === previous.index + previous[0].length + 1 && line.text[match.index - 1] === ' ';
     if (previous && gapIsOneSpace) {
-      const left = previous[0], right = match[0];
+      const left = previous[0],
+        right = match[0];
       // A capital after the space starts a new word ("the UN"), whatever the counts say.
       const startsWord = /^\p{Lu}/u.test(right) && !/^\p{Lu}+$/u.test(left + right);
       if (!startsWord && count(left + right) >= MIN_WHOLE_OCCURRENCES && (count(left) <= 1 || count(right) <= 1)) {
@@ -49,5 +52,11 @@ function repairLine(line: Line, counts: Map<string, number>): Line {
     previous = match as RegExpExecArray;
   }
   if (removed.length === 0) return line;
-  return { ...line, ...removeRanges(line, removed.map((at) => [at, at + 1] as const)) };
+  return {
+    ...line,
+    ...removeRanges(
+      line,
+      removed.map((at) => [at, at + 1] as const),
+    ),
+  };
 }

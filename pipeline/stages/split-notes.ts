@@ -85,14 +85,25 @@ function opensWithCalledMarker(line: Line, above: Line[]): boolean {
  * some note of the document carries count, so that a stray "3/" stays text.
  */
 function takeInlineSlashMarkers(pages: PageLines[]): PageLines[] {
-  const noteNumbers = new Set(pages.flatMap((page) => page.notes.map((line) => SLASH_NOTE_OPENING.exec(line.text)?.[1]).filter((n): n is string => n !== undefined)));
+  const noteNumbers = new Set(
+    pages.flatMap((page) => page.notes.map((line) => SLASH_NOTE_OPENING.exec(line.text)?.[1]).filter((n): n is string => n !== undefined)),
+  );
   if (noteNumbers.size === 0) return pages;
   const take = (line: Line): Line => {
     const calls = [...line.text.matchAll(INLINE_SLASH_MARKER)].filter((call) => noteNumbers.has(call[1]!));
     if (calls.length === 0) return line;
     // Each call becomes a marker where it starts, then leaves the text: the marker moves onto what follows it.
-    const marked = withAnchors(line, calls.map((call) => ({ kind: 'marker' as const, marker: call[1]!, offset: call.index })));
-    return { ...line, ...removeRanges(marked, calls.map((call) => [call.index, call.index + call[0].length] as const)) };
+    const marked = withAnchors(
+      line,
+      calls.map((call) => ({ kind: 'marker' as const, marker: call[1]!, offset: call.index })),
+    );
+    return {
+      ...line,
+      ...removeRanges(
+        marked,
+        calls.map((call) => [call.index, call.index + call[0].length] as const),
+      ),
+    };
   };
   return pages.map((page) => ({ ...page, body: page.body.map(take) }));
 }

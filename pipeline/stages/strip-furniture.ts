@@ -23,7 +23,8 @@ const PAGE_OF_PAGES = /^\d{1,4}\s*\/\s*\d{1,4}$/;
 const BARCODE = /^\*\s?[\dA-Z]{6,}\s?\*$/;
 const CONTINUATION = /^\/\s?\.\.\.$|^\.\.\.\/$/;
 /** `06-44787 (F)  010806  020806` and `GE.25-05795 (E) 170425 170425`, optionally with a page number. */
-const JOB_LINE = /^(?:\d{1,4}\s+)?(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,4}(?:\s*\/\s*\d{1,4})?)?(?:\s*\/\.\.\.)?\s*(?:\*\s?[\dA-Z]{6,}\s?\*)?$/;
+const JOB_LINE =
+  /^(?:\d{1,4}\s+)?(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,4}(?:\s*\/\s*\d{1,4})?)?(?:\s*\/\.\.\.)?\s*(?:\*\s?[\dA-Z]{6,}\s?\*)?$/;
 /** A short line that is nothing but a document symbol (the running head). */
 const SYMBOL_ONLY = /^[A-Z]{1,10}(?:\.\d+)?\/[A-Za-z0-9.()\-–/ *]+$/;
 
@@ -42,7 +43,9 @@ type Band = 'top' | 'bottom';
 
 /** The band each line of a page stands in, if any: by its place on the page, or as the page's set-apart edge line. */
 function bandsOf(page: LinesPage): (Band | null)[] {
-  const bands = page.lines.map((line): Band | null => (line.y < TOP_BAND * page.height ? 'top' : line.y > BOTTOM_BAND * page.height ? 'bottom' : null));
+  const bands = page.lines.map((line): Band | null =>
+    line.y < TOP_BAND * page.height ? 'top' : line.y > BOTTOM_BAND * page.height ? 'bottom' : null,
+  );
   const ys = [...new Set(page.lines.map((line) => line.y))].sort((a, b) => a - b);
   /** The line on baseline `y` is an edge line when the white space to its neighbour's baseline is wide enough. */
   const edge = (y: number, neighbour: number | undefined, band: Band) => {
@@ -181,7 +184,12 @@ function footnoteLines(page: LinesPage): Set<Line> {
   let previous: Line | null = null;
   for (const line of page.lines) {
     const opens = markersOf(line).some((marker) => marker.offset === 0);
-    const goesOn = previous !== null && notes.has(previous) && line.size === previous.size && line.font === previous.font && line.y - previous.y <= NOTE_LINE_SPACING * line.size;
+    const goesOn =
+      previous !== null &&
+      notes.has(previous) &&
+      line.size === previous.size &&
+      line.font === previous.font &&
+      line.y - previous.y <= NOTE_LINE_SPACING * line.size;
     if (opens || goesOn) notes.add(line);
     previous = line;
   }

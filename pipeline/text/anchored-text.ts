@@ -21,7 +21,8 @@ interface Edit {
 /** A text with anchors, sorted by offset (a stable sort: anchors at one offset keep their order). */
 export function anchored<A extends Anchor>(text: string, anchors: readonly A[] = []): AnchoredText<A> {
   for (const anchor of anchors) {
-    if (anchor.offset < 0 || anchor.offset > text.length) throw new RangeError(`anchor offset ${anchor.offset} outside a text of ${text.length} characters`);
+    if (anchor.offset < 0 || anchor.offset > text.length)
+      throw new RangeError(`anchor offset ${anchor.offset} outside a text of ${text.length} characters`);
   }
   return { text, anchors: [...anchors].sort((a, b) => a.offset - b.offset) };
 }
@@ -61,7 +62,11 @@ function applyEdits<A extends Anchor>(value: AnchoredText<A>, edits: readonly Ed
 }
 
 /** Replaces every match of a global pattern by what `replacement` makes of it. */
-export function replace<A extends Anchor>(value: AnchoredText<A>, pattern: RegExp, replacement: (match: RegExpExecArray) => string): AnchoredText<A> {
+export function replace<A extends Anchor>(
+  value: AnchoredText<A>,
+  pattern: RegExp,
+  replacement: (match: RegExpExecArray) => string,
+): AnchoredText<A> {
   if (!pattern.global) throw new TypeError('replace needs a global pattern');
   const edits: Edit[] = [];
   for (const match of value.text.matchAll(pattern)) {
@@ -72,7 +77,10 @@ export function replace<A extends Anchor>(value: AnchoredText<A>, pattern: RegEx
 
 /** Removes the ranges [start, end), given sorted and not overlapping. */
 export function removeRanges<A extends Anchor>(value: AnchoredText<A>, ranges: readonly (readonly [number, number])[]): AnchoredText<A> {
-  return applyEdits(value, ranges.filter(([start, end]) => end > start).map(([start, end]) => ({ start, end, replacement: '' })));
+  return applyEdits(
+    value,
+    ranges.filter(([start, end]) => end > start).map(([start, end]) => ({ start, end, replacement: '' })),
+  );
 }
 
 /** Inserts `text` at `at`: an anchor standing there stays on its character, after the insertion. */
@@ -94,7 +102,10 @@ export function trim<A extends Anchor>(value: AnchoredText<A>): AnchoredText<A> 
   const { text } = value;
   const end = text.trimEnd().length;
   const start = end - text.slice(0, end).trimStart().length;
-  return removeRanges(value, [[0, start], [end, text.length]]);
+  return removeRanges(value, [
+    [0, start],
+    [end, text.length],
+  ]);
 }
 
 /** The parts one after the other, `separator` between them. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { alignDocuments, alignmentCoverage, AlignmentInputError, documentLanguages, toTsv, type Alignment } from '../../pipeline/align/align.js';
+import {
+  alignDocuments,
+  alignmentCoverage,
+  AlignmentInputError,
+  documentLanguages,
+  toTsv,
+  type Alignment,
+} from '../../pipeline/align/align.js';
 import { ARABIC, ENGLISH, FRENCH, heading, paragraph, version } from './fixtures.js';
 
 /** Each unit as `kind scope number languages`, to compare whole alignments at a glance. */
@@ -107,7 +114,11 @@ describe('units that some versions lack', () => {
   });
 
   it('lists an annex that only one version has', () => {
-    const french = version('fr', [paragraph('1', 'Un.')], [{ id: 'annex-1', label: 'Annexe', title: null, body: [paragraph('1', 'Liste.')] }]);
+    const french = version(
+      'fr',
+      [paragraph('1', 'Un.')],
+      [{ id: 'annex-1', label: 'Annexe', title: null, body: [paragraph('1', 'Liste.')] }],
+    );
     const english = version('en', [paragraph('1', 'One.')]);
     expect(outline(alignDocuments([english, french]))).toEqual(['paragraph body 1 en,fr', 'paragraph annex-1 1 fr']);
   });
@@ -116,7 +127,9 @@ describe('units that some versions lack', () => {
 describe('languages', () => {
   it('refuses a document without a language, two in one language, and a code that is not ISO 639-1', () => {
     expect(() => alignDocuments([ENGLISH, version(null, [])])).toThrow(AlignmentInputError);
-    expect(() => alignDocuments([ENGLISH, version(null, [])])).toThrow('E_2018_41-E_ESCWA_30_18_Report-null.pdf: metadata.language is not set');
+    expect(() => alignDocuments([ENGLISH, version(null, [])])).toThrow(
+      'E_2018_41-E_ESCWA_30_18_Report-null.pdf: metadata.language is not set',
+    );
     expect(() => documentLanguages([ENGLISH, ENGLISH], ['a.json', 'b.json'])).toThrow('a.json and b.json are both in "en"');
     expect(() => documentLanguages([version('__proto__', [])])).toThrow('is not an ISO 639-1 code');
   });
@@ -137,7 +150,9 @@ describe('toTsv', () => {
   });
 
   it('replaces tabs and line breaks inside a text by spaces, so every row has its six cells', () => {
-    expect(rows).toContain('paragraph\t\t6\tوخصصت الإسكوا حلقة نقاش.\tESCWA held a round-table discussion.\tLa CESAO a consacré une table ronde.');
+    expect(rows).toContain(
+      'paragraph\t\t6\tوخصصت الإسكوا حلقة نقاش.\tESCWA held a round-table discussion.\tLa CESAO a consacré une table ronde.',
+    );
     expect(rows.filter((row) => row !== '').every((row) => row.split('\t').length === 6)).toBe(true);
   });
 });
@@ -146,8 +161,12 @@ describe('numbering that starts again, and versions that print no numbers', () =
   it('E/2018/41 chapter I: quoted resolutions numbered from 1 pair run by run, not with the first run of the other version', () => {
     const arabic = version('ar', [
       paragraph('3', 'اعتمدت اللجنة القرارات التالية.'),
-      ...['نحن، ممثلي الدول الأعضاء.', 'نشير إلى القرار 72/167.', 'ونذكّر بالاستراتيجية العربية.', 'نحن على ثقة تامة.'].map((text, index) => paragraph(String(index + 1), text)),
-      ...['تؤكد على وحدة الشعب الفلسطيني.', 'تدين بأشد العبارات الانتهاكات.', 'تدين أيضاً الاعتراف.'].map((text, index) => paragraph(String(index + 1), text)),
+      ...['نحن، ممثلي الدول الأعضاء.', 'نشير إلى القرار 72/167.', 'ونذكّر بالاستراتيجية العربية.', 'نحن على ثقة تامة.'].map((text, index) =>
+        paragraph(String(index + 1), text),
+      ),
+      ...['تؤكد على وحدة الشعب الفلسطيني.', 'تدين بأشد العبارات الانتهاكات.', 'تدين أيضاً الاعتراف.'].map((text, index) =>
+        paragraph(String(index + 1), text),
+      ),
       heading(null, 'الفصل الثاني موضوع الدورة'),
     ]);
     // The English prints no numbers on the declaration, and only three quoted paragraphs remain numbered.

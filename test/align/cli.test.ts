@@ -40,7 +40,15 @@ async function align(...args: string[]): Promise<{ code: number; stdout: string;
 
 describe('undoc align', () => {
   it('writes the JSON and the TSV, leaves no temporary file, and says how much aligned', async () => {
-    const result = await align(path('en.json'), path('fr.json'), path('ar.json'), '--out', path('out/E_2018_41.json'), '--tsv', path('out/E_2018_41.tsv'));
+    const result = await align(
+      path('en.json'),
+      path('fr.json'),
+      path('ar.json'),
+      '--out',
+      path('out/E_2018_41.json'),
+      '--tsv',
+      path('out/E_2018_41.tsv'),
+    );
     expect(result).toMatchObject({ code: 0, stdout: '' });
     expect(result.stderr).toBe('aligned ar, en, fr: 10 of 11 numbered paragraphs and 5 of 5 numbered headings are in every version\n');
     const json = JSON.parse(await readFile(path('out/E_2018_41.json'), 'utf8'));
@@ -79,12 +87,24 @@ describe('undoc align', () => {
     ['one input', ['en.json'], /^undoc: align needs at least two JSON documents/],
     ['an unknown option', ['en.json', 'fr.json', '--colour'], /^undoc: Unknown option '--colour'/],
     ['--out and --tsv on one file', ['en.json', 'fr.json', '--tsv', 'REFUSED'], /^undoc: --out and --tsv name the same file/],
-    ['two inputs in one language', ['en.json', 'en-copy.json'], /en\.json and .*en-copy\.json are both in "en": give one document per language$/],
+    [
+      'two inputs in one language',
+      ['en.json', 'en-copy.json'],
+      /en\.json and .*en-copy\.json are both in "en": give one document per language$/,
+    ],
     ['an input without a language', ['en.json', 'no-language.json'], /no-language\.json: metadata\.language is not set/],
     ['a missing input', ['en.json', 'nowhere.json'], /nowhere\.json: no such file$/],
     ['an input that is not JSON', ['en.json', 'broken.json'], /broken\.json: not JSON \(/],
-    ['JSON that is not an undoc document', ['en.json', 'manifest.json'], /manifest\.json: not an undoc document \(\/source\/file: expected a string\)/],
-    ['a block of the wrong shape', ['en.json', 'bad-paragraph.json'], /bad-paragraph\.json: not an undoc document \(\/body\/0\/number: expected a string or null\)/],
+    [
+      'JSON that is not an undoc document',
+      ['en.json', 'manifest.json'],
+      /manifest\.json: not an undoc document \(\/source\/file: expected a string\)/,
+    ],
+    [
+      'a block of the wrong shape',
+      ['en.json', 'bad-paragraph.json'],
+      /bad-paragraph\.json: not an undoc document \(\/body\/0\/number: expected a string or null\)/,
+    ],
   ];
   for (const [name, args, message] of refusals) {
     it(`refuses ${name}: exit 2, one line, nothing written`, async () => {
@@ -96,7 +116,9 @@ describe('undoc align', () => {
       const [first, ...rest] = result.stderr.trimEnd().split('\n');
       expect(first).toMatch(message);
       // A mistake in the command line also gets the usage line; a bad input does not need it.
-      expect(rest).toEqual(/^undoc: (align needs|Unknown option|--out and)/.test(first!) ? [expect.stringMatching(/^usage: undoc align /)] : []);
+      expect(rest).toEqual(
+        /^undoc: (align needs|Unknown option|--out and)/.test(first!) ? [expect.stringMatching(/^usage: undoc align /)] : [],
+      );
       await expect(readdir(path('refused'))).rejects.toThrow();
     });
   }

@@ -82,11 +82,17 @@ describe.skipIf(!HAVE_PDFS)(`E/2018/41 in Arabic, English and French${HAVE_PDFS 
     expect(rows).toContainEqual(expect.stringMatching(/^paragraph\t\t20\t\S*فتتاح\.\tOpening\.\tOuverture\.$/));
   });
 
-  it('aligns the report\'s own paragraphs 4-123 (chapters II-VII) one to one in all three versions, the Arabic numbered from pictures', () => {
+  it("aligns the report's own paragraphs 4-123 (chapters II-VII) one to one in all three versions, the Arabic numbered from pictures", () => {
     const alignment = alignDocuments([...versions.values()]);
     const chapterTwo = alignment.units.findIndex((unit) => unit.kind === 'heading' && unit.number === 'II.');
-    const paired = alignment.units.slice(chapterTwo).filter((unit) => unit.kind === 'paragraph' && isComplete(unit, alignment)).map((unit) => Number(unit.number));
-    const reportRun = paired.slice(0, paired.findIndex((number, index) => index > 0 && number < paired[index - 1]!));
+    const paired = alignment.units
+      .slice(chapterTwo)
+      .filter((unit) => unit.kind === 'paragraph' && isComplete(unit, alignment))
+      .map((unit) => Number(unit.number));
+    const reportRun = paired.slice(
+      0,
+      paired.findIndex((number, index) => index > 0 && number < paired[index - 1]!),
+    );
     expect(reportRun).toEqual(Array.from({ length: 117 }, (_, index) => index + 4));
     expect(paired.slice(-3)).toEqual([121, 122, 123]);
     // Paragraph 50 (Arabic p. 35, its number a picture "50-") is the same paragraph in the three languages.
@@ -100,13 +106,19 @@ describe.skipIf(!HAVE_PDFS)(`E/2018/41 in Arabic, English and French${HAVE_PDFS 
     ]);
   });
 
-  it('aligns the report\'s own paragraphs 4-123 (chapters II-VII) one to one in English and French', () => {
+  it("aligns the report's own paragraphs 4-123 (chapters II-VII) one to one in English and French", () => {
     const alignment = alignDocuments([versions.get('en')!, versions.get('fr')!]);
     console.log(describeAlignment(alignment));
     const chapterTwo = alignment.units.findIndex((unit) => unit.kind === 'heading' && unit.number === 'II.');
-    const paired = alignment.units.slice(chapterTwo).filter((unit) => unit.kind === 'paragraph' && isComplete(unit, alignment)).map((unit) => Number(unit.number));
+    const paired = alignment.units
+      .slice(chapterTwo)
+      .filter((unit) => unit.kind === 'paragraph' && isComplete(unit, alignment))
+      .map((unit) => Number(unit.number));
     // The report's numbering runs 4-120, the agenda list of paragraph 120 restarts at 1, then 121-123.
-    const reportRun = paired.slice(0, paired.findIndex((number, index) => index > 0 && number < paired[index - 1]!));
+    const reportRun = paired.slice(
+      0,
+      paired.findIndex((number, index) => index > 0 && number < paired[index - 1]!),
+    );
     expect(reportRun).toEqual(Array.from({ length: 117 }, (_, index) => index + 4));
     expect(paired.slice(-3)).toEqual([121, 122, 123]);
   });

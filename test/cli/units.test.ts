@@ -29,7 +29,15 @@ describe('arguments', () => {
 
   it('fills in the defaults of convert', () => {
     const options = convertCommand.parse(['input', '-o', 'output']);
-    expect(options).toMatchObject({ inputs: ['input'], out: 'output', force: false, check: false, report: null, shard: null, timeoutMs: 120_000 });
+    expect(options).toMatchObject({
+      inputs: ['input'],
+      out: 'output',
+      force: false,
+      check: false,
+      report: null,
+      shard: null,
+      timeoutMs: 120_000,
+    });
   });
 });
 

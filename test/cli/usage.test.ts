@@ -28,22 +28,26 @@ describe('usage errors: exit 2, one line naming the problem, then the usage hint
     ['inspect with an unknown stage', ['inspect', 'in/A_61_187-fr.pdf', '--stage', 'ocr'], /unknown stage "ocr"/],
   ];
   for (const [name, args, message] of cases) {
-    it(name, async () => {
-      const result = await runCli(args, dir);
-      if (args.length === 0) {
-        // Bare `undoc` is a request for help, not an error.
-        expect(result.code).toBe(0);
-        expect(result.stdout).toMatch(message);
-        return;
-      }
-      expect(result.code).toBe(2);
-      expect(result.stdout).toBe('');
-      const [first, hint, ...rest] = lines(result.stderr);
-      expect(first).toMatch(/^undoc: /);
-      expect(first).toMatch(message);
-      expect(hint).toMatch(args[0] === 'inspect' ? /^usage: undoc inspect / : /^usage: undoc convert /);
-      expect(rest).toEqual([]);
-    }, CLI_TEST_TIMEOUT_MS);
+    it(
+      name,
+      async () => {
+        const result = await runCli(args, dir);
+        if (args.length === 0) {
+          // Bare `undoc` is a request for help, not an error.
+          expect(result.code).toBe(0);
+          expect(result.stdout).toMatch(message);
+          return;
+        }
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+        const [first, hint, ...rest] = lines(result.stderr);
+        expect(first).toMatch(/^undoc: /);
+        expect(first).toMatch(message);
+        expect(hint).toMatch(args[0] === 'inspect' ? /^usage: undoc inspect / : /^usage: undoc convert /);
+        expect(rest).toEqual([]);
+      },
+      CLI_TEST_TIMEOUT_MS,
+    );
   }
 
   it('writes nothing when the command line is wrong', async () => {
@@ -70,11 +74,15 @@ describe('help and version', () => {
 });
 
 describe('inspect', () => {
-  it('prints the extract stage of A/61/187 as JSON', async () => {
-    const result = await runCli(['inspect', 'in/A_61_187-fr.pdf', '--stage', 'extract'], dir);
-    expect(result.code).toBe(0);
-    const inspected = JSON.parse(result.stdout) as { stage: string; result: { pages: unknown[] } };
-    expect(inspected.stage).toBe('extract');
-    expect(inspected.result.pages.length).toBeGreaterThan(0);
-  }, CLI_TEST_TIMEOUT_MS);
+  it(
+    'prints the extract stage of A/61/187 as JSON',
+    async () => {
+      const result = await runCli(['inspect', 'in/A_61_187-fr.pdf', '--stage', 'extract'], dir);
+      expect(result.code).toBe(0);
+      const inspected = JSON.parse(result.stdout) as { stage: string; result: { pages: unknown[] } };
+      expect(inspected.stage).toBe('extract');
+      expect(inspected.result.pages.length).toBeGreaterThan(0);
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
 });

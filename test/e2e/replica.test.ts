@@ -30,7 +30,9 @@ describe('A/61/187 (replica) end to end', () => {
       agendaItems: ['55 b)'],
       subtitle: 'Note du Président de l’Assemblée générale',
     });
-    expect(document.metadata.title).toMatch(/^Résumé des rencontres interactives informelles de l’Assemblée générale avec des représentants d’organisations non gouvernementales/);
+    expect(document.metadata.title).toMatch(
+      /^Résumé des rencontres interactives informelles de l’Assemblée générale avec des représentants d’organisations non gouvernementales/,
+    );
   });
 
   it('has the 76 numbered paragraphs once each, in order', () => {

@@ -100,7 +100,12 @@ describe('toHtml on A/61/187 (French)', () => {
 
   it('writes tables with a header row and pads short rows', () => {
     const table = $('table#annex-1-table-1');
-    expect(table.find('thead th').toArray().map((cell) => $(cell).text())).toEqual(['Heure', 'Séance']);
+    expect(
+      table
+        .find('thead th')
+        .toArray()
+        .map((cell) => $(cell).text()),
+    ).toEqual(['Heure', 'Séance']);
     expect(table.find('tbody tr')).toHaveLength(2);
     expect(table.find('tbody tr').last().children('td')).toHaveLength(2);
   });
@@ -126,13 +131,17 @@ describe('toHtml footnote back-references', () => {
     const $ = page(document);
     expect(linkProblems($)).toEqual([]);
     // Reading order: the early marker in paragraph 22 first, then the later one, then the annex.
-    expect($('p#para-22 sup a').toArray().map((a) => $(a).attr('id'))).toEqual(['fnref-1', 'fnref-1-2']);
+    expect(
+      $('p#para-22 sup a')
+        .toArray()
+        .map((a) => $(a).attr('id')),
+    ).toEqual(['fnref-1', 'fnref-1-2']);
     expect($('p#annex-1-para-1 sup a').attr('id')).toBe('fnref-1-3');
-    expect($('li#fn-1 a.back-ref').toArray().map((a) => $(a).attr('href'))).toEqual([
-      '#fnref-1',
-      '#fnref-1-2',
-      '#fnref-1-3',
-    ]);
+    expect(
+      $('li#fn-1 a.back-ref')
+        .toArray()
+        .map((a) => $(a).attr('href')),
+    ).toEqual(['#fnref-1', '#fnref-1-2', '#fnref-1-3']);
   });
 
   it('never reuses an id the document already gives to a block', () => {

@@ -66,12 +66,7 @@ describe('toMarkdown on A/61/187 (French)', () => {
 
   it('writes tables as GFM tables, first row as header, short rows padded', () => {
     expect(blocks(markdown)).toContain(
-      [
-        '| Heure | Séance |',
-        '| --- | --- |',
-        '| 10 heures-10 h 30 | Séance inaugurale |',
-        '| 10 h 30-13 heures |  |',
-      ].join('\n'),
+      ['| Heure | Séance |', '| --- | --- |', '| 10 heures-10 h 30 | Séance inaugurale |', '| 10 h 30-13 heures |  |'].join('\n'),
     );
   });
 
@@ -176,9 +171,7 @@ describe('toMarkdown edge cases', () => {
   }
 
   it('caps deep heading levels at ######', () => {
-    const markdown = toMarkdown(
-      withBody([{ type: 'heading', id: 'heading-1', level: 7, number: null, text: 'Deep', footnoteRefs: [] }]),
-    );
+    const markdown = toMarkdown(withBody([{ type: 'heading', id: 'heading-1', level: 7, number: null, text: 'Deep', footnoteRefs: [] }]));
     expect(blocks(markdown)).toContain('###### Deep');
   });
 

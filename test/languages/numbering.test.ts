@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalParagraphNumber, isNextLetter, numberOpeningText, HeadingNumberReader, toRoman } from '../../pipeline/languages/numbering.js';
+import {
+  canonicalParagraphNumber,
+  isNextLetter,
+  numberOpeningText,
+  HeadingNumberReader,
+  toRoman,
+} from '../../pipeline/languages/numbering.js';
 
 /** Reads a sequence of heading numbers as one document would, returning each canonical form. */
 function readAll(...printed: string[]): string[] {
@@ -13,7 +19,13 @@ function readAll(...printed: string[]): string[] {
 describe('heading numbers in one form for every language', () => {
   it('E/2018/41: Arabic chapter ordinals and section letter names are Roman chapters and Latin letters', () => {
     expect(readAll('أولاً-', 'ألف-', 'باء-', 'ثانياً-', 'جيم-', 'عاشراً-', 'حادي عشر-')).toEqual([
-      'roman I.', 'upper A.', 'upper B.', 'roman II.', 'upper C.', 'roman X.', 'roman XI.',
+      'roman I.',
+      'upper A.',
+      'upper B.',
+      'roman II.',
+      'upper C.',
+      'roman X.',
+      'roman XI.',
     ]);
   });
 
@@ -40,7 +52,13 @@ describe('heading numbers in one form for every language', () => {
 
   it('decimal subsections, labelled headings and numbering of unknown kinds', () => {
     expect(readAll('1.', '1.2.', 'Chapter IV', 'Chapitre premier', 'Règle 3', 'Rule 3', '§ 7')).toEqual([
-      'digits 1.', 'digits 1.2.', 'roman IV.', 'roman I.', 'labelled Rule 3', 'labelled Rule 3', 'literal § 7',
+      'digits 1.',
+      'digits 1.2.',
+      'roman IV.',
+      'roman I.',
+      'labelled Rule 3',
+      'labelled Rule 3',
+      'literal § 7',
     ]);
     expect(readAll('', ' ')).toEqual(['none', 'none']);
   });
@@ -74,24 +92,57 @@ describe('paragraph numbers', () => {
 describe('the forms of every language', () => {
   it('English: "I.", "A.", "1.", "(a)", "(iv)", "Chapter II", "Part 2", "Section 3", "Rule 4", "Article 5"', () => {
     expect(readAll('I.', 'A.', '1.', '(a)', '(iv)', 'Chapter II', 'Part 2', 'Section 3', 'Rule 4', 'Article 5')).toEqual([
-      'roman I.', 'upper A.', 'digits 1.', 'lower (a)', 'lowerRoman (iv)', 'roman II.', 'labelled Part 2', 'labelled Section 3', 'labelled Rule 4', 'labelled Article 5',
+      'roman I.',
+      'upper A.',
+      'digits 1.',
+      'lower (a)',
+      'lowerRoman (iv)',
+      'roman II.',
+      'labelled Part 2',
+      'labelled Section 3',
+      'labelled Rule 4',
+      'labelled Article 5',
     ]);
   });
 
   it('French: "a)", "Chapitre III", "Partie 2", "Règle 4", "Article 5"', () => {
-    expect(readAll('a)', 'Chapitre III', 'Partie 2', 'Règle 4', 'Article 5')).toEqual(['lower (a)', 'roman III.', 'labelled Part 2', 'labelled Rule 4', 'labelled Article 5']);
+    expect(readAll('a)', 'Chapitre III', 'Partie 2', 'Règle 4', 'Article 5')).toEqual([
+      'lower (a)',
+      'roman III.',
+      'labelled Part 2',
+      'labelled Rule 4',
+      'labelled Article 5',
+    ]);
   });
 
   it('Spanish: "Capítulo primero", "Parte 2", "Sección 3", "Regla 4", "Artículo 5"', () => {
-    expect(readAll('Capítulo primero', 'Parte 2', 'Sección 3', 'Regla 4', 'Artículo 5')).toEqual(['roman I.', 'labelled Part 2', 'labelled Section 3', 'labelled Rule 4', 'labelled Article 5']);
+    expect(readAll('Capítulo primero', 'Parte 2', 'Sección 3', 'Regla 4', 'Artículo 5')).toEqual([
+      'roman I.',
+      'labelled Part 2',
+      'labelled Section 3',
+      'labelled Rule 4',
+      'labelled Article 5',
+    ]);
   });
 
   it('Russian: "Глава 3", "Часть 2", "Раздел 3", "Правило 4", "Статья 5"', () => {
-    expect(readAll('Глава 3', 'Часть 2', 'Раздел 3', 'Правило 4', 'Статья 5')).toEqual(['roman III.', 'labelled Part 2', 'labelled Section 3', 'labelled Rule 4', 'labelled Article 5']);
+    expect(readAll('Глава 3', 'Часть 2', 'Раздел 3', 'Правило 4', 'Статья 5')).toEqual([
+      'roman III.',
+      'labelled Part 2',
+      'labelled Section 3',
+      'labelled Rule 4',
+      'labelled Article 5',
+    ]);
   });
 
   it('Arabic: "أولاً-" with its tanween, "ألف-", "(ب)", "الفصل الثاني", "عشرون-"', () => {
-    expect(readAll('أولاً-', 'ألف-', '(ب)', 'الفصل الثاني', 'عشرون-')).toEqual(['roman I.', 'upper A.', 'lower (b)', 'roman II.', 'roman XX.']);
+    expect(readAll('أولاً-', 'ألف-', '(ب)', 'الفصل الثاني', 'عشرون-')).toEqual([
+      'roman I.',
+      'upper A.',
+      'lower (b)',
+      'roman II.',
+      'roman XX.',
+    ]);
   });
 
   it('Chinese: "一、", "十、", "二十一、", full-width "（b）"', () => {

@@ -43,7 +43,10 @@ describe('npm package', () => {
 
   it('ships no tests, bench, sample inputs or outputs, TypeScript sources or PDFs', () => {
     const unwanted = files.filter(
-      (path) => /^(test|bench|input|output|docs|scripts|pipeline)\//.test(path) || /\.pdf$/i.test(path) || (/\.ts$/.test(path) && !/\.d\.ts$/.test(path)),
+      (path) =>
+        /^(test|bench|input|output|docs|scripts|pipeline)\//.test(path) ||
+        /\.pdf$/i.test(path) ||
+        (/\.ts$/.test(path) && !/\.d\.ts$/.test(path)),
     );
     expect(unwanted).toEqual([]);
   });

@@ -10,19 +10,24 @@ const blocks = (...groups: Line[][]): RawBlock[] => groups.map((lines) => ({ pag
 
 describe('build-structure', () => {
   it('A/61/187: numbered headings get levels from their numbering, paragraphs their numbers', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        [bold('I. Introduction', 102, 14)],
-        [body('1. Les rencontres interactives informelles se sont tenues le 12 juillet 2006.')],
-        [bold('B. Liens entre migration et développement', 100, 12)],
-        [bold('1. Impact économique des migrations au niveau mondial', 104)],
-        [body('2. Les participants ont estimé que les migrations étaient un facteur.')],
-        // In another face than the numbered headings, as printed (A/61/187-fr: g_d0_f3 under g_d0_f2).
-        [line('Migrantes', 123, 100, { font: 'italic', right: 200 })],
-      ),
-    }, silent);
-    expect(result.map((b) => (b.type === 'heading' ? [b.level, b.number, b.text] : [b.type, b.type === 'paragraph' ? b.number : null]))).toEqual([
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('I. Introduction', 102, 14)],
+          [body('1. Les rencontres interactives informelles se sont tenues le 12 juillet 2006.')],
+          [bold('B. Liens entre migration et développement', 100, 12)],
+          [bold('1. Impact économique des migrations au niveau mondial', 104)],
+          [body('2. Les participants ont estimé que les migrations étaient un facteur.')],
+          // In another face than the numbered headings, as printed (A/61/187-fr: g_d0_f3 under g_d0_f2).
+          [line('Migrantes', 123, 100, { font: 'italic', right: 200 })],
+        ),
+      },
+      silent,
+    );
+    expect(
+      result.map((b) => (b.type === 'heading' ? [b.level, b.number, b.text] : [b.type, b.type === 'paragraph' ? b.number : null])),
+    ).toEqual([
       [1, 'I.', 'Introduction'],
       ['paragraph', '1'],
       [2, 'B.', 'Liens entre migration et développement'],
@@ -33,57 +38,73 @@ describe('build-structure', () => {
   });
 
   it('A/HRC/59/60 paras 56-64: a bold numbered paragraph continuing the numbering is no heading', () => {
-    const long = '56. The Working Group calls upon States to adopt a smart mix of measures, national and international, mandatory and voluntary, to foster business respect for human rights.';
-    const { body: result } = buildStructure({ typography, blocks: blocks([body('55. Text of the previous paragraph.')], [line(long, 123, 100, { font: 'bold', right: 488 })]) }, silent);
+    const long =
+      '56. The Working Group calls upon States to adopt a smart mix of measures, national and international, mandatory and voluntary, to foster business respect for human rights.';
+    const { body: result } = buildStructure(
+      { typography, blocks: blocks([body('55. Text of the previous paragraph.')], [line(long, 123, 100, { font: 'bold', right: 488 })]) },
+      silent,
+    );
     expect(result.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
     expect((result[1] as ParagraphBlock<FootnoteDraft>).number).toBe('56');
   });
 
   it('A/50/610 para 6: (a), (b) are items of the paragraph, (i) nests under (b), and "(i)" after "(h)" is a letter', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        [body('6. At the 14th meeting, the representative of Spain introduced amendments:')],
-        [body('(a) The title of the item would be replaced;', 150)],
-        [body('(b) In the third preambular paragraph:', 150)],
-        [body('(i) The phrase would be deleted;', 160)],
-        [body('(ii) The word would be inserted;', 160)],
-      ),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('6. At the 14th meeting, the representative of Spain introduced amendments:')],
+          [body('(a) The title of the item would be replaced;', 150)],
+          [body('(b) In the third preambular paragraph:', 150)],
+          [body('(i) The phrase would be deleted;', 160)],
+          [body('(ii) The word would be inserted;', 160)],
+        ),
+      },
+      silent,
+    );
     const paragraph = result[0] as ParagraphBlock<FootnoteDraft>;
     expect(paragraph.items!.map((i) => i.label)).toEqual(['(a)', '(b)']);
     expect(paragraph.items![1]!.items!.map((i) => i.label)).toEqual(['(i)', '(ii)']);
 
-    const letters = buildStructure({
-      typography,
-      blocks: blocks([body('7. The participants:')], [body('(h) first;', 150)], [body('(i) second;', 150)]),
-    }, silent).body[0] as ParagraphBlock<FootnoteDraft>;
+    const letters = buildStructure(
+      {
+        typography,
+        blocks: blocks([body('7. The participants:')], [body('(h) first;', 150)], [body('(i) second;', 150)]),
+      },
+      silent,
+    ).body[0] as ParagraphBlock<FootnoteDraft>;
     expect(letters.items!.map((i) => i.label)).toEqual(['(h)', '(i)']);
   });
 
   it('A/AC.109/2009/17 para 6: an indented numbered list that breaks the numbering stays inside the paragraph', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        [body('6. The provisional agenda of the seminar is as follows:')],
-        [body('1. Opening of the seminar.', 160)],
-        [body('2. Election of officers.', 160)],
-        [body('7. The seminar will be open to:')],
-      ),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('6. The provisional agenda of the seminar is as follows:')],
+          [body('1. Opening of the seminar.', 160)],
+          [body('2. Election of officers.', 160)],
+          [body('7. The seminar will be open to:')],
+        ),
+      },
+      silent,
+    );
     expect(result.map((b) => (b.type === 'paragraph' ? b.number : b.type))).toEqual(['6', '7']);
     expect((result[0] as ParagraphBlock<FootnoteDraft>).items!.map((i) => i.label)).toEqual(['1.', '2.']);
   });
 
   it('A/61/187 annex: the "Annexe" label starts an annex scope whose title follows, numbering restarts', () => {
-    const { body: main, annexes } = buildStructure({
-      typography,
-      blocks: blocks(
-        [body('76. Plusieurs participants ont souligné les incidences positives.')],
-        [bold('Annexe', 60, 14), bold('Programme de rencontres interactives informelles', 123, 14)],
-        [body('1. Premier paragraphe de l’annexe.')],
-      ),
-    }, silent);
+    const { body: main, annexes } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('76. Plusieurs participants ont souligné les incidences positives.')],
+          [bold('Annexe', 60, 14), bold('Programme de rencontres interactives informelles', 123, 14)],
+          [body('1. Premier paragraphe de l’annexe.')],
+        ),
+      },
+      silent,
+    );
     expect(main).toHaveLength(1);
     expect(annexes).toHaveLength(1);
     expect(annexes[0]).toMatchObject({ id: 'annex-1', label: 'Annexe', title: 'Programme de rencontres interactives informelles' });
@@ -91,27 +112,36 @@ describe('build-structure', () => {
   });
 
   it('E/2018/41: the table of contents becomes one contents table, never headings', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        [bold('CONTENTS', 250, 12)],
-        [body('Paragraphs Page', 400)],
-        [body('Introduction ................................................ 1-2 4')],
-        [body('I. ISSUES FOR ATTENTION AND ACTION BY THE ECONOMIC', 123, { font: 'body', right: 400 })],
-        [body('AND SOCIAL COUNCIL ............................................. 3 5')],
-        [bold('INTRODUCTION', 250, 12)],
-      ),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('CONTENTS', 250, 12)],
+          [body('Paragraphs Page', 400)],
+          [body('Introduction ................................................ 1-2 4')],
+          [body('I. ISSUES FOR ATTENTION AND ACTION BY THE ECONOMIC', 123, { font: 'body', right: 400 })],
+          [body('AND SOCIAL COUNCIL ............................................. 3 5')],
+          [bold('INTRODUCTION', 250, 12)],
+        ),
+      },
+      silent,
+    );
     expect(result.map((b) => b.type)).toEqual(['table', 'heading']);
     expect(result[0]).toMatchObject({ id: 'contents' });
   });
 
   it('E/ESCWA/30/8 (Arabic): "أولاً-" is a chapter number and "1-" a paragraph number', () => {
     const rtl = { rtl: true };
-    const { body: result } = buildStructure({
-      typography: { ...typography, bodySize: 13 },
-      blocks: blocks([line('أولاً- التفويضات من الدول الأعضاء', 216, 385, { font: 'bold', size: 15, ...rtl })], [line('1- عقدت اللجنة التنفيذية اجتماعها الرابع في بيروت.', 79, 400, { font: 'body', size: 13, right: 533, ...rtl })]),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography: { ...typography, bodySize: 13 },
+        blocks: blocks(
+          [line('أولاً- التفويضات من الدول الأعضاء', 216, 385, { font: 'bold', size: 15, ...rtl })],
+          [line('1- عقدت اللجنة التنفيذية اجتماعها الرابع في بيروت.', 79, 400, { font: 'body', size: 13, right: 533, ...rtl })],
+        ),
+      },
+      silent,
+    );
     expect(result[0]).toMatchObject({ type: 'heading', level: 1, number: 'أولاً-', text: 'التفويضات من الدول الأعضاء' });
     expect(result[1]).toMatchObject({ type: 'paragraph', number: '1' });
   });
@@ -120,188 +150,284 @@ describe('build-structure', () => {
 describe('build-structure, Chinese', () => {
   it('reads "一、" as a chapter number, "1." paragraphs and "（a）" items, without spaces inserted', () => {
     const zh = (text: string, x = 123, options: Partial<Line> = {}) => line(text, x, 100, { font: 'body', right: 488, ...options });
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        [line('一、导言', 100, 100, { font: 'bold', size: 12 })],
-        [zh('1. 大会第七十九届会议审议了本项目。')],
-        [zh('（a） 加强区域合作；', 150)],
-        [zh('（b） 提高数据质量。', 150)],
-      ),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [line('一、导言', 100, 100, { font: 'bold', size: 12 })],
+          [zh('1. 大会第七十九届会议审议了本项目。')],
+          [zh('（a） 加强区域合作；', 150)],
+          [zh('（b） 提高数据质量。', 150)],
+        ),
+      },
+      silent,
+    );
     expect(result[0]).toMatchObject({ type: 'heading', level: 1, number: '一、', text: '导言' });
     expect(result[1]).toMatchObject({ type: 'paragraph', number: '1', text: '大会第七十九届会议审议了本项目。' });
-    expect((result[1] as ParagraphBlock<FootnoteDraft>).items!.map((i) => [i.label, i.text])).toEqual([['（a）', '加强区域合作；'], ['（b）', '提高数据质量。']]);
+    expect((result[1] as ParagraphBlock<FootnoteDraft>).items!.map((i) => [i.label, i.text])).toEqual([
+      ['（a）', '加强区域合作；'],
+      ['（b）', '提高数据质量。'],
+    ]);
   });
 });
 
 describe('build-structure, resolutions', () => {
   it('A/C.3/80/L.3: preambular paragraphs that indent only their first line are siblings, not items', () => {
     const preambular = (first: string, rest: string) => [body(first, 147), body(rest, 123)];
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        preambular('Reaffirming its resolutions 46/152 of 18 December 1991, 60/1 of 16', 'September 2005 and 67/1 of 24 September 2012,'),
-        preambular('Welcoming the results achieved by the Fourteenth United Nations', 'Congress on Crime Prevention and Criminal Justice,'),
-        [body('Recalling its resolution 78/1,', 147)],
-        [body('A quotation set in on every line of it', 160), body('and continuing set in.', 160)],
-      ),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          preambular('Reaffirming its resolutions 46/152 of 18 December 1991, 60/1 of 16', 'September 2005 and 67/1 of 24 September 2012,'),
+          preambular(
+            'Welcoming the results achieved by the Fourteenth United Nations',
+            'Congress on Crime Prevention and Criminal Justice,',
+          ),
+          [body('Recalling its resolution 78/1,', 147)],
+          [body('A quotation set in on every line of it', 160), body('and continuing set in.', 160)],
+        ),
+      },
+      silent,
+    );
     expect(result.map((b) => b.type === 'paragraph' && b.text.slice(0, 12))).toEqual(['Reaffirming ', 'Welcoming th', 'Recalling it']);
-    expect((result[2] as ParagraphBlock<FootnoteDraft>).items!.map((i) => i.text)).toEqual(['A quotation set in on every line of it and continuing set in.']);
+    expect((result[2] as ParagraphBlock<FootnoteDraft>).items!.map((i) => i.text)).toEqual([
+      'A quotation set in on every line of it and continuing set in.',
+    ]);
   });
 
   it('E/2018/41-ar: paragraphs numbered with pictures are counted, and counting stops where a picture shows the wrong number of digits', () => {
     const pictured = (text: string, digits: number) => [body(text, 123, { rtl: true, numberPicture: { digits } })];
     const reporter = collecting();
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        pictured('اتخذت اللجنة قرارات.', 1),
-        [body('نص غير مرقم بين الفقرتين.', 123, { rtl: true })],
-        pictured('ورحبت اللجنة بالتقرير.', 1),
-        pictured('وأكدت اللجنة على أهمية.', 2),
-        pictured('وطلبت اللجنة.', 1),
-      ),
-    }, reporter);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          pictured('اتخذت اللجنة قرارات.', 1),
+          [body('نص غير مرقم بين الفقرتين.', 123, { rtl: true })],
+          pictured('ورحبت اللجنة بالتقرير.', 1),
+          pictured('وأكدت اللجنة على أهمية.', 2),
+          pictured('وطلبت اللجنة.', 1),
+        ),
+      },
+      reporter,
+    );
     expect(result.map((b) => (b.type === 'paragraph' ? b.number : b.type))).toEqual(['1', null, '2', null, null]);
     expect(reporter.messages.map((m) => m.rule)).toEqual(['structure/picture-number', 'structure/picture-number']);
     expect(reporter.messages[0]!.message).toContain('3');
   });
 
   it('E/2018/41-en: a section heading in small capitals centred over two lines is one heading ("B. LINKS BETWEEN …")', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks([
-        line('B. LINKS BETWEEN INFORMATION AND COMMUNICATIONS TECHNOLOGY PROCESSES', 160, 100, { font: 'body', size: 9, right: 451 }),
-        line('AND SUSTAINABLE DEVELOPMENT', 245, 111, { font: 'body', size: 9, right: 366 }),
-      ]),
-    }, silent);
-    expect(result.map((b) => (b.type === 'heading' ? [b.number, b.text] : b.type))).toEqual([['B.', 'LINKS BETWEEN INFORMATION AND COMMUNICATIONS TECHNOLOGY PROCESSES AND SUSTAINABLE DEVELOPMENT']]);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks([
+          line('B. LINKS BETWEEN INFORMATION AND COMMUNICATIONS TECHNOLOGY PROCESSES', 160, 100, { font: 'body', size: 9, right: 451 }),
+          line('AND SUSTAINABLE DEVELOPMENT', 245, 111, { font: 'body', size: 9, right: 366 }),
+        ]),
+      },
+      silent,
+    );
+    expect(result.map((b) => (b.type === 'heading' ? [b.number, b.text] : b.type))).toEqual([
+      ['B.', 'LINKS BETWEEN INFORMATION AND COMMUNICATIONS TECHNOLOGY PROCESSES AND SUSTAINABLE DEVELOPMENT'],
+    ]);
   });
 
   it('E/2018/41-en agenda: "14. Reports of the Commission\'s subsidiary bodies:" after item 13 leads into a list, it is no heading', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks([body('13. Reports of the Executive Committee.')], [line('14. Reports of the Commission’s subsidiary bodies:', 123, 100, { font: 'bold', right: 350 })]),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('13. Reports of the Executive Committee.')],
+          [line('14. Reports of the Commission’s subsidiary bodies:', 123, 100, { font: 'bold', right: 350 })],
+        ),
+      },
+      silent,
+    );
     expect(result.map((b) => (b.type === 'paragraph' ? b.number : b.type))).toEqual(['13', '14']);
   });
 
   it('E/2018/41-fr annex I: "M. Walid al-Bukhaari" after section A is Monsieur, not section M', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks([bold('A. ÉTATS MEMBRES DE LA CESAO')], [bold('M. Walid al-Bukhaari')], [bold('B. ÉTATS MEMBRES DE L’ORGANISATION')]),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('A. ÉTATS MEMBRES DE LA CESAO')],
+          [bold('M. Walid al-Bukhaari')],
+          [bold('B. ÉTATS MEMBRES DE L’ORGANISATION')],
+        ),
+      },
+      silent,
+    );
     expect(result.map((b) => (b.type === 'heading' ? b.number : b.type))).toEqual(['A.', 'paragraph', 'B.']);
   });
 
   it('E/2018/41-ar: "المرفق الأول" centred in the annex\'s smaller size opens annex I, whose "ألف-" headings are set at that size', () => {
     const rtl = (text: string, x: number, right: number, font: string) => line(text, x, 100, { rtl: true, size: 8.5, font, right });
-    const { body: result, annexes } = buildStructure({
-      typography,
-      blocks: blocks([body('123. آخر فقرة من التقرير.')], [rtl('المرفق الأول', 281, 330, 'body')], [rtl('قائمة المشاركين', 276, 335, 'bold')], [rtl('ألف- الدول الأعضاء في الإسكوا', 250, 361, 'bold')]),
-    }, silent);
+    const { body: result, annexes } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('123. آخر فقرة من التقرير.')],
+          [rtl('المرفق الأول', 281, 330, 'body')],
+          [rtl('قائمة المشاركين', 276, 335, 'bold')],
+          [rtl('ألف- الدول الأعضاء في الإسكوا', 250, 361, 'bold')],
+        ),
+      },
+      silent,
+    );
     expect(result).toHaveLength(1);
     expect(annexes.map((annex) => [annex.label, annex.title])).toEqual([['المرفق الأول', 'قائمة المشاركين']]);
     expect(annexes[0]!.body.map((b) => (b.type === 'heading' ? b.number : b.type))).toEqual(['ألف-']);
   });
 
   it('E/2018/41-en contents: an entry wrapped over two blocks before its leader line stays in the contents ("B. Consideration of requests …")', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        [bold('Contents', 280, 12)],
-        [body('A. Date and venue ........................................ 106 35', 150)],
-        [body('B. Consideration of requests by States Members of the United Nations and/or', 150, { right: 470 })],
-        [body('its specialized agencies that are not members of ESCWA to participate as', 170, { right: 460 })],
-        [body('observers in the thirtieth session of the Commission ...... 107-108 35', 170)],
-      ),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('Contents', 280, 12)],
+          [body('A. Date and venue ........................................ 106 35', 150)],
+          [body('B. Consideration of requests by States Members of the United Nations and/or', 150, { right: 470 })],
+          [body('its specialized agencies that are not members of ESCWA to participate as', 170, { right: 460 })],
+          [body('observers in the thirtieth session of the Commission ...... 107-108 35', 170)],
+        ),
+      },
+      silent,
+    );
     expect(result.map((b) => b.type)).toEqual(['table']);
     expect(JSON.stringify(result[0])).toContain('B. Consideration of requests');
   });
 
   it('E/2018/41-fr: "H. Questions diverses" centred over "(Point 23 de l\'ordre du jour)" in the body face is one heading', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(...[...'ABCDEFG'].map((letter) => [line(`${letter}. Section ${letter}`, 270, 88, { font: 'body', right: 341 })]), [body('122. Il a été décidé que la Commission tiendrait sa trente et unième session.')], [
-        line('H. Questions diverses', 258, 100, { font: 'body', right: 353 }),
-        line('(Point 23 de l’ordre du jour)', 247, 112, { font: 'body', right: 364 }),
-      ]),
-    }, silent);
-    expect(result.slice(-2).map((b) => (b.type === 'heading' ? [b.number, b.text] : b.type))).toEqual(['paragraph', ['H.', 'Questions diverses (Point 23 de l’ordre du jour)']]);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          ...[...'ABCDEFG'].map((letter) => [line(`${letter}. Section ${letter}`, 270, 88, { font: 'body', right: 341 })]),
+          [body('122. Il a été décidé que la Commission tiendrait sa trente et unième session.')],
+          [
+            line('H. Questions diverses', 258, 100, { font: 'body', right: 353 }),
+            line('(Point 23 de l’ordre du jour)', 247, 112, { font: 'body', right: 364 }),
+          ],
+        ),
+      },
+      silent,
+    );
+    expect(result.slice(-2).map((b) => (b.type === 'heading' ? [b.number, b.text] : b.type))).toEqual([
+      'paragraph',
+      ['H.', 'Questions diverses (Point 23 de l’ordre du jour)'],
+    ]);
   });
 
   it('E/ESCWA/30/7 p.5: two centred lines under a number picture are a sub-heading, not picture-numbered paragraph 1', () => {
     const reporter = collecting();
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        [body('10. وشدد برنامج عمل تونس بشأن مجتمع المعلومات على ضرورة المتابعة.', 123, { rtl: true })],
-        [
-          line('تجديد ولاية القمة العالمية لمجتمع المعلومات والمنتدى', 200, 100, { font: 'body', rtl: true, right: 411, numberPicture: { digits: 1 } }),
-          line('لحوكمة الإنترنت حتى عام 2025', 250, 112, { font: 'body', rtl: true, right: 361 }),
-        ],
-        [body('11. في عام 2015، تم تجديد ولاية القمة العالمية.', 123, { rtl: true })],
-      ),
-    }, reporter);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('10. وشدد برنامج عمل تونس بشأن مجتمع المعلومات على ضرورة المتابعة.', 123, { rtl: true })],
+          [
+            line('تجديد ولاية القمة العالمية لمجتمع المعلومات والمنتدى', 200, 100, {
+              font: 'body',
+              rtl: true,
+              right: 411,
+              numberPicture: { digits: 1 },
+            }),
+            line('لحوكمة الإنترنت حتى عام 2025', 250, 112, { font: 'body', rtl: true, right: 361 }),
+          ],
+          [body('11. في عام 2015، تم تجديد ولاية القمة العالمية.', 123, { rtl: true })],
+        ),
+      },
+      reporter,
+    );
     expect(result.map((b) => (b.type === 'paragraph' ? b.number : b.type))).toEqual(['10', 'heading', '11']);
     expect(reporter.messages.filter((m) => m.rule === 'structure/picture-number')).toEqual([]);
   });
 
-  it('E/2018/41-fr chapter I: the Beirut Consensus quoted with a first-line indent keeps its numbers 1-34 without taking over the report\'s', () => {
+  it("E/2018/41-fr chapter I: the Beirut Consensus quoted with a first-line indent keeps its numbers 1-34 without taking over the report's", () => {
     // The report's paragraphs start and wrap at the margin; the quoted ones indent their first line.
-    const reportParagraph = (number: string, text: string) => [body(`${number}. ${text}`), body('suite du paragraphe du rapport.', 123, { y: 112 })];
+    const reportParagraph = (number: string, text: string) => [
+      body(`${number}. ${text}`),
+      body('suite du paragraphe du rapport.', 123, { y: 112 }),
+    ];
     const quoted = (number: string, text: string) => [body(`${number}. ${text}`, 151), body('suite du paragraphe cité.', 123, { y: 112 })];
     const reporter = collecting();
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        reportParagraph('3', 'Lors de sa 7e séance plénière, la Commission a adopté une série de résolutions présentées ci-après.'),
-        quoted('1', 'Nous, représentants des États membres de la Commission économique et sociale pour l’Asie occidentale,'),
-        quoted('2', 'Nous rappelons la résolution 72/167 du 19 décembre 2017 sur le droit au développement,'),
-        quoted('3', 'Nous rappelons l’adoption de la Stratégie arabe pour la recherche scientifique et technologique,'),
-        quoted('4', 'Nous sommes convaincus que la technologie et l’innovation sont parmi les principaux moteurs,'),
-        [bold('II. Thème de la session', 100, 14)],
-        reportParagraph('4', 'La Commission a choisi la technologie pour le développement durable comme thème principal.'),
-      ),
-    }, reporter);
-    expect(result.map((b) => (b.type === 'paragraph' ? `${b.id} ${b.number}` : b.type))).toEqual(['para-3 3', 'para-1 1', 'para-2 2', 'para-3-2 3', 'para-4 4', 'heading', 'para-4-2 4']);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          reportParagraph('3', 'Lors de sa 7e séance plénière, la Commission a adopté une série de résolutions présentées ci-après.'),
+          quoted('1', 'Nous, représentants des États membres de la Commission économique et sociale pour l’Asie occidentale,'),
+          quoted('2', 'Nous rappelons la résolution 72/167 du 19 décembre 2017 sur le droit au développement,'),
+          quoted('3', 'Nous rappelons l’adoption de la Stratégie arabe pour la recherche scientifique et technologique,'),
+          quoted('4', 'Nous sommes convaincus que la technologie et l’innovation sont parmi les principaux moteurs,'),
+          [bold('II. Thème de la session', 100, 14)],
+          reportParagraph('4', 'La Commission a choisi la technologie pour le développement durable comme thème principal.'),
+        ),
+      },
+      reporter,
+    );
+    expect(result.map((b) => (b.type === 'paragraph' ? `${b.id} ${b.number}` : b.type))).toEqual([
+      'para-3 3',
+      'para-1 1',
+      'para-2 2',
+      'para-3-2 3',
+      'para-4 4',
+      'heading',
+      'para-4-2 4',
+    ]);
     expect(reporter.messages.filter((m) => m.rule === 'structure/numbering')).toEqual([]);
   });
 
   it('E/2018/41-en: resolution paragraph "4. Warns…" indented like its quoted neighbours is not the report\'s paragraph 4', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        [body('3. At its seventh plenary meeting, the Commission adopted the following resolutions.'), body('and brought them to the attention of the Council.', 123, { y: 112 })],
-        [body('3. Condemns also the recognition by the Government of the United States of America', 151), body('of Jerusalem as the capital of Israel;', 123, { y: 112 })],
-        [body('4. Warns of the implications of politicizing humanitarian and development aid', 151), body('provided to the Palestinian people;', 123, { y: 112 })],
-        [body('7. Invites member States to undertake the following:', 151, { right: 380 })],
-      ),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [
+            body('3. At its seventh plenary meeting, the Commission adopted the following resolutions.'),
+            body('and brought them to the attention of the Council.', 123, { y: 112 }),
+          ],
+          [
+            body('3. Condemns also the recognition by the Government of the United States of America', 151),
+            body('of Jerusalem as the capital of Israel;', 123, { y: 112 }),
+          ],
+          [
+            body('4. Warns of the implications of politicizing humanitarian and development aid', 151),
+            body('provided to the Palestinian people;', 123, { y: 112 }),
+          ],
+          [body('7. Invites member States to undertake the following:', 151, { right: 380 })],
+        ),
+      },
+      silent,
+    );
     expect(result.map((b) => (b.type === 'paragraph' ? b.id : b.type))).toEqual(['para-3', 'para-3-2', 'para-4', 'para-7']);
     // The report's own paragraph 4 is still to come: the quoted 4 took its id only because it came first.
   });
 
   it('E/2018/41-ar chapter VII.C: a heading numbered "1-" in an Arabic layout carries its number', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks([line('1- اجتماعات كبار المسؤولين', 300, 100, { rtl: true, font: 'bold', size: 10, right: 488 })]),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks([line('1- اجتماعات كبار المسؤولين', 300, 100, { rtl: true, font: 'bold', size: 10, right: 488 })]),
+      },
+      silent,
+    );
     expect(result.map((b) => (b.type === 'heading' ? [b.number, b.text] : b.type))).toEqual([['1-', 'اجتماعات كبار المسؤولين']]);
   });
 
   it('a Russian annex: "Приложение" opens an annex scope whose title follows, numbering restarts', () => {
-    const { body: main, annexes } = buildStructure({
-      typography,
-      blocks: blocks(
-        [body('12. Участники подчеркнули важность сотрудничества.')],
-        [bold('Приложение', 60, 14), bold('Правила процедуры', 123, 14)],
-        [body('1. Первый пункт приложения.')],
-      ),
-    }, silent);
+    const { body: main, annexes } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('12. Участники подчеркнули важность сотрудничества.')],
+          [bold('Приложение', 60, 14), bold('Правила процедуры', 123, 14)],
+          [body('1. Первый пункт приложения.')],
+        ),
+      },
+      silent,
+    );
     expect(main).toHaveLength(1);
     expect(annexes).toHaveLength(1);
     expect(annexes[0]).toMatchObject({ label: 'Приложение', title: 'Правила процедуры' });
@@ -314,21 +440,34 @@ describe('build-structure, resolutions', () => {
     result.map((b) => (b.type === 'heading' ? [b.level, b.number, b.text] : [b.type, b.type === 'paragraph' ? b.number : null]));
 
   it('TD/B/43/6: a short numbered line over the paragraph that continues the numbering is a sub-heading', () => {
-    const { body: result } = buildStructure({
-      typography: { ...typography, leftMargin: 65, rightMargin: 553 },
-      blocks: blocks(
-        [short('I. UNCTAD’S POLICY RESEARCH AND ANALYSIS')],
-        [line('6. An oral progress report will be provided to the Board on UNCTAD’s contribution to the SIA.', 65, 100, { font: 'body', right: 553 })],
-        [short('1. Official debt')],
-        [line('7. In 1995 and 1996, the Trade and Development Report has dealt with the debt problems.', 65, 100, { font: 'body', right: 553 })],
-        [short('2. Trade')],
-        [short('(i) ITC/UNCTAD/WTO integrated programme')],
-        [short('(a) Objectives')],
-        [line('8. African countries have a pressing need for technical cooperation.', 65, 100, { font: 'body', right: 553 })],
-        [short('(ii) Trade and environment')],
-        [line('9. Five African countries have been included in the research work.', 65, 100, { font: 'body', right: 553 })],
-      ),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography: { ...typography, leftMargin: 65, rightMargin: 553 },
+        blocks: blocks(
+          [short('I. UNCTAD’S POLICY RESEARCH AND ANALYSIS')],
+          [
+            line('6. An oral progress report will be provided to the Board on UNCTAD’s contribution to the SIA.', 65, 100, {
+              font: 'body',
+              right: 553,
+            }),
+          ],
+          [short('1. Official debt')],
+          [
+            line('7. In 1995 and 1996, the Trade and Development Report has dealt with the debt problems.', 65, 100, {
+              font: 'body',
+              right: 553,
+            }),
+          ],
+          [short('2. Trade')],
+          [short('(i) ITC/UNCTAD/WTO integrated programme')],
+          [short('(a) Objectives')],
+          [line('8. African countries have a pressing need for technical cooperation.', 65, 100, { font: 'body', right: 553 })],
+          [short('(ii) Trade and environment')],
+          [line('9. Five African countries have been included in the research work.', 65, 100, { font: 'body', right: 553 })],
+        ),
+      },
+      silent,
+    );
     expect(heads(result)).toEqual([
       [1, 'I.', 'UNCTAD’S POLICY RESEARCH AND ANALYSIS'],
       ['paragraph', '6'],
@@ -344,47 +483,60 @@ describe('build-structure, resolutions', () => {
   });
 
   it('TD/B/43/6 look-alikes: the items of a list a paragraph opens, and a paragraph that continues the numbering, stay paragraphs', () => {
-    const { body: result } = buildStructure({
-      typography: { ...typography, leftMargin: 65, rightMargin: 553 },
-      blocks: blocks(
-        [line('5. The agenda of the session is as follows:', 65, 100, { font: 'body', right: 300 })],
-        [short('(a) Opening of the session')],
-        [short('(b) Election of officers')],
-        [short('6. Other matters')],
-        [line('7. The Board adopted the agenda.', 65, 100, { font: 'body', right: 300 })],
-      ),
-    }, silent);
-    expect(heads(result)).toEqual([['paragraph', '5'], ['paragraph', '6'], ['paragraph', '7']]);
+    const { body: result } = buildStructure(
+      {
+        typography: { ...typography, leftMargin: 65, rightMargin: 553 },
+        blocks: blocks(
+          [line('5. The agenda of the session is as follows:', 65, 100, { font: 'body', right: 300 })],
+          [short('(a) Opening of the session')],
+          [short('(b) Election of officers')],
+          [short('6. Other matters')],
+          [line('7. The Board adopted the agenda.', 65, 100, { font: 'body', right: 300 })],
+        ),
+      },
+      silent,
+    );
+    expect(heads(result)).toEqual([
+      ['paragraph', '5'],
+      ['paragraph', '6'],
+      ['paragraph', '7'],
+    ]);
   });
 
   it('A/79/352: a numbered row of a table, in more cells than a number and a title, stays in the table', () => {
     const row = (text: string, cells: string[]) => line(text, 65, 100, { font: 'body', right: 553, cells });
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        [row('Phase Start End', ['Phase', 'Start', 'End'])],
-        [row('(i) Preliminary March February', ['(i) Preliminary', 'March', 'February'])],
-      ),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [row('Phase Start End', ['Phase', 'Start', 'End'])],
+          [row('(i) Preliminary March February', ['(i) Preliminary', 'March', 'February'])],
+        ),
+      },
+      silent,
+    );
     expect(result.map((b) => b.type)).toEqual(['table']);
   });
 
   it('A/80/604/Add.1: an unnumbered heading takes its level from its style over the whole document, not from the last numbered heading', () => {
     const italic = (text: string) => line(text, 123, 100, { font: 'italic', right: 300 });
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks(
-        [bold('I. Introduction', 102, 14)],
-        [bold('Financial matters', 123, 14)],
-        [italic('Matters pertaining to the report of the Board of Auditors')],
-        [bold('A. Mandate and planning assumptions', 99, 12)],
-        [italic('Operational constraints')],
-        [bold('1. Military and police personnel', 103)],
-        [body('1. The Advisory Committee recommends the approval of the proposals.')],
-        [bold('Recommendations on posts and positions', 123)],
-        [italic('Vacant posts')],
-      ),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('I. Introduction', 102, 14)],
+          [bold('Financial matters', 123, 14)],
+          [italic('Matters pertaining to the report of the Board of Auditors')],
+          [bold('A. Mandate and planning assumptions', 99, 12)],
+          [italic('Operational constraints')],
+          [bold('1. Military and police personnel', 103)],
+          [body('1. The Advisory Committee recommends the approval of the proposals.')],
+          [bold('Recommendations on posts and positions', 123)],
+          [italic('Vacant posts')],
+        ),
+      },
+      silent,
+    );
     expect(result.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? [b.level, b.text] : null))).toEqual([
       [1, 'Introduction'],
       [1, 'Financial matters'],
@@ -398,10 +550,13 @@ describe('build-structure, resolutions', () => {
   });
 
   it('E/ESCWA/30/8: an unnumbered introduction before the first chapter is level 1 whatever its style', () => {
-    const { body: result } = buildStructure({
-      typography,
-      blocks: blocks([bold('Introduction', 123, 12)], [body('1. Text.')], [bold('I. Mandates', 100, 14)]),
-    }, silent);
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks([bold('Introduction', 123, 12)], [body('1. Text.')], [bold('I. Mandates', 100, 14)]),
+      },
+      silent,
+    );
     expect(result[0]).toMatchObject({ type: 'heading', level: 1, text: 'Introduction' });
   });
 });

@@ -33,8 +33,7 @@ describe('find-columns', () => {
 
   it('A/80/590: a two-column table whose cells start row by row stays rows, not columns', () => {
     // Each cell is three lines; the request and the action taken on it start on the same baseline.
-    const cells = (x: number, label: string) =>
-      [0, 1, 2].flatMap((row) => column(x, 220, 120 + row * 60, 3, `${label} ${row + 1}`));
+    const cells = (x: number, label: string) => [0, 1, 2].flatMap((row) => column(x, 220, 120 + row * 60, 3, `${label} ${row + 1}`));
     const extract = documentOf([...cells(72, 'request'), ...cells(320, 'action')]);
     expect(findColumns(extract)).toBe(extract);
   });

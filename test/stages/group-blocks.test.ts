@@ -10,46 +10,76 @@ const rtlLine = (text: string, x: number, right: number, y: number, font: string
 
 describe('group-blocks', () => {
   it('E/ESCWA/30/8 p.2-3: the heading "مقدمـة" opening a page does not continue the contents line that ended the page before', () => {
-    const blocks = groupBlocks([
+    const blocks = groupBlocks(
+      [
         pageOf(2, [rtlLine('10 38-39 ........................ الخطوات المقبلة', 85.92, 532.35, 397.44, 'body', 2)]),
         pageOf(3, [
           rtlLine('مقدمـة', 292.08, 319.82, 96.48, 'bold', 3),
           rtlLine('1- عقدت اللجنة التنفيذية في اللجنة الاقتصادية والاجتماعية لغربي آسيا', 79.44, 532.57, 126.72, 'body', 3),
         ]),
-      ], 0, typography);
+      ],
+      0,
+      typography,
+    );
     expect(blocks.map((block) => block.lines.map((l) => l.text.slice(0, 6)))).toEqual([['10 38-'], ['مقدمـة'], ['1- عقد']]);
   });
 
   it('a body line opening a page continues the paragraph the page before cut mid-sentence', () => {
-    const blocks = groupBlocks([
-        pageOf(1, [line('The Commission took note of the report and requested the secretariat to', 79, 700, { right: 532, size: 13, font: 'body' })]),
+    const blocks = groupBlocks(
+      [
+        pageOf(1, [
+          line('The Commission took note of the report and requested the secretariat to', 79, 700, { right: 532, size: 13, font: 'body' }),
+        ]),
         pageOf(2, [line('continue its work.', 79, 96, { page: 2, right: 200, size: 13, font: 'body' })]),
-      ], 0, typography);
+      ],
+      0,
+      typography,
+    );
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.lines).toHaveLength(2);
   });
 
   it('E/2018/41-fr p.10-11: a preambular paragraph ending in a comma does not swallow the indented one opening the next page', () => {
-    const blocks = groupBlocks([
+    const blocks = groupBlocks(
+      [
         pageOf(10, [
-          line('Ayant à l’esprit l’Accord de Paris sur les changements climatiques, le Programme de', 106, 680, { page: 10, right: 532, size: 13, font: 'body' }),
+          line('Ayant à l’esprit l’Accord de Paris sur les changements climatiques, le Programme de', 106, 680, {
+            page: 10,
+            right: 532,
+            size: 13,
+            font: 'body',
+          }),
           line('développement durable,', 79, 695, { page: 10, right: 230, size: 13, font: 'body' }),
         ]),
-        pageOf(11, [line('Rappelant sa résolution 305 (XXVII) du 10 mai 2012 sur le développement durable', 106, 96, { page: 11, right: 532, size: 13, font: 'body' })]),
-      ], 0, typography);
+        pageOf(11, [
+          line('Rappelant sa résolution 305 (XXVII) du 10 mai 2012 sur le développement durable', 106, 96, {
+            page: 11,
+            right: 532,
+            size: 13,
+            font: 'body',
+          }),
+        ]),
+      ],
+      0,
+      typography,
+    );
     expect(blocks.map((block) => block.lines[0]!.text.slice(0, 10))).toEqual(['Ayant à l’', 'Rappelant ']);
   });
 
   it('E/2018/41-fr p.45: the centred lines of heading "B. Considération des requêtes…" stay one block though each starts elsewhere', () => {
     const centred = (text: string, x: number, right: number, y: number) => line(text, x, y, { page: 45, right, size: 13, font: 'body' });
-    const blocks = groupBlocks([
+    const blocks = groupBlocks(
+      [
         pageOf(45, [
           centred('B. Considération des requêtes des États Membres de l’ONU et/ou de ses agences spécialisées,', 109.3, 502.8, 286.9),
           centred('qui ne sont pas membres de la CESAO, pour participer en qualité d’observateur', 149.4, 479.5, 298.8),
           centred('à la trentième session de la Commission', 231.4, 397.6, 310.7),
           centred('(Point 4 de l’ordre du jour)', 250.1, 361.9, 322.6),
         ]),
-      ], 0, typography);
+      ],
+      0,
+      typography,
+    );
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.lines).toHaveLength(4);
   });
@@ -57,7 +87,8 @@ describe('group-blocks', () => {
   it('A/56/509 (two columns): a paragraph cut at the foot of the left column goes on at the top of the right one', () => {
     const left = { left: 79, right: 300, top: 100, bottom: 700 };
     const right = { left: 312, right: 532, top: 100, bottom: 700 };
-    const inColumn = (text: string, column: typeof left, y: number) => line(text, column.left, y, { page: 2, size: 13, font: 'body', right: column.right, column });
+    const inColumn = (text: string, column: typeof left, y: number) =>
+      line(text, column.left, y, { page: 2, size: 13, font: 'body', right: column.right, column });
     const pages = [
       pageOf(2, [
         inColumn('5. On the basis of the political agreement, draft', left, 670),
@@ -72,25 +103,43 @@ describe('group-blocks', () => {
   });
 
   it('A/AC.109/2010/18 agenda item 3: a numbered line broken mid-phrase goes on under its text, not as a new block', () => {
-    const blocks = groupBlocks([
+    const blocks = groupBlocks(
+      [
         pageOf(3, [
-          line('3. The role of the United Nations system in providing developmental', 103, 258, { page: 3, right: 447, size: 13, font: 'body' }),
+          line('3. The role of the United Nations system in providing developmental', 103, 258, {
+            page: 3,
+            right: 447,
+            size: 13,
+            font: 'body',
+          }),
           line('assistance to Non-Self-Governing Territories:', 127, 273, { page: 3, right: 361, size: 13, font: 'body' }),
-          line('(a) Presentations by the United Nations Development Programme and', 127, 291, { page: 3, right: 480, size: 13, font: 'body' }),
+          line('(a) Presentations by the United Nations Development Programme and', 127, 291, {
+            page: 3,
+            right: 480,
+            size: 13,
+            font: 'body',
+          }),
         ]),
-      ], 0, typography);
+      ],
+      0,
+      typography,
+    );
     expect(blocks.map((block) => block.lines.length)).toEqual([2, 1]);
   });
 
   it('TD/B/43/6: a chapter heading in capitals wraps in capitals; a first-line indent after a short line still opens a paragraph', () => {
-    const blocks = groupBlocks([
+    const blocks = groupBlocks(
+      [
         pageOf(6, [
           line('I. UNCTAD’S POLICY RESEARCH AND ANALYSIS RELEVANT TO THE', 79, 100, { page: 6, right: 490, size: 13, font: 'body' }),
           line('UNITED NATIONS NEW AGENDA FOR THE DEVELOPMENT OF AFRICA', 102, 115, { page: 6, right: 510, size: 13, font: 'body' }),
           line('The Board took note of the report.', 79, 140, { page: 6, right: 300, size: 13, font: 'body' }),
           line('It then adjourned.', 106, 155, { page: 6, right: 300, size: 13, font: 'body' }),
         ]),
-      ], 0, typography);
+      ],
+      0,
+      typography,
+    );
     expect(blocks.map((block) => block.lines.length)).toEqual([2, 1, 1]);
   });
 });

@@ -20,7 +20,9 @@ describe('join-text', () => {
       line('See https://forumbhr2024.sched.com/event/1gevJ/procurement-and-deployment-of-artificial-', 113, 717),
       line('intelligence-and-the-ungps-consultation', 113, 728),
     ];
-    expect(joinLines(lines, new Set()).text).toBe('See https://forumbhr2024.sched.com/event/1gevJ/procurement-and-deployment-of-artificial-intelligence-and-the-ungps-consultation');
+    expect(joinLines(lines, new Set()).text).toBe(
+      'See https://forumbhr2024.sched.com/event/1gevJ/procurement-and-deployment-of-artificial-intelligence-and-the-ungps-consultation',
+    );
   });
 
   it('carries marker offsets across the join', () => {

@@ -3,29 +3,64 @@ import { linkFootnotes } from '../../pipeline/stages/link-footnotes.js';
 import type { Line, PageLines } from '../../pipeline/model.js';
 import { line, silent } from './lines.js';
 
-const notesPage = (number: number, notes: Line[]): PageLines => ({ number, width: 612, height: 792, body: [], notes: notes.map((l) => ({ ...l, page: number })) });
+const notesPage = (number: number, notes: Line[]): PageLines => ({
+  number,
+  width: 612,
+  height: 792,
+  body: [],
+  notes: notes.map((l) => ({ ...l, page: number })),
+});
 
 describe('link-footnotes', () => {
   it('A/61/187 para 22: a marker resolves to the note with that marker on its page', () => {
-    const result = linkFootnotes([notesPage(6, [line('1 A/60/871.', 123, 695, { size: 9 })])], { body: [{ type: 'paragraph', id: 'para-22', number: '22', text: 'dans le rapport du Secrétaire général.', footnoteRefs: [{ marker: '1', page: 6, offset: 15 }] }], annexes: [] }, silent);
+    const result = linkFootnotes(
+      [notesPage(6, [line('1 A/60/871.', 123, 695, { size: 9 })])],
+      {
+        body: [
+          {
+            type: 'paragraph',
+            id: 'para-22',
+            number: '22',
+            text: 'dans le rapport du Secrétaire général.',
+            footnoteRefs: [{ marker: '1', page: 6, offset: 15 }],
+          },
+        ],
+        annexes: [],
+      },
+      silent,
+    );
     expect(result.footnotes).toEqual([{ id: 'fn-1', marker: '1', text: 'A/60/871.', page: 6 }]);
     expect(result.body[0]).toMatchObject({ footnoteRefs: [{ id: 'fn-1', offset: 15 }] });
   });
 
   it('E/CN.6/2025/3: a note line starting with a date continues the note above ("14 June 2024")', () => {
-    const result = linkFootnotes([notesPage(24, [
-        line('International Labour Conference, resolution adopted on', 123, 700, { size: 9, markers: [{ marker: '13', offset: 0 }] }),
-        line('14 June 2024 (ILC.112/Resolution V).', 123, 710, { size: 9 }),
-      ])], { body: [], annexes: [] }, silent);
+    const result = linkFootnotes(
+      [
+        notesPage(24, [
+          line('International Labour Conference, resolution adopted on', 123, 700, { size: 9, markers: [{ marker: '13', offset: 0 }] }),
+          line('14 June 2024 (ILC.112/Resolution V).', 123, 710, { size: 9 }),
+        ]),
+      ],
+      { body: [], annexes: [] },
+      silent,
+    );
     expect(result.footnotes).toHaveLength(1);
     expect(result.footnotes[0]!.text).toBe('International Labour Conference, resolution adopted on 14 June 2024 (ILC.112/Resolution V).');
   });
 
   it('E/CN.5/2025/4 p.1: a printed "**" under a printed "*" opens a note of its own where the numbered notes are raised', () => {
-    const result = linkFootnotes([
-      notesPage(1, [line('* E/CN.5/2025/1.', 116, 704, { size: 8.5 }), line('** The present report was submitted after the deadline', 112, 714, { size: 8.5 }), line('for technical reasons.', 124, 724, { size: 8.5 })]),
-      notesPage(2, [line('The present report drew information from', 124, 740, { size: 8.5, markers: [{ marker: '1', offset: 0 }] })]),
-    ], { body: [], annexes: [] }, silent);
+    const result = linkFootnotes(
+      [
+        notesPage(1, [
+          line('* E/CN.5/2025/1.', 116, 704, { size: 8.5 }),
+          line('** The present report was submitted after the deadline', 112, 714, { size: 8.5 }),
+          line('for technical reasons.', 124, 724, { size: 8.5 }),
+        ]),
+        notesPage(2, [line('The present report drew information from', 124, 740, { size: 8.5, markers: [{ marker: '1', offset: 0 }] })]),
+      ],
+      { body: [], annexes: [] },
+      silent,
+    );
     expect(result.footnotes.map((f) => [f.marker, f.text])).toEqual([
       ['*', 'E/CN.5/2025/1.'],
       ['**', 'The present report was submitted after the deadline for technical reasons.'],
@@ -34,17 +69,54 @@ describe('link-footnotes', () => {
   });
 
   it('A/61/187 Notes: printed markers open notes only in sequence ("1 A/60/871.", then "2 …", never "14 June")', () => {
-    const result = linkFootnotes([notesPage(19, [line('1 A/60/871.', 115, 158, { size: 9 }), line('2 See the report of', 115, 170, { size: 9 }), line('14 June 2006.', 115, 180, { size: 9 })])], { body: [], annexes: [] }, silent);
-    expect(result.footnotes.map((f) => [f.marker, f.text])).toEqual([['1', 'A/60/871.'], ['2', 'See the report of 14 June 2006.']]);
+    const result = linkFootnotes(
+      [
+        notesPage(19, [
+          line('1 A/60/871.', 115, 158, { size: 9 }),
+          line('2 See the report of', 115, 170, { size: 9 }),
+          line('14 June 2006.', 115, 180, { size: 9 }),
+        ]),
+      ],
+      { body: [], annexes: [] },
+      silent,
+    );
+    expect(result.footnotes.map((f) => [f.marker, f.text])).toEqual([
+      ['1', 'A/60/871.'],
+      ['2', 'See the report of 14 June 2006.'],
+    ]);
   });
 
   it('a note continued at the top of the next page notes area joins the previous note', () => {
-    const result = linkFootnotes([notesPage(3, [line('5 See the report of the Secretary-General on', 123, 760, { size: 9 })]), notesPage(4, [line('the work of the Organization (A/80/1).', 123, 740, { size: 9 })])], { body: [], annexes: [] }, silent);
-    expect(result.footnotes.map((f) => f.text)).toEqual(['See the report of the Secretary-General on the work of the Organization (A/80/1).']);
+    const result = linkFootnotes(
+      [
+        notesPage(3, [line('5 See the report of the Secretary-General on', 123, 760, { size: 9 })]),
+        notesPage(4, [line('the work of the Organization (A/80/1).', 123, 740, { size: 9 })]),
+      ],
+      { body: [], annexes: [] },
+      silent,
+    );
+    expect(result.footnotes.map((f) => f.text)).toEqual([
+      'See the report of the Secretary-General on the work of the Organization (A/80/1).',
+    ]);
   });
 
   it('a raised character that matches no note goes back into the text ("km2")', () => {
-    const result = linkFootnotes([notesPage(2, [])], { body: [{ type: 'paragraph', id: 'p-1', number: null, text: 'An area of 40 km of land.', footnoteRefs: [{ marker: '2', page: 2, offset: 16 }] }], annexes: [] }, silent);
+    const result = linkFootnotes(
+      [notesPage(2, [])],
+      {
+        body: [
+          {
+            type: 'paragraph',
+            id: 'p-1',
+            number: null,
+            text: 'An area of 40 km of land.',
+            footnoteRefs: [{ marker: '2', page: 2, offset: 16 }],
+          },
+        ],
+        annexes: [],
+      },
+      silent,
+    );
     expect(result.body[0]).toMatchObject({ text: 'An area of 40 km2 of land.', footnoteRefs: [] });
   });
 });

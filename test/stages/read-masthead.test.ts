@@ -27,12 +27,33 @@ describe('read-masthead', () => {
     ];
     const result = masthead(lines);
     expect(result.metadata).toEqual({
-      symbol: 'A/61/187', symbols: ['A/61/187'], organ: 'General Assembly', distribution: 'General', date: '2006-07-31',
-      language: 'fr', originalLanguage: 'en', jobNumber: '06-44787', session: 'Soixante et unième session', agendaItems: ['55 b)'],
-      title: 'Résumé des rencontres interactives informelles de l’Assemblée générale', subtitle: 'Note du Président de l’Assemblée générale',
+      symbol: 'A/61/187',
+      symbols: ['A/61/187'],
+      organ: 'General Assembly',
+      distribution: 'General',
+      date: '2006-07-31',
+      language: 'fr',
+      originalLanguage: 'en',
+      jobNumber: '06-44787',
+      session: 'Soixante et unième session',
+      agendaItems: ['55 b)'],
+      title: 'Résumé des rencontres interactives informelles de l’Assemblée générale',
+      subtitle: 'Note du Président de l’Assemblée générale',
     });
     expect(result.consumed).toBe(11);
-    expect(result.lines.map((l) => l.field)).toEqual(['symbol', 'distribution', 'date', 'language', 'originalLanguage', 'session', 'agendaItems', null, 'title', 'title', 'subtitle']);
+    expect(result.lines.map((l) => l.field)).toEqual([
+      'symbol',
+      'distribution',
+      'date',
+      'language',
+      'originalLanguage',
+      'session',
+      'agendaItems',
+      null,
+      'title',
+      'title',
+      'subtitle',
+    ]);
   });
 
   it('A/RES/78/1: skips "Resolution adopted by …" and takes the resolution title without its number', () => {
@@ -45,12 +66,19 @@ describe('read-masthead', () => {
       line('78/1. Political declaration of the high-level political forum', 85, 385, { size: 12.3, font: 'bold' }),
     ];
     const result = masthead(lines, []);
-    expect(result.metadata).toMatchObject({ symbol: 'A/RES/78/1', session: 'Seventy-eighth session', agendaItems: ['13', '117'], title: 'Political declaration of the high-level political forum' });
+    expect(result.metadata).toMatchObject({
+      symbol: 'A/RES/78/1',
+      session: 'Seventy-eighth session',
+      agendaItems: ['13', '117'],
+      title: 'Political declaration of the high-level political forum',
+    });
   });
 
   it('a document without a UN masthead (WHA66.10) consumes nothing and reports it', () => {
     const messages: string[] = [];
-    const pages = [{ number: 1, width: 612, height: 792, body: [line('The Sixty-sixth World Health Assembly,', 123, 100, { font: 'body' })], notes: [] }];
+    const pages = [
+      { number: 1, width: 612, height: 792, body: [line('The Sixty-sixth World Health Assembly,', 123, 100, { font: 'body' })], notes: [] },
+    ];
     const result = readMasthead(pages, [], typography, {}, { report: (rule) => void messages.push(rule) });
     expect(result.consumed).toBe(0);
     expect(result.metadata.symbol).toBeNull();
@@ -71,8 +99,15 @@ describe('read-masthead, Chinese', () => {
       line('可持续发展', 123, 300, { size: 14, font: 'bold' }),
     ];
     expect(masthead(lines, []).metadata).toMatchObject({
-      symbol: 'A/79/100', organ: 'General Assembly', distribution: 'General', date: '2024-03-15', language: 'zh',
-      originalLanguage: 'en', session: '第七十九届会议', agendaItems: ['12'], title: '可持续发展',
+      symbol: 'A/79/100',
+      organ: 'General Assembly',
+      distribution: 'General',
+      date: '2024-03-15',
+      language: 'zh',
+      originalLanguage: 'en',
+      session: '第七十九届会议',
+      agendaItems: ['12'],
+      title: '可持续发展',
     });
   });
   it('A/HRC/RES/59/25: the numbered title hanging in the margin is the title; the agenda-item title and the header above it are masthead lines', () => {
@@ -125,7 +160,9 @@ describe('read-masthead, Chinese', () => {
     const result = masthead(lines);
     expect(result.metadata.distribution).toBe('General');
     expect(result.metadata.agendaItems).toEqual(['5']);
-    expect(result.metadata.title).toBe('UNCTAD’s CONTRIBUTION TO THE IMPLEMENTATION OF THE UNITED NATIONS NEW AGENDA FOR THE DEVELOPMENT OF AFRICA');
+    expect(result.metadata.title).toBe(
+      'UNCTAD’s CONTRIBUTION TO THE IMPLEMENTATION OF THE UNITED NATIONS NEW AGENDA FOR THE DEVELOPMENT OF AFRICA',
+    );
     expect(result.consumed).toBe(9);
   });
 
@@ -170,7 +207,7 @@ describe('read-masthead, Chinese', () => {
     expect(result.consumed).toBe(6);
   });
 
-  it('TPNW/MSP/2025/11: a larger numbered heading under a two-line title stays the body\'s', () => {
+  it("TPNW/MSP/2025/11: a larger numbered heading under a two-line title stays the body's", () => {
     const lines = [
       line('TPNW/MSP/2025/11', 400, 50),
       line('Agenda item 20', 60, 250),
@@ -178,6 +215,8 @@ describe('read-masthead, Chinese', () => {
       line('Prohibition of Nuclear Weapons', 123, 316, { size: 14, font: 'bold' }),
       line('I. Introduction', 90, 380, { size: 16, font: 'bold' }),
     ];
-    expect(masthead(lines).metadata.title).toBe('Report of the third Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons');
+    expect(masthead(lines).metadata.title).toBe(
+      'Report of the third Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons',
+    );
   });
 });

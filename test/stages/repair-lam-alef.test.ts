@@ -12,7 +12,15 @@ const filler = Array.from({ length: 30 }, () => rtl('اللجنة المعنية
 describe('repair-lam-alef', () => {
   it('E/ESCWA/30/7 (Word 2016): puts reversed lam-alef ligatures back ("اإلسكوا" → "الإسكوا", "لألمم" → "للأمم")', () => {
     const reporter = collecting();
-    const result = repairLamAlef(pages([...filler, rtl('اللجنة االقتصادية واالجتماعية لغربي آسيا (اإلسكوا) لألمم المتحدة', { cells: ['اللجنة االقتصادية واالجتماعية لغربي آسيا', '(اإلسكوا) لألمم المتحدة'] })]), reporter);
+    const result = repairLamAlef(
+      pages([
+        ...filler,
+        rtl('اللجنة االقتصادية واالجتماعية لغربي آسيا (اإلسكوا) لألمم المتحدة', {
+          cells: ['اللجنة االقتصادية واالجتماعية لغربي آسيا', '(اإلسكوا) لألمم المتحدة'],
+        }),
+      ]),
+      reporter,
+    );
     const repaired = result[0]!.lines.at(-1)!;
     expect(repaired.text).toBe('اللجنة الاقتصادية والاجتماعية لغربي آسيا (الإسكوا) للأمم المتحدة');
     expect(cellsOf(repaired)).toEqual(['اللجنة الاقتصادية والاجتماعية لغربي آسيا', '(الإسكوا) للأمم المتحدة']);

@@ -6,7 +6,9 @@ import { line, silent } from './lines.js';
 describe('repair-word-splits', () => {
   it('A/RES/78/1 para 5: "internationa l human rights" becomes "international human rights"', () => {
     const lines = [
-      line('grounded in the Universal Declaration of Human Rights, internationa l human rights', 123, 100, { markers: [{ marker: '4', offset: 83 }] }),
+      line('grounded in the Universal Declaration of Human Rights, internationa l human rights', 123, 100, {
+        markers: [{ marker: '4', offset: 83 }],
+      }),
       line('respect for international law and international cooperation', 123, 112),
     ];
     const result = repairWordSplits([{ number: 1, width: 612, height: 792, lines }], silent);
@@ -15,7 +17,7 @@ describe('repair-word-splits', () => {
     expect(markersOf(fixed)[0]!.offset).toBe(82);
   });
 
-  it('JIU/NOTE/2022/1/Rev.1 table: a cell gets the repair its line gets, its text being the line\'s', () => {
+  it("JIU/NOTE/2022/1/Rev.1 table: a cell gets the repair its line gets, its text being the line's", () => {
     const lines = [
       line('internationa l law 5', 123, 100, { cells: ['internationa l law', '5'] }),
       line('respect for international law and international cooperation', 123, 112),

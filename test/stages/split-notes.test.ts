@@ -10,12 +10,16 @@ const pagesOf = (...pages: Line[][]) => pages.map((lines, index) => ({ number: i
 
 describe('split-notes', () => {
   it('A/48/653 p.2: body-size notes opening "1/" under a drawn rule are notes, and the inline "1/" calls become markers', () => {
-    const [page] = splitNotes(pagesOf([
+    const [page] = splitNotes(
+      pagesOf([
         at('relating to military activities by colonial Powers in Territories under their administration. 1/', 614.76),
         at('(a) The title of the item would be replaced by:', 673.26, 95.16),
         at('1/ See A/48/23 (Part III). To be incorporated in Official Records of the', 719.1, 94.8),
         at('General Assembly, Forty-eighth Session, Supplement No. 23 (A/48/23).', 730.8),
-      ]), typography, collecting());
+      ]),
+      typography,
+      collecting(),
+    );
     expect(page!.notes.map((l) => l.text.slice(0, 12))).toEqual(['1/ See A/48/', 'General Asse']);
     const call = page!.body[0]!;
     expect(call.text).toBe('relating to military activities by colonial Powers in Territories under their administration.');
@@ -25,35 +29,56 @@ describe('split-notes', () => {
   });
 
   it('A/48/653: a "2/" that no note carries stays text, and a line opening "1/" right under the text is no note area', () => {
-    const [page] = splitNotes(pagesOf([at('The voting was as follows: 2/ and then', 600), at('1/ Items considered in plenary meeting', 611.5)]), typography, collecting());
+    const [page] = splitNotes(
+      pagesOf([at('The voting was as follows: 2/ and then', 600), at('1/ Items considered in plenary meeting', 611.5)]),
+      typography,
+      collecting(),
+    );
     expect(page!.notes).toEqual([]);
     expect(page!.body.map((l) => l.text)).toEqual(['The voting was as follows: 2/ and then', '1/ Items considered in plenary meeting']);
   });
 
   it('TD/B/43/6 (1996): body-size notes opening "2", after a wide gap, that the text calls with a raised "2" are notes', () => {
-    const called = line('problems faced by developing countries, including African countries.', 64.8, 220.7, { font: 'f2', right: 539, markers: [{ marker: '2', offset: 68 }] });
-    const [page] = splitNotes(pagesOf([
+    const called = line('problems faced by developing countries, including African countries.', 64.8, 220.7, {
+      font: 'f2',
+      right: 539,
+      markers: [{ marker: '2', offset: 68 }],
+    });
+    const [page] = splitNotes(
+      pagesOf([
         called,
         at('from MFIs.', 598),
         at('2 See UNCTAD, Trade and Development Report 1995 and 1996.', 711.8),
         at('3 The 12 African countries are: Burkina Faso, Cameroon, Chad, Guinea,', 737.8),
-      ]), typography, collecting());
+      ]),
+      typography,
+      collecting(),
+    );
     expect(page!.notes.map((l) => l.text.slice(0, 5))).toEqual(['2 See', '3 The']);
   });
 
   it('TD/B/43/6: a line opening with a number that no raised marker calls stays text, even after a wide gap', () => {
-    const [page] = splitNotes(pagesOf([at('The table below shows the figures.', 598), at('2 countries reported in 1995.', 711.8)]), typography, collecting());
+    const [page] = splitNotes(
+      pagesOf([at('The table below shows the figures.', 598), at('2 countries reported in 1995.', 711.8)]),
+      typography,
+      collecting(),
+    );
     expect(page!.notes).toEqual([]);
   });
 
   it('E/2018/41-ar p.20: a note opening ")1(", its brackets stored as drawn, opens the notes area under the text that calls it', () => {
     const arabic = { ...typography, bodySize: 14.04, lineGap: 16 };
-    const rtlAt = (text: string, y: number, size: number, markers: { marker: string; offset: number }[] = []): Line => line(text, 56.9, y, { size, rtl: true, markers });
-    const [page] = splitNotes(pagesOf([
-      rtlAt('وإذ تعي التحديات الناشئة في المنطقة العربية', 623.98, 14.04),
-      rtlAt('لعام 2030،', 640.18, 14.04, [{ marker: '1', offset: 9 }]),
-      rtlAt(')1( قرار الجمعية العامة 70/1 المؤرخ 25 أيلول/سبتمبر 2015.', 720, 11.04),
-    ]), arabic, collecting());
+    const rtlAt = (text: string, y: number, size: number, markers: { marker: string; offset: number }[] = []): Line =>
+      line(text, 56.9, y, { size, rtl: true, markers });
+    const [page] = splitNotes(
+      pagesOf([
+        rtlAt('وإذ تعي التحديات الناشئة في المنطقة العربية', 623.98, 14.04),
+        rtlAt('لعام 2030،', 640.18, 14.04, [{ marker: '1', offset: 9 }]),
+        rtlAt(')1( قرار الجمعية العامة 70/1 المؤرخ 25 أيلول/سبتمبر 2015.', 720, 11.04),
+      ]),
+      arabic,
+      collecting(),
+    );
     expect(page!.notes.map((l) => l.text.slice(0, 3))).toEqual([')1(']);
   });
 });

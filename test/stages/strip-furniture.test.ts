@@ -11,7 +11,12 @@ function pages(...lists: Line[][]) {
 describe('strip-furniture', () => {
   it('A/61/187: removes the symbol header, page number + job number footer, job line and barcode', () => {
     const input = pages(
-      [line('Nations Unies A/61/187', 123, 57), line('Le Président a l’honneur de transmettre', 147, 398), line('06-44787 (F) 010806 020806', 60, 720), line('*0644787*', 60, 739)],
+      [
+        line('Nations Unies A/61/187', 123, 57),
+        line('Le Président a l’honneur de transmettre', 147, 398),
+        line('06-44787 (F) 010806 020806', 60, 720),
+        line('*0644787*', 60, 739),
+      ],
       [line('A/61/187', 60, 66), line('1. Les rencontres interactives informelles', 123, 135), line('2 06-44787', 60, 728)],
       [line('A/61/187', 520, 66), line('Ces rencontres ont rassemblé', 123, 96), line('06-44787 3', 60, 728)],
     );
@@ -32,7 +37,13 @@ describe('strip-furniture', () => {
   it('A/50/610 (1995): "English", "Page 2" and the "/..." continuation mark are furniture', () => {
     const input = pages(
       [line('Distr. GENERAL', 437, 117), line('1. At its 3rd plenary meeting', 65, 471), line('95-37106 (E) 011295 /...', 65, 717)],
-      [line('A/50/610', 65, 43), line('English', 65, 54), line('Page 2', 65, 66), line('regard to the Implementation', 65, 112), line('/...', 523, 731)],
+      [
+        line('A/50/610', 65, 43),
+        line('English', 65, 54),
+        line('Page 2', 65, 66),
+        line('regard to the Implementation', 65, 112),
+        line('/...', 523, 731),
+      ],
       [line('A/50/610', 65, 43), line('English', 65, 54), line('Page 3', 65, 66), line('II. CONSIDERATION OF PROPOSALS', 213, 170)],
     );
     const { pages: kept } = stripFurniture(input, silent);
@@ -50,7 +61,11 @@ describe('strip-furniture', () => {
   it('DP/FPA/2025/7: the Executive Board running head set lower (at 11.5% of the page) is furniture', () => {
     const input = pages(
       [line('DP/FPA/2025/7', 72, 60), line('Report of the Ethics Office', 72, 300)],
-      [line('DP/FPA/2025/7', 78, 91, { size: 8.5 }), line('I. Introduction', 81, 117, { size: 14 }), line('1. This report outlines the outputs', 117, 143)],
+      [
+        line('DP/FPA/2025/7', 78, 91, { size: 8.5 }),
+        line('I. Introduction', 81, 117, { size: 14 }),
+        line('1. This report outlines the outputs', 117, 143),
+      ],
       [line('DP/FPA/2025/7', 488, 91, { size: 8.5 }), line('(d) Administering the financial disclosure programme;', 117, 113)],
     );
     const { pages: kept, furniture } = stripFurniture(input, silent);
@@ -79,7 +94,10 @@ describe('strip-furniture', () => {
 
   it('A/HRC/RES/59/25: a note recurring word for word on many pages is a note, not a running footer', () => {
     const note = (marker: string, y: number) => [
-      line('Adopted under the United Nations Framework Convention on Climate Change; see', 113, y, { size: 9, markers: [{ marker, offset: 0 }] }),
+      line('Adopted under the United Nations Framework Convention on Climate Change; see', 113, y, {
+        size: 9,
+        markers: [{ marker, offset: 0 }],
+      }),
       line('FCCC/CP/2015/10/Add.1, decision 1/CP.21.', 113, y + 11, { size: 9 }),
     ];
     const input = pages(
@@ -89,11 +107,17 @@ describe('strip-furniture', () => {
     );
     const { pages: kept, furniture } = stripFurniture(input, silent);
     expect(kept.map((page) => page.lines.length)).toEqual([3, 3, 3]);
-    expect(furniture.map((f) => [f.page, f.text])).toEqual([[2, 'Page footer'], [3, 'Page footer']]);
+    expect(furniture.map((f) => [f.page, f.text])).toEqual([
+      [2, 'Page footer'],
+      [3, 'Page footer'],
+    ]);
   });
 
   it('A/RES/217(III)-en p.1: the barcode with "Please recycle" printed beside it, a cell apart, is the barcode', () => {
-    const input = pages([line('Universal Declaration of Human Rights', 123, 300), line('*4807711* Please recycle', 60, 761, { cells: ['*4807711*', 'Please recycle'] })]);
+    const input = pages([
+      line('Universal Declaration of Human Rights', 123, 300),
+      line('*4807711* Please recycle', 60, 761, { cells: ['*4807711*', 'Please recycle'] }),
+    ]);
     const { pages: kept, furniture } = stripFurniture(input, silent);
     expect(furniture.map((f) => [f.kind, f.text])).toEqual([['barcode', '*4807711* Please recycle']]);
     expect(kept[0]!.lines.map((l) => l.text)).toEqual(['Universal Declaration of Human Rights']);
@@ -101,11 +125,23 @@ describe('strip-furniture', () => {
 
   it('A/RES/217(III)-ar: headings "المادة 6", "المادة 14", "المادة 20" at the top of three pages are no running title (their numbers do not follow the pages)', () => {
     const body = (n: number) => line(`نص الصفحة ${n}`, 123, 300);
-    const input = pages([body(1)], [body(2)], [line('المادة 6', 480, 80), body(3)], [line('المادة 14', 480, 80), body(4)], [line('المادة 20', 480, 80), body(5)]);
+    const input = pages(
+      [body(1)],
+      [body(2)],
+      [line('المادة 6', 480, 80), body(3)],
+      [line('المادة 14', 480, 80), body(4)],
+      [line('المادة 20', 480, 80), body(5)],
+    );
     const { furniture } = stripFurniture(input, silent);
     expect(furniture.map((f) => f.text)).toEqual([]);
     // A page number goes up with the page: "Page 3", "Page 4", "Page 5" is furniture.
-    const numbered = pages([body(1)], [body(2)], [line('Page 3', 480, 80), body(3)], [line('Page 4', 480, 80), body(4)], [line('Page 5', 480, 80), body(5)]);
+    const numbered = pages(
+      [body(1)],
+      [body(2)],
+      [line('Page 3', 480, 80), body(3)],
+      [line('Page 4', 480, 80), body(4)],
+      [line('Page 5', 480, 80), body(5)],
+    );
     expect(stripFurniture(numbered, silent).furniture.map((f) => f.text)).toEqual(['Page 3', 'Page 4', 'Page 5']);
   });
 });

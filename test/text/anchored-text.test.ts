@@ -99,7 +99,11 @@ describe('anchored text', () => {
         let moved = new Map<number, number>();
         if (operation === 0) {
           const [pattern, replacement] = PATTERNS[int(PATTERNS.length)]!;
-          const edits = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, replacement: replacement(m as RegExpExecArray) }));
+          const edits = [...text.matchAll(pattern)].map((m) => ({
+            start: m.index,
+            end: m.index + m[0].length,
+            replacement: replacement(m as RegExpExecArray),
+          }));
           value = replace(value, pattern, replacement);
           moved = editModel(model, edits, newId);
         } else if (operation === 1) {
@@ -107,7 +111,11 @@ describe('anchored text', () => {
           const ranges: [number, number][] = [];
           for (let i = 0; i < cuts.length; i += 2) ranges.push([cuts[i]!, cuts[i + 1]!]);
           value = removeRanges(value, ranges);
-          moved = editModel(model, ranges.map(([start, end]) => ({ start, end, replacement: '' })), newId);
+          moved = editModel(
+            model,
+            ranges.map(([start, end]) => ({ start, end, replacement: '' })),
+            newId,
+          );
         } else if (operation === 2) {
           const at = int(text.length + 1);
           const inserted = randomText(1 + int(3));
@@ -117,7 +125,14 @@ describe('anchored text', () => {
           const end = text.trimEnd().length;
           const start = end - text.slice(0, end).trimStart().length;
           value = trim(value);
-          moved = editModel(model, [{ start: 0, end: start, replacement: '' }, { start: end, end: text.length, replacement: '' }], newId);
+          moved = editModel(
+            model,
+            [
+              { start: 0, end: start, replacement: '' },
+              { start: end, end: text.length, replacement: '' },
+            ],
+            newId,
+          );
         } else if (operation === 4) {
           const start = int(text.length + 1);
           const end = start + int(text.length - start + 1);
@@ -150,9 +165,19 @@ describe('anchored text', () => {
   });
 
   it('keeps anchors at one offset in their order, through edits and when more are added', () => {
-    const value = withAnchors(anchored('ab  cd', [{ offset: 2, tag: 1 }, { offset: 2, tag: 2 }]), [{ offset: 2, tag: 3 }]);
+    const value = withAnchors(
+      anchored('ab  cd', [
+        { offset: 2, tag: 1 },
+        { offset: 2, tag: 2 },
+      ]),
+      [{ offset: 2, tag: 3 }],
+    );
     const collapsed = replace(value, /\s+/g, () => ' ');
-    expect(collapsed.anchors).toEqual([{ offset: 2, tag: 1 }, { offset: 2, tag: 2 }, { offset: 2, tag: 3 }]);
+    expect(collapsed.anchors).toEqual([
+      { offset: 2, tag: 1 },
+      { offset: 2, tag: 2 },
+      { offset: 2, tag: 3 },
+    ]);
     expect(insert(collapsed, 2, 'x').anchors.map((a) => a.offset)).toEqual([3, 3, 3]);
   });
 

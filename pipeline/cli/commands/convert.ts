@@ -92,7 +92,10 @@ export const convertCommand: Command<ConvertOptions> = {
 /** `md,json` → ['json', 'md']: canonical order, so the manifest key does not depend on spelling. */
 export function parseFormats(value: string | undefined): Format[] {
   if (value === undefined) return [...FORMATS];
-  const requested = value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const requested = value
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   if (requested.length === 0) throw new UsageError('--format needs at least one of ' + FORMATS.join(','));
   for (const name of requested) {
     if (!(FORMATS as readonly string[]).includes(name)) {
@@ -105,7 +108,8 @@ export function parseFormats(value: string | undefined): Format[] {
 /** `2/4` → {index: 2, count: 4}; 1-based so a CI matrix can pass its job number as is. */
 export function parseShard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = Number(match?.[1]), count = Number(match?.[2]);
+  const index = Number(match?.[1]),
+    count = Number(match?.[2]);
   if (!match || count < 1 || index < 1 || index > count) {
     throw new UsageError(`--shard: expected K/N with 1 <= K <= N (e.g. 2/4), got "${value}"`);
   }

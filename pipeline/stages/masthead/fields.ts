@@ -62,7 +62,9 @@ export const FIELD_RULES: readonly FieldRule[] = [
     // "GENERAL" under a "Distr." line read as a field of its own.
     field: 'distribution',
     read: ({ text, previous, metadata }) =>
-      !metadata.distribution && /^(?:GENERAL|LIMITED|RESTRICTED)$/.test(text) && DISTRIBUTION.test(previous?.text ?? '') ? { distribution: distributionOf(text) } : null,
+      !metadata.distribution && /^(?:GENERAL|LIMITED|RESTRICTED)$/.test(text) && DISTRIBUTION.test(previous?.text ?? '')
+        ? { distribution: distributionOf(text) }
+        : null,
   },
   {
     field: 'originalLanguage',
@@ -95,7 +97,10 @@ export const FIELD_RULES: readonly FieldRule[] = [
       return !metadata.session && SESSION.test(text) && text.length < 80 && !titleSized ? { session: text.replace(/\*+$/, '') } : null;
     },
   },
-  { field: 'agendaItems', read: ({ text, metadata }) => (AGENDA.test(text) && metadata.agendaItems.length === 0 ? { agendaItems: agendaItemsOf(text) } : null) },
+  {
+    field: 'agendaItems',
+    read: ({ text, metadata }) => (AGENDA.test(text) && metadata.agendaItems.length === 0 ? { agendaItems: agendaItemsOf(text) } : null),
+  },
 ];
 
 /**

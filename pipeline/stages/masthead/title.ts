@@ -21,7 +21,8 @@ const CAPITALS_TITLE_MIN_WORDS = 3;
  * A resolution's number before its title, no part of the title: "59/25.", "217 A (III).",
  * "3314 (XXIX).", "59/25 -", and the Arabic "217 ألف (د-3) -" (read in logical order).
  */
-export const RESOLUTION_NUMBER = /^\d{1,4}(?:\/\d{1,4}|(?:\s\S{1,4})?\s\(?[IVXLC]+\)?|(?:\s+\S{1,4})?\s+\S*\(?\s*-?\d{1,2}\)?)(?:\s?\.|\s[-–])\s+/u;
+export const RESOLUTION_NUMBER =
+  /^\d{1,4}(?:\/\d{1,4}|(?:\s\S{1,4})?\s\(?[IVXLC]+\)?|(?:\s+\S{1,4})?\s+\S*\(?\s*-?\d{1,2}\)?)(?:\s?\.|\s[-–])\s+/u;
 
 /** What follows the title but is the body's start: a numbered heading, the contents, the summary box. */
 const NOT_A_SUBTITLE = new RegExp(`^(?:[IVXLC]+\\.|[A-Z]\\.|\\d+\\.)\\s|^(?:${CONTENTS_WORDS})$|${SUMMARY_LABEL.source}`, 'i');
@@ -40,12 +41,16 @@ export interface TitleBlock {
  * the title at body size, the centred block in capitals under the fields.
  */
 export function findTitle(lines: Line[], from: number, typography: Typography, depthLimit: number): TitleBlock | null {
-  return numberedTitle(lines, from, typography, depthLimit) ?? largeTitle(lines, from, typography, depthLimit) ?? capitalsTitle(lines, from, typography, depthLimit);
+  return (
+    numberedTitle(lines, from, typography, depthLimit) ??
+    largeTitle(lines, from, typography, depthLimit) ??
+    capitalsTitle(lines, from, typography, depthLimit)
+  );
 }
 
 /** The first block, in the title's depth, that starts with a resolution number and is set in a size or face of its own. */
 function numberedTitle(lines: Line[], from: number, typography: Typography, depthLimit: number): TitleBlock | null {
-  for (let index = from; index < lines.length && lines[index]!.y <= depthLimit; ) {
+  for (let index = from; index < lines.length && lines[index]!.y <= depthLimit;) {
     const block = blockAt(lines, index)!;
     const head = lines[block.start]!;
     const apart = block.size >= typography.bodySize + SIZE_TOLERANCE || head.font !== typography.bodyFont;
@@ -92,10 +97,12 @@ function largeTitle(lines: Line[], from: number, typography: Typography, depthLi
  */
 function capitalsTitle(lines: Line[], from: number, typography: Typography, depthLimit: number): TitleBlock | null {
   const middle = (typography.leftMargin + typography.rightMargin) / 2;
-  for (let index = from; index < lines.length && lines[index]!.y <= depthLimit; ) {
+  for (let index = from; index < lines.length && lines[index]!.y <= depthLimit;) {
     const block = blockAt(lines, index)!;
     if (!inCapitals(block.text) || block.size < typography.bodySize - SIZE_TOLERANCE) return null;
-    const centred = lines.slice(block.start, block.end + 1).every((l) => Math.abs((l.x + l.right) / 2 - middle) <= CENTRED_TOLERANCE * typography.bodySize);
+    const centred = lines
+      .slice(block.start, block.end + 1)
+      .every((l) => Math.abs((l.x + l.right) / 2 - middle) <= CENTRED_TOLERANCE * typography.bodySize);
     const words = block.text.split(/\s+/).length;
     if (centred && words >= CAPITALS_TITLE_MIN_WORDS && !NOT_A_SUBTITLE.test(block.text)) return block;
     index = block.end + 1;
@@ -112,7 +119,8 @@ function inCapitals(text: string): boolean {
 /** The subtitle: a short block set larger than the body right under the title, unless it starts the body. */
 export function findSubtitle(lines: Line[], from: number, typography: Typography): TitleBlock | null {
   const subtitle = blockAt(lines, from);
-  if (!subtitle || subtitle.size <= typography.bodySize + SIZE_TOLERANCE || subtitle.end - subtitle.start >= SUBTITLE_MAX_LINES) return null;
+  if (!subtitle || subtitle.size <= typography.bodySize + SIZE_TOLERANCE || subtitle.end - subtitle.start >= SUBTITLE_MAX_LINES)
+    return null;
   return NOT_A_SUBTITLE.test(subtitle.text) || isCoverLine(subtitle.text) ? null : subtitle;
 }
 
@@ -127,11 +135,17 @@ function blockAt(lines: Line[], start: number): TitleBlock | null {
   if (!head) return null;
   let end = start;
   while (end + 1 < lines.length) {
-    const next = lines[end + 1]!, current = lines[end]!;
+    const next = lines[end + 1]!,
+      current = lines[end]!;
     if (Math.abs(next.size - head.size) > SIZE_TOLERANCE || next.font !== head.font) break;
     if (next.y - current.y > TITLE_LINE_GAP * head.size) break;
     end++;
   }
-  const text = lines.slice(start, end + 1).map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
+  const text = lines
+    .slice(start, end + 1)
+    .map((l) => l.text)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return { start, end, size: head.size, text };
 }

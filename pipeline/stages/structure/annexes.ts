@@ -16,7 +16,8 @@ export const annexLabel: StructureRule<{ label: string; title: string }> = {
   name: 'annex label',
   matches({ block, first, typography, vocabulary }) {
     const label = first.text.trim();
-    if (!ANNEX_LABEL.test(label) || !(isHeadingLike({ page: block.page, lines: [first] }, typography) || isCentred(first, typography))) return null;
+    if (!ANNEX_LABEL.test(label) || !(isHeadingLike({ page: block.page, lines: [first] }, typography) || isCentred(first, typography)))
+      return null;
     // "Annex" and its title set as one block: the lines after the label are the title.
     return { label, title: joinLines(block.lines.slice(1), vocabulary).text.trim() };
   },
@@ -36,7 +37,14 @@ export const annexTitle: StructureRule<{ annex: Annex<FootnoteDraft>; title: str
   name: 'annex title',
   matches({ block, text, typography, state }) {
     const annex = state.awaitingAnnexTitle;
-    if (!annex || block.lines.length > 2 || !block.lines.every((line) => isCentred(line, typography)) || HEADING_NUMBER.test(text) || ENDS_SENTENCE.test(text)) return null;
+    if (
+      !annex ||
+      block.lines.length > 2 ||
+      !block.lines.every((line) => isCentred(line, typography)) ||
+      HEADING_NUMBER.test(text) ||
+      ENDS_SENTENCE.test(text)
+    )
+      return null;
     return { annex, title: text };
   },
   apply: ({ annex, title }, state) => setAnnexTitle(state, annex, title),

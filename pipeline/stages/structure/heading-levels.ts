@@ -27,7 +27,10 @@ export class HeadingLevels {
    */
   private bracketed: ('lower' | 'lowerRoman')[] = [];
 
-  constructor(private readonly typography: Typography, private readonly styles: readonly HeadingStyle[] = []) {}
+  constructor(
+    private readonly typography: Typography,
+    private readonly styles: readonly HeadingStyle[] = [],
+  ) {}
 
   annexTitle(): void {
     this.lastNumberedLevel = 1;
@@ -48,7 +51,11 @@ export class HeadingLevels {
     const label = reading?.style === 'labelled' ? reading.text.slice(0, reading.text.indexOf(' ')) : null;
     const nests = label !== null && !CHAPTER_LABELS.has(label);
     const style = reading?.style ?? 'literal';
-    const level = nests ? Math.min(6, this.structuralLevel + 1) : style === 'lower' || style === 'lowerRoman' ? this.bracketedLevel(style) : LEVEL_OF_STYLE[style];
+    const level = nests
+      ? Math.min(6, this.structuralLevel + 1)
+      : style === 'lower' || style === 'lowerRoman'
+        ? this.bracketedLevel(style)
+        : LEVEL_OF_STYLE[style];
     if (style !== 'lower' && style !== 'lowerRoman' && style !== 'literal' && !nests) this.bracketed = [];
     if (level === 1) this.chapterSize ??= size;
     if (!nests) this.structuralLevel = level;

@@ -17,14 +17,25 @@ export interface HeadingStyle {
 }
 
 /** Chapters (I., أولاً-, 一、), sections (A., ألف-), numbered sub-sections (1., 1.2.), and the rest. */
-export const LEVEL_OF_STYLE: Record<NumberStyle, number> = { roman: 1, labelled: 1, upper: 2, digits: 3, lower: 4, lowerRoman: 4, literal: 4 };
+export const LEVEL_OF_STYLE: Record<NumberStyle, number> = {
+  roman: 1,
+  labelled: 1,
+  upper: 2,
+  digits: 3,
+  lower: 4,
+  lowerRoman: 4,
+  literal: 4,
+};
 
 /** The styles of the document's numbered headings, each with the highest level set in it. */
 export function headingStyles(blocks: readonly RawBlock[], typography: Typography): HeadingStyle[] {
   const styles: HeadingStyle[] = [];
   const reader = new HeadingNumberReader();
   blocks.forEach((block, index) => {
-    const text = block.lines.map((l) => l.text).join(' ').trim();
+    const text = block.lines
+      .map((l) => l.text)
+      .join(' ')
+      .trim();
     const number = HEADING_NUMBER.exec(text);
     if (!number || !isHeadingLike(block, typography, blocks[index + 1])) return;
     const reading = reader.read((number[1] ?? number[2])!);

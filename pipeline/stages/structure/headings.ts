@@ -100,7 +100,12 @@ export const heading: StructureRule<HeadingMatch> = {
 export function isHeading(view: BlockView): boolean {
   const { block, text, typography, state } = view;
   if (isSubHeadingOverParagraphs(view)) return true;
-  return isHeadingLike(block, typography, view.next, view.inAnnex) && !SUMMARY_LABEL.test(text) && !isContinuingParagraph(text, state.scope) && !breaksSectionLetters(text, state.scope);
+  return (
+    isHeadingLike(block, typography, view.next, view.inAnnex) &&
+    !SUMMARY_LABEL.test(text) &&
+    !isContinuingParagraph(text, state.scope) &&
+    !breaksSectionLetters(text, state.scope)
+  );
 }
 
 /** A sub-heading set in the body face is at most this many lines, its last one short. */
@@ -217,7 +222,8 @@ export function isHeadingLike(block: RawBlock, typography: Typography, next?: Ra
   if (!larger && !distinctFont) return isPlacedLikeHeading(block, text, smallCaps, typography, next);
   // A body-size line in another face that does not start at the margin (an indented "The General
   // Assembly", a right-set meeting line) is emphasis, not a heading; numbered headings hang left of it.
-  if (!larger && !HEADING_NUMBER.test(text) && !first.rtl && first.x > typography.leftMargin + HEADING_MARGIN_SLACK * first.size) return false;
+  if (!larger && !HEADING_NUMBER.test(text) && !first.rtl && first.x > typography.leftMargin + HEADING_MARGIN_SLACK * first.size)
+    return false;
   // A sentence that ends like one is a (bold) paragraph, not a heading.
   return !/[.;,]$/.test(text) || /^[IVXLC]+\.$|^[A-Z]\.$/.test(text);
 }

@@ -8,7 +8,8 @@ import { INDENT_RATIO, PARAGRAPH_NUMBER } from './paragraphs.js';
 import type { Scope } from './scope.js';
 import type { StructureRule } from './view.js';
 
-const ITEM_LABEL = /^(\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[ivxlc]{1,6}\)|\(\d{1,2}\)|[•●▪◦–-])\s+|^(（(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})）)\s*/;
+const ITEM_LABEL =
+  /^(\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[ivxlc]{1,6}\)|\(\d{1,2}\)|[•●▪◦–-])\s+|^(（(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})）)\s*/;
 
 /** A sub-item of the open paragraph: labelled, numbered out of its sequence, or set in under it. */
 export const item: StructureRule<{ paragraph: ParagraphBlock<FootnoteDraft>; item: ItemBlock<FootnoteDraft> }> = {
@@ -19,7 +20,10 @@ export const item: StructureRule<{ paragraph: ParagraphBlock<FootnoteDraft>; ite
     const label = ITEM_LABEL.exec(text) ?? PARAGRAPH_NUMBER.exec(text);
     if (!label && !isIndentedUnder(block, state.scope)) return null;
     const cut = label ? label[0].length : 0;
-    return { paragraph: open, item: { type: 'paragraph', label: label ? label[0].trim() : null, text: text.slice(cut), footnoteRefs: refs(cut) } };
+    return {
+      paragraph: open,
+      item: { type: 'paragraph', label: label ? label[0].trim() : null, text: text.slice(cut), footnoteRefs: refs(cut) },
+    };
   },
   apply(match) {
     addItem(match.paragraph, match.item);
@@ -62,6 +66,7 @@ function isLetterLabel(label: string | null): boolean {
 
 /** `(i)` after `(h)` is the letter i, not the roman numeral one. */
 function followsLetter(previous: string, label: string): boolean {
-  const a = previous.replace(/[()]/g, ''), b = label.replace(/[()]/g, '');
+  const a = previous.replace(/[()]/g, ''),
+    b = label.replace(/[()]/g, '');
   return a.length === 1 && b.length === 1 && isNextLetter(b, a);
 }

@@ -44,7 +44,11 @@ export const quotedParagraph: StructureRule<NumberedMatch> = {
     const scope = state.scope;
     const expected = scope.quoted === null ? 1 : scope.quoted.lastNumber + 1;
     if (match.number !== 1 && match.number !== expected) {
-      reporter.report('structure/numbering', `Quoted paragraph ${match.number} follows quoted paragraph ${scope.quoted?.lastNumber ?? 'none'}.`, block.page);
+      reporter.report(
+        'structure/numbering',
+        `Quoted paragraph ${match.number} follows quoted paragraph ${scope.quoted?.lastNumber ?? 'none'}.`,
+        block.page,
+      );
     }
     openParagraph(scope, block, numberedParagraphBlock(state.ids.take(`${scope.idPrefix}para-${match.number}`), match));
     scope.quoted = { lastNumber: match.number, firstLineX: block.lines[0]!.x };
@@ -102,7 +106,12 @@ export const paragraph: StructureRule<{ text: string; footnoteRefs: FootnoteDraf
   matches: ({ text, refs }) => ({ text, footnoteRefs: refs() }),
   apply(match, state, { block }) {
     const scope = state.scope;
-    openParagraph(scope, block, { type: 'paragraph', id: state.ids.take(`${scope.idPrefix}p-${++scope.counters.p}`), number: null, ...match });
+    openParagraph(scope, block, {
+      type: 'paragraph',
+      id: state.ids.take(`${scope.idPrefix}p-${++scope.counters.p}`),
+      number: null,
+      ...match,
+    });
   },
 };
 
@@ -140,7 +149,11 @@ export class PictureNumbering {
     const number = this.count + 1;
     if (String(number).length !== picture.digits) {
       this.stopped = true;
-      this.reporter.report('structure/picture-number', `A paragraph number printed as a picture shows ${picture.digits} digit(s) where the count gives ${number}: counting stopped, the paragraphs from here on are unnumbered.`, page);
+      this.reporter.report(
+        'structure/picture-number',
+        `A paragraph number printed as a picture shows ${picture.digits} digit(s) where the count gives ${number}: counting stopped, the paragraphs from here on are unnumbered.`,
+        page,
+      );
       return null;
     }
     this.count = number;
@@ -149,7 +162,10 @@ export class PictureNumbering {
 
   finish(): void {
     if (this.count > 0) {
-      this.reporter.report('structure/picture-number', `Paragraphs 1 to ${this.count} are numbered with pictures, not text: their numbers were counted, each checked against the digits its picture shows.`);
+      this.reporter.report(
+        'structure/picture-number',
+        `Paragraphs 1 to ${this.count} are numbered with pictures, not text: their numbers were counted, each checked against the digits its picture shows.`,
+      );
     }
   }
 }

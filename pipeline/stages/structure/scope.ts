@@ -30,7 +30,19 @@ export interface Scope {
 }
 
 export function newScope(idPrefix: string): Scope {
-  return { blocks: [], idPrefix, lastNumber: null, openParagraph: null, paragraphX: 0, firstLineX: 0, counters: { h: 0, p: 0, table: 0 }, lastSectionLetter: null, highestSectionLetter: null, numberedIndent: null, quoted: null };
+  return {
+    blocks: [],
+    idPrefix,
+    lastNumber: null,
+    openParagraph: null,
+    paragraphX: 0,
+    firstLineX: 0,
+    counters: { h: 0, p: 0, table: 0 },
+    lastSectionLetter: null,
+    highestSectionLetter: null,
+    numberedIndent: null,
+    quoted: null,
+  };
 }
 
 /** Adds a paragraph to the scope as the one that items and quotations now attach to. */

@@ -56,7 +56,17 @@ export interface StructureState {
 
 export function newState(headingLevels: HeadingLevels, pictureNumbers: PictureNumbering): StructureState {
   const main = newScope('');
-  return { main, scope: main, annexes: [], awaitingAnnexTitle: null, contents: null, headingLevels, pictureNumbers, ids: new UniqueIds(), pictureNumber: null };
+  return {
+    main,
+    scope: main,
+    annexes: [],
+    awaitingAnnexTitle: null,
+    contents: null,
+    headingLevels,
+    pictureNumbers,
+    ids: new UniqueIds(),
+    pictureNumber: null,
+  };
 }
 
 export interface BlockView {
@@ -81,16 +91,30 @@ export interface BlockView {
 }
 
 /** The view of block `index`, or null when it holds no text. */
-export function viewOf(blocks: readonly RawBlock[], index: number, typography: Typography, vocabulary: Set<string>, state: StructureState): BlockView | null {
+export function viewOf(
+  blocks: readonly RawBlock[],
+  index: number,
+  typography: Typography,
+  vocabulary: Set<string>,
+  state: StructureState,
+): BlockView | null {
   const block = blocks[index]!;
   const joined = joinLines(block.lines, vocabulary);
   const text = joined.text.trim();
   if (!text) return null;
   return {
-    block, first: block.lines[0]!, text, joined, blocks, index, previous: blocks[index - 1], next: blocks[index + 1], typography, vocabulary, state,
+    block,
+    first: block.lines[0]!,
+    text,
+    joined,
+    blocks,
+    index,
+    previous: blocks[index - 1],
+    next: blocks[index + 1],
+    typography,
+    vocabulary,
+    state,
     inAnnex: state.scope !== state.main,
     refs: (cut = 0) => [...slice(trim(joined), cut).anchors],
   };
 }
-
-

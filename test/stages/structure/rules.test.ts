@@ -5,7 +5,13 @@ import { contents } from '../../../pipeline/stages/structure/contents.js';
 import { HeadingLevels } from '../../../pipeline/stages/structure/heading-levels.js';
 import { heading } from '../../../pipeline/stages/structure/headings.js';
 import { item } from '../../../pipeline/stages/structure/items.js';
-import { numberedParagraph, paragraph, PictureNumbering, pictureNumber, quotedParagraph } from '../../../pipeline/stages/structure/paragraphs.js';
+import {
+  numberedParagraph,
+  paragraph,
+  PictureNumbering,
+  pictureNumber,
+  quotedParagraph,
+} from '../../../pipeline/stages/structure/paragraphs.js';
 import { STRUCTURE_RULES } from '../../../pipeline/stages/structure/rules.js';
 import { table } from '../../../pipeline/stages/structure/tables.js';
 import { newState, viewOf, type StructureRule, type StructureState } from '../../../pipeline/stages/structure/view.js';
@@ -39,8 +45,17 @@ function withOpenParagraph(state: StructureState): void {
 describe('structure rules', () => {
   it('are tried in the order of the grammar', () => {
     expect(STRUCTURE_RULES.map((rule) => rule.name)).toEqual([
-      'contents', 'annex label', 'annex title', 'table', 'annex title set as a heading', 'heading',
-      'quoted numbered paragraph', 'number picture counted', 'numbered paragraph', 'item', 'paragraph',
+      'contents',
+      'annex label',
+      'annex title',
+      'table',
+      'annex title set as a heading',
+      'heading',
+      'quoted numbered paragraph',
+      'number picture counted',
+      'numbered paragraph',
+      'item',
+      'paragraph',
     ]);
   });
 
@@ -51,7 +66,10 @@ describe('structure rules', () => {
   });
 
   it('annex label: "Annex II" alone on its line, the lines under it its title', () => {
-    expect(match(annexLabel, [bold('Annex II', 100, 12), bold('List of participants', 100, 12)])).toEqual({ label: 'Annex II', title: 'List of participants' });
+    expect(match(annexLabel, [bold('Annex II', 100, 12), bold('List of participants', 100, 12)])).toEqual({
+      label: 'Annex II',
+      title: 'List of participants',
+    });
     expect(match(annexLabel, [body('Annex II to the report contains the list of participants.')])).toBeNull();
   });
 
@@ -59,25 +77,40 @@ describe('structure rules', () => {
     const awaiting = (state: StructureState) => void (state.awaitingAnnexTitle = { id: 'annex-1', label: 'Annex', title: null, body: [] });
     expect(match(annexTitle, [centred('List of participants')], awaiting)).toMatchObject({ title: 'List of participants' });
     expect(match(annexTitle, [centred('List of participants')])).toBeNull();
-    expect(match(annexTitleHeading, [bold('Statement by the Chair', 123, 12)], awaiting)).toMatchObject({ title: 'Statement by the Chair' });
+    expect(match(annexTitleHeading, [bold('Statement by the Chair', 123, 12)], awaiting)).toMatchObject({
+      title: 'Statement by the Chair',
+    });
     expect(match(annexTitleHeading, [bold('I. Statement by the Chair', 100, 12)], awaiting)).toBeNull();
   });
 
   it('table: lines made of cells', () => {
-    expect(match(table, [body('Country 2017 2018', 123, { cells: ['Country', '2017', '2018'] })])).toEqual({ rows: [['Country', '2017', '2018']], continues: null });
+    expect(match(table, [body('Country 2017 2018', 123, { cells: ['Country', '2017', '2018'] })])).toEqual({
+      rows: [['Country', '2017', '2018']],
+      continues: null,
+    });
   });
 
   it('heading: its number, its text and the section letter it opens with', () => {
-    expect(match(heading, [bold('B. Liens entre migration et développement', 100, 12)])).toMatchObject({ number: 'B.', text: 'Liens entre migration et développement', sectionLetter: 'B', opensChapter: false });
+    expect(match(heading, [bold('B. Liens entre migration et développement', 100, 12)])).toMatchObject({
+      number: 'B.',
+      text: 'Liens entre migration et développement',
+      sectionLetter: 'B',
+      opensChapter: false,
+    });
     expect(match(heading, [bold('IV. Conclusions', 100, 14)])).toMatchObject({ number: 'IV.', opensChapter: true });
     expect(match(heading, [body('1. The participants noted that migration was a factor of development in the region.')])).toBeNull();
   });
 
-  it('quoted numbered paragraph: indented by a paragraph indent more than the scope\'s own numbered paragraphs', () => {
+  it("quoted numbered paragraph: indented by a paragraph indent more than the scope's own numbered paragraphs", () => {
     const ownNumbersAtTheMargin = (state: StructureState) => void (state.scope.numberedIndent = 0);
     const quoted = [body('1. Nous, représentants des États membres,', 150), body('réunis à Beyrouth du 25 au 28 juin 2018,')];
-    expect(match(quotedParagraph, quoted, ownNumbersAtTheMargin)).toMatchObject({ number: 1, text: 'Nous, représentants des États membres, réunis à Beyrouth du 25 au 28 juin 2018,' });
-    expect(match(quotedParagraph, [body('3. Lors de sa 7e séance,', 123), body('la Commission a adopté')], ownNumbersAtTheMargin)).toBeNull();
+    expect(match(quotedParagraph, quoted, ownNumbersAtTheMargin)).toMatchObject({
+      number: 1,
+      text: 'Nous, représentants des États membres, réunis à Beyrouth du 25 au 28 juin 2018,',
+    });
+    expect(
+      match(quotedParagraph, [body('3. Lors de sa 7e séance,', 123), body('la Commission a adopté')], ownNumbersAtTheMargin),
+    ).toBeNull();
   });
 
   it('number picture counted: a paragraph number printed as a picture, with no number in the text', () => {
@@ -86,18 +119,29 @@ describe('structure rules', () => {
   });
 
   it('numbered paragraph: the printed number, or the picture number counted for the block', () => {
-    expect(match(numberedParagraph, [body('5. The participants noted the report.')])).toMatchObject({ number: 5, text: 'The participants noted the report.' });
-    expect(match(numberedParagraph, [body('تعقد اللجنة دورتها')], (state) => void (state.pictureNumber = 3))).toMatchObject({ number: 3, text: 'تعقد اللجنة دورتها' });
+    expect(match(numberedParagraph, [body('5. The participants noted the report.')])).toMatchObject({
+      number: 5,
+      text: 'The participants noted the report.',
+    });
+    expect(match(numberedParagraph, [body('تعقد اللجنة دورتها')], (state) => void (state.pictureNumber = 3))).toMatchObject({
+      number: 3,
+      text: 'تعقد اللجنة دورتها',
+    });
     // Out of sequence and set in under the open paragraph: a list inside it.
     expect(match(numberedParagraph, [body('1. first point;', 150)], withOpenParagraph)).toBeNull();
   });
 
   it('item: a labelled line under the open paragraph', () => {
-    expect(match(item, [body('(a) The title of the item would be replaced;', 150)], withOpenParagraph)).toMatchObject({ item: { label: '(a)', text: 'The title of the item would be replaced;' } });
+    expect(match(item, [body('(a) The title of the item would be replaced;', 150)], withOpenParagraph)).toMatchObject({
+      item: { label: '(a)', text: 'The title of the item would be replaced;' },
+    });
     expect(match(item, [body('(a) The title of the item would be replaced;', 150)])).toBeNull();
   });
 
   it('paragraph: any other block', () => {
-    expect(match(paragraph, [body('The Commission adopted the report.')])).toEqual({ text: 'The Commission adopted the report.', footnoteRefs: [] });
+    expect(match(paragraph, [body('The Commission adopted the report.')])).toEqual({
+      text: 'The Commission adopted the report.',
+      footnoteRefs: [],
+    });
   });
 });
