@@ -204,7 +204,7 @@ function print(documents, summaries) {
   const all = summaries[0];
   console.log('');
   console.log(
-    `bars on documents kept aside: ${Object.entries(BARS)
+    `means over these documents' gold, beside the bars for documents kept aside: ${Object.entries(BARS)
       .map(([k, bar]) => `${k} ${cell(all.figures[k], 0, k)} (≥ ${bar})`)
       .join(', ')}; gold and replicas ≥ 0.97 on every measure`,
   );
