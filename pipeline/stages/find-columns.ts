@@ -57,8 +57,8 @@ function orderColumns(page: Page): Page {
   const sections = splitSections(rows, gutter);
   const regions: Region[] = [];
   const regionOf = new Map<TextRun, number>();
-  const textLeft = Math.min(...runs.map((run) => run.x));
-  const textRight = Math.max(...runs.map((run) => run.x + run.width));
+  const textLeft = least(runs.map((run) => run.x));
+  const textRight = most(runs.map((run) => run.x + run.width));
   const addRegion = (members: TextRun[]) => {
     if (members.length === 0) return;
     const index = regions.length;
@@ -95,17 +95,21 @@ function findGutter(page: Page, runs: TextRun[], size: number): { from: number; 
   // crossings per position and keep the least-crossed positions as the gutter candidate.
   const step = 1;
   const crossings: number[] = [];
-  for (let x = from; x <= to; x += step) crossings.push(runs.filter((run) => run.x < x && run.x + run.width > x).length);
-  const least = Math.min(...crossings);
-  if (least > MAX_CROSSING_SHARE * runs.length) return null;
+  for (let x = from; x <= to; x += step) {
+    let crossing = 0;
+    for (const run of runs) if (run.x < x && run.x + run.width > x) crossing++;
+    crossings.push(crossing);
+  }
+  const fewest = least(crossings);
+  if (fewest > MAX_CROSSING_SHARE * runs.length) return null;
   let best: { from: number; to: number } | null = null;
   for (let i = 0; i < crossings.length;) {
-    if (crossings[i] !== least) {
+    if (crossings[i] !== fewest) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < crossings.length && crossings[j + 1] === least) j++;
+    while (j + 1 < crossings.length && crossings[j + 1] === fewest) j++;
     const candidate = { from: from + i * step, to: from + j * step };
     if (candidate.to - candidate.from >= minWidth && (!best || candidate.to - candidate.from > best.to - best.from)) best = candidate;
     i = j + 1;
@@ -145,8 +149,8 @@ function sidesOf(rows: Row[], gutter: { from: number; to: number }): { left: Row
 /** Rows that fill the column and have no tab-stop gap inside (after a leading paragraph number or label). */
 function isProseColumn(rows: Row[], size: number, textWidth: number): boolean {
   if (rows.length < MIN_COLUMN_ROWS) return false;
-  const left = Math.min(...rows.map((row) => Math.min(...row.runs.map((run) => run.x))));
-  const right = Math.max(...rows.map((row) => Math.max(...row.runs.map((run) => run.x + run.width))));
+  const left = least(rows.map((row) => least(row.runs.map((run) => run.x))));
+  const right = most(rows.map((row) => most(row.runs.map((run) => run.x + run.width))));
   const width = right - left;
   if (width < MIN_COLUMN_SHARE * textWidth) return false;
   const full = rows.filter((row) => {
@@ -181,14 +185,23 @@ function startsRowByRow(sides: { left: Row[]; right: Row[] }, size: number): boo
 
 function boxOf(runs: TextRun[]): Region {
   return {
-    left: Math.min(...runs.map((run) => run.x)),
-    right: Math.max(...runs.map((run) => run.x + run.width)),
-    top: Math.min(...runs.map((run) => run.y - run.size)),
-    bottom: Math.max(...runs.map((run) => run.y)),
+    left: least(runs.map((run) => run.x)),
+    right: most(runs.map((run) => run.x + run.width)),
+    top: least(runs.map((run) => run.y - run.size)),
+    bottom: most(runs.map((run) => run.y)),
   };
 }
 
 function medianSize(runs: TextRun[]): number {
   const sizes = runs.map((run) => run.size).sort((a, b) => a - b);
   return sizes[Math.floor(sizes.length / 2)]!;
+}
+
+/** The smallest and largest of many values: a spread into Math.min would overflow the stack on a page of 200,000 runs. */
+function least(values: readonly number[]): number {
+  return values.reduce((a, b) => (b < a ? b : a), Infinity);
+}
+
+function most(values: readonly number[]): number {
+  return values.reduce((a, b) => (b > a ? b : a), -Infinity);
 }

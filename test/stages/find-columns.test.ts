@@ -48,4 +48,10 @@ describe('find-columns', () => {
     const extract = documentOf(rows);
     expect(findColumns(extract)).toBe(extract);
   });
+
+  it('a page of 200,000 runs (a hostile PDF) is read without overflowing the stack', () => {
+    const runs = Array.from({ length: 200_000 }, (_, i) => run('w', 72 + (i % 40) * 12, 72 + Math.floor(i / 40) * 0.1, 10, 'f1', 8));
+    const extract = documentOf(runs);
+    expect(findColumns(extract)).toBe(extract);
+  });
 });
