@@ -86,17 +86,20 @@ function patternKind(text: string): FurnitureKind | null {
 }
 
 export function stripFurniture(pages: LinesPage[], reporter: Reporter): StrippedPages {
-  const counts = repetitionCounts(pages);
+  // Which band each line stands in, decided once per page for the three passes below.
+  const bandsByPage = pages.map(bandsOf);
+  const counts = repetitionCounts(pages, bandsByPage);
   const repeatThreshold = Math.max(2, Math.ceil(REPEAT_SHARE * pages.length));
-  const ownSymbols = symbolsOfRunningHeads(pages, counts, repeatThreshold);
+  const ownSymbols = symbolsOfRunningHeads(pages, bandsByPage, counts, repeatThreshold);
   const furniture: Furniture[] = [];
-  const kept = pages.map((page) => {
+  const kept = pages.map((page, pageIndex) => {
     const lines: Line[] = [];
-    const bands = bandsOf(page);
+    const bands = bandsByPage[pageIndex]!;
     const notes = footnoteLines(page);
     page.lines.forEach((line, index) => {
-      const repeats = !notes.has(line) && (counts.get(repetitionKey(bands[index] ?? 'top', line.text)) ?? 0) >= repeatThreshold;
-      const kind = furnitureKind(line, bands[index] ?? null, page, repeats, ownSymbols);
+      const band = bands[index] ?? null;
+      const repeats = band !== null && !notes.has(line) && (counts.get(repetitionKey(band, line.text)) ?? 0) >= repeatThreshold;
+      const kind = furnitureKind(line, band, page, repeats, ownSymbols);
       if (kind) furniture.push({ page: page.number, kind, text: line.text });
       else lines.push(line);
     });
@@ -113,21 +116,23 @@ export function stripFurniture(pages: LinesPage[], reporter: Reporter): Stripped
  * page numbers, which go up with the page: a text whose numbers vary otherwise is no running
  * furniture (A/RES/217(III)-ar: "المادة 6", "المادة 14", "المادة 20" heading the top of three pages).
  */
-function repetitionCounts(pages: LinesPage[]): Map<string, number> {
+function repetitionCounts(pages: LinesPage[], bandsByPage: (Band | null)[][]): Map<string, number> {
   const counts = new Map<string, number>();
   const numbers = new Map<string, { page: number; values: number[] }[]>();
-  for (const page of pages) {
+  pages.forEach((page, pageIndex) => {
     const seen = new Map<string, number[]>();
-    const bands = bandsOf(page);
+    const bands = bandsByPage[pageIndex]!;
     page.lines.forEach((line, index) => {
       const band = bands[index];
       if (band) seen.set(repetitionKey(band, line.text), (line.text.match(/\d+/g) ?? []).map(Number));
     });
     for (const [key, values] of seen) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
-      numbers.set(key, [...(numbers.get(key) ?? []), { page: page.number, values }]);
+      const onPages = numbers.get(key);
+      if (onPages) onPages.push({ page: page.number, values });
+      else numbers.set(key, [{ page: page.number, values }]);
     }
-  }
+  });
   for (const [key, seen] of numbers) if (!numbersFollowPages(seen)) counts.delete(key);
   return counts;
 }
@@ -197,14 +202,18 @@ function footnoteLines(page: LinesPage): Set<Line> {
 }
 
 /** The document's own symbols: symbol-only lines printed as running heads or in the page-1 masthead. */
-function symbolsOfRunningHeads(pages: LinesPage[], counts: Map<string, number>, repeatThreshold: number): Set<string> {
+function symbolsOfRunningHeads(
+  pages: LinesPage[],
+  bandsByPage: (Band | null)[][],
+  counts: Map<string, number>,
+  repeatThreshold: number,
+): Set<string> {
   const symbols = new Set<string>();
-  for (const page of pages) {
-    const bands = bandsOf(page);
+  pages.forEach((page, pageIndex) => {
     page.lines.forEach((line, index) => {
-      if (bands[index] !== 'top' || !SYMBOL_ONLY.test(line.text) || line.text.length > 60) return;
+      if (bandsByPage[pageIndex]![index] !== 'top' || !SYMBOL_ONLY.test(line.text) || line.text.length > 60) return;
       if (page.number === 1 || (counts.get(repetitionKey('top', line.text)) ?? 0) >= repeatThreshold) symbols.add(line.text);
     });
-  }
+  });
   return symbols;
 }
