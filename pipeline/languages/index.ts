@@ -173,6 +173,13 @@ export function headingLabelWords(label: HeadingLabel): string[] {
   return LEXICONS.flatMap((l) => (l.headingLabels[label] ? [l.headingLabels[label]] : []));
 }
 
+/** The labels written around their number ("第一条"), as [before, after], with the label they stand for. */
+export function headingLabelsAround(): Array<{ label: HeadingLabel; before: string; after: string }> {
+  return LEXICONS.flatMap((l) =>
+    Object.entries(l.headingLabelsAround ?? {}).map(([label, [before, after]]) => ({ label: label as HeadingLabel, before, after })),
+  );
+}
+
 /** The words that ordinal "first" is written with after a chapter label ("Chapitre premier"). */
 export const FIRST_WORDS = LEXICONS.flatMap((l) => (l.first ? [l.first] : []));
 
