@@ -154,6 +154,14 @@ describe('structure rules', () => {
       item: { label: '(a)', text: 'The title of the item would be replaced;' },
     });
     expect(match(item, [body('(a) The title of the item would be replaced;', 150)])).toBeNull();
+    // E/2018/41-ar, resolution 330, paragraph 7: Arabic items lettered in abjad order, "(هـ)" with its tatweel.
+    for (const [label, text] of [
+      ['(أ)', 'تكثيف التواصل مع الأمانة العامة لجامعة الدول العربية؛'],
+      ['(هـ)', 'رصد وتحليل وتوثيق التداعيات الاقتصادية والاجتماعية؛'],
+      ['(١)', 'تقرير لجنة المرأة عن دورتها الثامنة؛'],
+    ]) {
+      expect(match(item, [body(`${label} ${text}`, 150, { rtl: true })], withOpenParagraph)).toMatchObject({ item: { label, text } });
+    }
   });
 
   it('paragraph: any other block', () => {
