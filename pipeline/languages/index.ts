@@ -116,9 +116,17 @@ const ORGAN_NAMES: readonly Organ[] = [
   'Trusteeship Council',
 ];
 
+/** A Han character: Chinese mastheads space the organ's characters out ("大 会", "安 全 理 事 会"). */
+const HAN = /\p{Script=Han}/u;
+
+/** A name matched literally, spaces allowed between its Han characters. */
+function spacedName(name: string): string {
+  return HAN.test(name) ? [...name].map(escapeRegExp).join('\\s*') : escapeRegExp(name);
+}
+
 /** The principal organs and the main subsidiary bodies named in mastheads, in the six languages. */
 export const ORGANS: [RegExp, Organ][] = ORGAN_NAMES.map((organ) => [
-  new RegExp(`^(?:${alternation(LEXICONS.flatMap((l) => (l.organs[organ] ? [l.organs[organ]] : [])))})$`, 'i'),
+  new RegExp(`^(?:${LEXICONS.flatMap((l) => (l.organs[organ] ? [spacedName(l.organs[organ])] : [])).join('|')})$`, 'iu'),
   organ,
 ]);
 
