@@ -15,23 +15,33 @@
  */
 import type { Block, ItemBlock, ParagraphBlock, UnDocument } from '../model.js';
 import { canonicalParagraphNumber, HeadingNumberReader, type NumberStyle } from '../languages/numbering.js';
+import { pairItems } from './items.js';
+import { HEADING_SLACK, learnRatios, plausibleLanguages, SHORT_TEXT_SLACK, type LengthRatio } from './ratio.js';
+import { longestCommonSubsequence } from './sequence.js';
+
+export type { LengthRatio } from './ratio.js';
 
 /**
- * What a unit is. Sub-items are not units of their own: their text is part of their paragraph's,
- * which is what a translator needs, and their labels are not printed consistently enough across
- * versions ("(a)" here, a bullet there) to pair them on their own.
+ * What a unit is. A paragraph's text holds its sub-items too, which is what a translator needs
+ * whole; each sub-item is also a unit of its own, right after its paragraph, paired by its label
+ * within the paragraph (see items.ts).
  */
-export type UnitKind = 'paragraph' | 'heading';
+export type UnitKind = 'paragraph' | 'heading' | 'item';
 
 /** One numbered paragraph or heading, with its text in each language version that has it. */
 export interface AlignedUnit {
   kind: UnitKind;
   /** null in the main body; the annex id (`annex-1`) inside an annex, whose numbering is its own. */
   scope: string | null;
-  /** The number in one form for all languages: `12` for a paragraph; `I.`, `A.`, `1.`, `(a)` for a heading. */
+  /**
+   * The number in one form for all languages: `12` for a paragraph; `I.`, `A.`, `1.`, `(a)`,
+   * `Article 3` for a heading; the paragraph's number and the item's label for a sub-item, `7 (a)`.
+   */
   number: string;
   /** Text by ISO 639-1 code, in the order of `languages`; a version without this unit has no entry. */
   texts: Record<string, string>;
+  /** Texts set aside because their length does not fit the others' (see ratio.ts); absent when none was. */
+  rejected?: Record<string, string>;
 }
 
 /** The aligned units of several language versions of one document, in document order. */
@@ -39,11 +49,18 @@ export interface Alignment {
   /** ISO 639-1 codes of the versions, in alphabetical order. */
   languages: string[];
   units: AlignedUnit[];
+  /** For each pair of languages, the length ratio learned from the document and the band a pair must fall in. */
+  ratios: LengthRatio[];
 }
 
 /** The documents cannot be aligned as given: a language missing or shared by two inputs. */
 export class AlignmentInputError extends Error {
   override name = 'AlignmentInputError';
+}
+
+/** The documents are not language versions of one document: their symbols differ. */
+export class DifferentDocumentsError extends AlignmentInputError {
+  override name = 'DifferentDocumentsError';
 }
 
 /**
@@ -75,6 +92,17 @@ interface MergedUnit {
   texts: Map<string, string>;
   /** Index of its block in the scope's block list, by language. */
   blocks: Map<string, number>;
+  /** Languages whose unit was paired by its number, not given by position: what length ratios are learned from. */
+  confident: Set<string>;
+}
+
+/** A unit of the finished alignment, before its texts are checked against the length ratios. */
+interface CheckedUnit {
+  kind: UnitKind;
+  scope: string | null;
+  number: string;
+  texts: Map<string, string>;
+  confident: Set<string>;
 }
 
 /** ISO 639-1: two lower-case letters, which also keeps a language from being a special key ("__proto__") of `texts`. */
@@ -104,17 +132,42 @@ export function documentLanguages(
 }
 
 /**
+ * The symbols of each document, checked to be those of one document: two inputs that both carry
+ * symbols and share none are different documents (E/2018/41 in English and a CEDAW report in
+ * Russian), whose paragraph numbers would pair anyway. Throws DifferentDocumentsError.
+ */
+export function checkOneDocument(documents: readonly UnDocument[], names: readonly string[] = documents.map((d) => d.source.file)): void {
+  const normalise = (symbol: string) => symbol.replace(/\s+/g, '').toUpperCase();
+  const symbolsOf = (document: UnDocument): Set<string> =>
+    new Set([...(document.metadata.symbols ?? []), ...(document.metadata.symbol ? [document.metadata.symbol] : [])].map(normalise));
+  const known = documents.map((document, index) => ({ name: names[index] ?? document.source.file, symbols: symbolsOf(document) }));
+  const first = known.find((document) => document.symbols.size > 0);
+  if (!first) return;
+  for (const other of known) {
+    if (other.symbols.size === 0 || [...other.symbols].some((symbol) => first.symbols.has(symbol))) continue;
+    throw new DifferentDocumentsError(
+      `${first.name} is ${[...first.symbols].join(', ')} and ${other.name} is ${[...other.symbols].join(', ')}: ` +
+        'not language versions of one document',
+    );
+  }
+}
+
+/**
  * Aligns the language versions of one document: numbered paragraphs by (scope, number), numbered
- * headings by (scope, numbering style, number), repeated numbers by order of occurrence. Units found
- * in some versions only are kept, with the other languages absent from `texts`.
+ * headings by (scope, numbering style, number), repeated numbers by order of occurrence, and the
+ * sub-items of each paragraph by label. Units found in some versions only are kept, with the other
+ * languages absent from `texts`; a text whose length does not fit the ratio the document shows for
+ * its pair of languages is moved to `rejected`. Throws AlignmentInputError (DifferentDocumentsError
+ * when the symbols differ).
  */
 export function alignDocuments(documents: readonly UnDocument[]): Alignment {
   const languages = documentLanguages(documents);
+  checkOneDocument(documents);
   const versions = documents
     .map((document, index) => ({ document, language: languages[index]! }))
     .sort((a, b) => (a.language < b.language ? -1 : 1));
 
-  const units: AlignedUnit[] = [];
+  const checked: CheckedUnit[] = [];
   for (const scope of scopesInOrder(versions.map((version) => version.document))) {
     let merged: MergedUnit[] = [];
     const blocksByLanguage = new Map(versions.map(({ document, language }) => [language, blocksOfScope(document, scope)]));
@@ -123,15 +176,43 @@ export function alignDocuments(documents: readonly UnDocument[]): Alignment {
     }
     fillUnnumberedByPosition(merged, blocksByLanguage);
     for (const unit of merged) {
-      const texts: Record<string, string> = {};
-      for (const { language } of versions) {
-        const text = unit.texts.get(language);
-        if (text !== undefined) texts[language] = text;
-      }
-      units.push({ kind: unit.kind, scope, number: unit.number, texts });
+      checked.push({ kind: unit.kind, scope, number: unit.number, texts: unit.texts, confident: unit.confident });
+      if (unit.kind === 'paragraph') checked.push(...itemUnits(unit, scope, blocksByLanguage));
     }
   }
-  return { languages: versions.map((version) => version.language), units };
+  const sortedLanguages = versions.map((version) => version.language);
+  const ratios = learnRatios(checked, sortedLanguages);
+  return { languages: sortedLanguages, units: checked.map((unit) => checkedUnit(unit, sortedLanguages, ratios)), ratios };
+}
+
+/** The sub-items of a paired paragraph as units of their own, numbered "7 (a)". */
+function itemUnits(unit: MergedUnit, scope: string | null, blocksByLanguage: ReadonlyMap<string, readonly Block[]>): CheckedUnit[] {
+  const itemsByLanguage = new Map<string, readonly ItemBlock[]>();
+  for (const [language, index] of unit.blocks) {
+    const block = blocksByLanguage.get(language)?.[index];
+    if (block?.type === 'paragraph' && block.items?.length) itemsByLanguage.set(language, block.items);
+  }
+  return pairItems(itemsByLanguage).map((item) => ({
+    kind: 'item',
+    scope,
+    number: `${unit.number} ${item.label}`,
+    texts: item.texts,
+    confident: new Set(),
+  }));
+}
+
+/** A unit as output: its plausible texts in the order of `languages`, the others as rejected. */
+function checkedUnit(unit: CheckedUnit, languages: readonly string[], ratios: readonly LengthRatio[]): AlignedUnit {
+  const kept = plausibleLanguages(ratios, unit.texts, unit.kind === 'heading' ? HEADING_SLACK : SHORT_TEXT_SLACK);
+  const texts: Record<string, string> = {};
+  const rejected: Record<string, string> = {};
+  for (const language of languages) {
+    const text = unit.texts.get(language);
+    if (text !== undefined) (kept.has(language) ? texts : rejected)[language] = text;
+  }
+  const aligned: AlignedUnit = { kind: unit.kind, scope: unit.scope, number: unit.number, texts };
+  if (Object.keys(rejected).length > 0) aligned.rejected = rejected;
+  return aligned;
 }
 
 /** The body (null) first, then every annex id in the order the versions list their annexes. */
@@ -165,7 +246,8 @@ function versionUnits(blocks: readonly Block[]): VersionUnit[] {
           kind: 'heading',
           tier: HEADING_TIERS[number.style],
           number: number.text,
-          text: block.text,
+          // A heading that is all number ("Article 1") is known by it.
+          text: block.text === '' ? block.number! : block.text,
           block: index,
         });
       }
@@ -206,6 +288,7 @@ function mergeVersion(merged: readonly MergedUnit[], incoming: readonly VersionU
     number: unit.number,
     texts: new Map([[language, unit.text]]),
     blocks: new Map([[language, unit.block]]),
+    confident: new Set([language]),
   });
   if (tier > PARAGRAPH_TIER) return [...merged, ...incoming.map(fresh)];
 
@@ -235,6 +318,7 @@ function mergeVersion(merged: readonly MergedUnit[], incoming: readonly VersionU
       ...unit,
       texts: new Map(unit.texts).set(language, partner.text),
       blocks: new Map(unit.blocks).set(language, partner.block),
+      confident: new Set(unit.confident).add(language),
     });
     nextMerged = mergedIndex + 1;
     nextIncoming = incomingIndex + 1;
@@ -394,40 +478,6 @@ function numberedRuns(numbers: readonly string[]): Array<{ start: number; end: n
   return runs;
 }
 
-/**
- * Index pairs [i, j] with a[i] === b[j], increasing in both, as many as possible. The equal
- * prefix is paired directly, since the versions of one document mostly agree, and the dynamic
- * programme runs only on what follows it.
- */
-function longestCommonSubsequence(a: readonly string[], b: readonly string[]): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) {
-    pairs.push([start, start]);
-    start++;
-  }
-  const rows = a.length - start;
-  const columns = b.length - start;
-  // lengths[i * (columns + 1) + j]: length of the common subsequence of a[start + i..] and b[start + j..].
-  const lengths = new Uint32Array((rows + 1) * (columns + 1));
-  const at = (i: number, j: number): number => lengths[i * (columns + 1) + j]!;
-  for (let i = rows - 1; i >= 0; i--) {
-    for (let j = columns - 1; j >= 0; j--) {
-      lengths[i * (columns + 1) + j] = a[start + i] === b[start + j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
-    }
-  }
-  // Walking forwards, a match is taken as early as possible: a repeated number pairs with its
-  // first occurrence in the other version still free, i.e. by order of occurrence.
-  let i = 0;
-  let j = 0;
-  while (i < rows && j < columns) {
-    if (a[start + i] === b[start + j]) pairs.push([start + i++, start + j++]);
-    else if (at(i + 1, j) >= at(i, j + 1)) i++;
-    else j++;
-  }
-  return pairs;
-}
-
 /** Characters that would break a TSV row or cell; replaced by a space. */
 const TSV_BREAKS = /[\t\n\r\u2028\u2029]+/g;
 
@@ -456,10 +506,42 @@ export interface KindCoverage {
 
 /** For each kind, how many units are present in every language version: the one-to-one share. */
 export function alignmentCoverage(alignment: Alignment): Record<UnitKind, KindCoverage> {
-  const coverage: Record<UnitKind, KindCoverage> = { paragraph: { complete: 0, total: 0 }, heading: { complete: 0, total: 0 } };
+  const coverage: Record<UnitKind, KindCoverage> = {
+    paragraph: { complete: 0, total: 0 },
+    heading: { complete: 0, total: 0 },
+    item: { complete: 0, total: 0 },
+  };
   for (const unit of alignment.units) {
     coverage[unit.kind].total++;
     if (alignment.languages.every((language) => Object.hasOwn(unit.texts, language))) coverage[unit.kind].complete++;
   }
   return coverage;
+}
+
+/** What an alignment comes to, for its one-paragraph summary. */
+export interface AlignmentSummary {
+  /** Units with a text in every version. */
+  complete: number;
+  /** Units with texts in two or more versions, every version included. */
+  paired: number;
+  /** Units with a text in one version only. */
+  unpaired: number;
+  /** Texts set aside for a length that does not fit their language pair's ratio. */
+  rejected: number;
+  byKind: Record<UnitKind, KindCoverage>;
+}
+
+export function alignmentSummary(alignment: Alignment): AlignmentSummary {
+  let complete = 0;
+  let paired = 0;
+  let unpaired = 0;
+  let rejected = 0;
+  for (const unit of alignment.units) {
+    const count = Object.keys(unit.texts).length;
+    if (count === alignment.languages.length) complete++;
+    if (count >= 2) paired++;
+    else unpaired++;
+    rejected += Object.keys(unit.rejected ?? {}).length;
+  }
+  return { complete, paired, unpaired, rejected, byKind: alignmentCoverage(alignment) };
 }

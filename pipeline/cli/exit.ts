@@ -4,7 +4,7 @@
  */
 
 /** Exit statuses of every undoc command. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, mismatch: 3, interrupted: 130, terminated: 143 } as const;
 
 /** Set UNDOC_DEBUG=1 to see stack traces of unexpected errors and the workers' stderr. */
 export const DEBUG = process.env.UNDOC_DEBUG === '1';
@@ -17,6 +17,11 @@ export class UsageError extends Error {
 /** An input the command cannot use (unreadable, not what it expects): one line, exit status 2. */
 export class InputError extends Error {
   override name = 'InputError';
+}
+
+/** Inputs that are each usable but do not belong together (align: versions of different documents): exit status 3. */
+export class MismatchError extends InputError {
+  override name = 'MismatchError';
 }
 
 /** The first line of an error's message: a reason must fit on the one line a user reads. */

@@ -7,7 +7,7 @@ import { formatOptions, helpColumn, HELP, type Command, type OptionSpec } from '
 import { alignCommand } from './commands/align.js';
 import { convertCommand } from './commands/convert.js';
 import { inspectCommand } from './commands/inspect.js';
-import { DEBUG, EXIT, firstLine, InputError, UsageError } from './exit.js';
+import { DEBUG, EXIT, firstLine, InputError, MismatchError, UsageError } from './exit.js';
 import { readVersions } from './versions.js';
 
 /** Every command, in the order the help lists them; the first is the one a stray argument most likely meant. */
@@ -58,7 +58,7 @@ function reportError(error: unknown, command: Command<unknown>): number {
   if (error instanceof UsageError || error instanceof InputError) {
     process.stderr.write(`undoc: ${error.message}\n`);
     if (error instanceof UsageError) process.stderr.write(usageLine(command) + '\n');
-    return EXIT.usage;
+    return error instanceof MismatchError ? EXIT.mismatch : EXIT.usage;
   }
   if (DEBUG) console.error(error);
   process.stderr.write(`undoc: ${firstLine(error)}${DEBUG ? '' : ' (UNDOC_DEBUG=1 shows the stack trace)'}\n`);

@@ -173,8 +173,9 @@ const BLOCK_WRITERS = {
     context.openSections.push(block.level);
     context.lines.push('<section>');
     const rank = headingRank(block.level, context.parentRank);
-    const number = block.number === null ? '' : `<span class="number">${escapeHtml(block.number)}</span> `;
     const text = inlineWithRefs(block.text, block.footnoteRefs, context);
+    // A heading that is all number ("Article 1") has no text to keep apart from it.
+    const number = block.number === null ? '' : `<span class="number">${escapeHtml(block.number)}</span>${text === '' ? '' : ' '}`;
     context.lines.push(`<h${rank} id="${escapeHtml(block.id)}">${number}${text}</h${rank}>`);
   },
   paragraph: (block, context) => {

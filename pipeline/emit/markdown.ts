@@ -123,7 +123,8 @@ function tableRow(cells: readonly string[], width: number): string {
 const BLOCK_WRITERS = {
   heading: (block, context) => {
     const text = inlineWithRefs(block.text, block.footnoteRefs, context);
-    const content = block.number === null ? text : `${escapeInline(block.number)} ${text}`;
+    // A heading that is all number ("Article 1") has no text after it.
+    const content = block.number === null ? text : text === '' ? escapeInline(block.number) : `${escapeInline(block.number)} ${text}`;
     context.blocks.push(`${'#'.repeat(headingRank(block.level, context.parentRank))} ${content}`);
   },
   paragraph: (block, context) => {

@@ -33,7 +33,8 @@ export const ar: Lexicon = {
   resolutionHeader: { resolution: 'قرار', adopted: 'اتخذته' },
   officialRecords: ['الوثائق الرسمية', 'الملحق رقم'],
   of: ['من'],
-  headingLabels: {},
+  // The chapter label takes an ordinal adjective ("الفصل الثاني", see ARABIC_ORDINAL_ADJECTIVES); the article label digits ("المادة 12").
+  headingLabels: { Chapter: 'الفصل', Article: 'المادة' },
   page: [],
   contentsColumns: [],
 };
@@ -153,4 +154,4 @@ export const ARABIC_ITEM_LETTERS = [
 ];
 
 /** The chapter label before an adjective ordinal: "الفصل الثاني". */
-export const ARABIC_CHAPTER_LABEL = 'الفصل';
+export const ARABIC_CHAPTER_LABEL = ar.headingLabels.Chapter!;

@@ -116,9 +116,17 @@ const ORGAN_NAMES: readonly Organ[] = [
   'Trusteeship Council',
 ];
 
+/** A Han character: Chinese mastheads space the organ's characters out ("大 会", "安 全 理 事 会"). */
+const HAN = /\p{Script=Han}/u;
+
+/** A name matched literally, spaces allowed between its Han characters. */
+function spacedName(name: string): string {
+  return HAN.test(name) ? [...name].map(escapeRegExp).join('\\s*') : escapeRegExp(name);
+}
+
 /** The principal organs and the main subsidiary bodies named in mastheads, in the six languages. */
 export const ORGANS: [RegExp, Organ][] = ORGAN_NAMES.map((organ) => [
-  new RegExp(`^(?:${alternation(LEXICONS.flatMap((l) => (l.organs[organ] ? [l.organs[organ]] : [])))})$`, 'i'),
+  new RegExp(`^(?:${LEXICONS.flatMap((l) => (l.organs[organ] ? [spacedName(l.organs[organ])] : [])).join('|')})$`, 'iu'),
   organ,
 ]);
 
@@ -171,6 +179,13 @@ export const ANNEX_LABEL = new RegExp(
 /** The words for one heading label ("Chapter", "Chapitre", "Capítulo", "Глава"). */
 export function headingLabelWords(label: HeadingLabel): string[] {
   return LEXICONS.flatMap((l) => (l.headingLabels[label] ? [l.headingLabels[label]] : []));
+}
+
+/** The labels written around their number ("第一条"), as [before, after], with the label they stand for. */
+export function headingLabelsAround(): Array<{ label: HeadingLabel; before: string; after: string }> {
+  return LEXICONS.flatMap((l) =>
+    Object.entries(l.headingLabelsAround ?? {}).map(([label, [before, after]]) => ({ label: label as HeadingLabel, before, after })),
+  );
 }
 
 /** The words that ordinal "first" is written with after a chapter label ("Chapitre premier"). */

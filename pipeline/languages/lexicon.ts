@@ -44,6 +44,11 @@ export interface Lexicon {
   /** "of" between an agenda item's numbers and its description ("Item 4 of the provisional agenda"). */
   of: string[];
   headingLabels: Partial<Record<HeadingLabel, string>>;
+  /**
+   * Labels written around their number rather than before it, as [before, after]: Chinese "第一条"
+   * (article 1), "第三章" (chapter 3). Longest "after" first where one ends another.
+   */
+  headingLabelsAround?: Partial<Record<HeadingLabel, [string, string]>>;
   /** "Page" before a page number in the running foot. */
   page: string[];
   /** Column headings of a table of contents ("Page", "Paragraphs"). */

@@ -12,8 +12,8 @@ import {
   ARABIC_LETTER_NAMES,
   ARABIC_ORDINAL_ADJECTIVES,
 } from './ar.js';
-import { alternation, FIRST_WORDS as FIRST, headingLabelWords, type HeadingLabel } from './index.js';
-import { CHINESE_DIGITS } from './zh.js';
+import { alternation, escapeRegExp, FIRST_WORDS as FIRST, headingLabelsAround, headingLabelWords, type HeadingLabel } from './index.js';
+import { CHINESE_DIGITS, CHINESE_NUMERALS } from './zh.js';
 
 /**
  * What kind of counter a number is. Kept apart from its value because "I." is chapter one in
@@ -97,6 +97,18 @@ const ARABIC_CHAPTER_ADJECTIVE_INDEX = indexByArabicKey(ARABIC_ORDINAL_ADJECTIVE
 const ARABIC_CHAPTER_HEADING = new RegExp(`^${ARABIC_CHAPTER_LABEL}\\s+(\\S+(?:\\s+عشر)?)`);
 /** An Arabic number word and its dash opening a text: "ثانياً- ", "حادي عشر- ", "ألف- ". */
 const ARABIC_NUMBER_OPENING = /^([\p{Script=Arabic}\p{M}\u0640]+(?:\s+عشر)?)\s?[-–]\s/u;
+/**
+ * Labels written around their number ("第一条", "第3章"), longest first so that "部分" is not
+ * read as another label's end; the number in Chinese numerals or digits.
+ */
+const LABELS_AROUND = headingLabelsAround()
+  .sort((a, b) => b.after.length - a.after.length)
+  .map(({ label, before, after }) => ({
+    label,
+    pattern: new RegExp(`^${escapeRegExp(before)}([${CHINESE_NUMERALS}]{1,3}|\\d{1,3})${escapeRegExp(after)}`),
+  }));
+/** A Chinese numeral in brackets, "（一）": the level under "一、" (chapter I), i.e. section A. */
+const CHINESE_BRACKETED = new RegExp(`^\\(([${CHINESE_NUMERALS}]{1,3})\\)$`);
 /** A label word and its number; the lookahead stands for \b, which knows no Cyrillic letters. */
 const LABELLED_NUMBER = new RegExp(`^(\\p{L}+)\\s+([IVXLC]+|\\d+|${alternation(FIRST)})(?![\\p{L}\\p{N}])`, 'iu');
 
@@ -177,8 +189,18 @@ function letterIndex(number: CanonicalNumber): number {
   return LATIN_ALPHABET.indexOf(number.text.replace(/[().]/g, '').toUpperCase()) + 1;
 }
 
-/** "Chapter IV", "Règle 3", "Chapitre premier" at the start of `text`: the label's English word and the number. */
+/**
+ * "Chapter IV", "Règle 3", "Chapitre premier", "Статья 5", "المادة 12", "第十二条" at the start of
+ * `text`: the label's English word and the number.
+ */
 function readLabelled(text: string): { label: string; value: number | null; printed: string; length: number } | null {
+  for (const { label, pattern } of LABELS_AROUND) {
+    const around = pattern.exec(text);
+    if (around) {
+      const printed = around[1]!;
+      return { label, value: /^\d+$/.test(printed) ? Number(printed) : fromChinese(printed), printed, length: around[0].length };
+    }
+  }
   const match = LABELLED_NUMBER.exec(text);
   const label = match && LABEL_WORDS.find(([pattern]) => pattern.test(match[1]!))?.[1];
   if (!match || !label) return null;
@@ -218,7 +240,8 @@ function readNumber(core: string): CanonicalNumber {
   const labelled = readLabelled(core);
   if (labelled && labelled.length === core.length) {
     if (labelled.label === 'Chapter' && labelled.value !== null) return chapter(labelled.value);
-    return { style: 'labelled', text: `${labelled.label} ${labelled.printed.toUpperCase()}` };
+    // By value, so that "Article 1", "Статья 1", "المادة ١" and "第一条" are one article.
+    return { style: 'labelled', text: `${labelled.label} ${labelled.value ?? labelled.printed.toUpperCase()}` };
   }
   // Numbering of a kind not known here still matches the same spelling in another version.
   return { style: 'literal', text: core };
@@ -250,9 +273,11 @@ export class HeadingNumberReader {
 
   /** The canonical form of a heading's printed number; null when nothing is printed. */
   read(printed: string): CanonicalNumber | null {
-    const core = foldCharacters(printed).replace(FRAMING, '');
+    const folded = foldCharacters(printed).trim();
+    const core = folded.replace(FRAMING, '');
     if (core === '') return null;
-    let number = readNumber(core);
+    const chineseSection = fromChinese(CHINESE_BRACKETED.exec(folded)?.[1] ?? '');
+    let number = chineseSection !== null && chineseSection <= LATIN_ALPHABET.length ? upper(chineseSection) : readNumber(core);
     const letter = singleLatinLetter(core);
     if (letter !== null && number.style === 'roman' && isNextLetter(letter, letterAt(this.lastUpper))) {
       number = upper(this.lastUpper + 1);

@@ -21,6 +21,8 @@ export const zh: Lexicon = {
   officialRecords: ['正式记录', '补编第'],
   of: [],
   headingLabels: {},
+  // "第一条" is article 1, "第三章" chapter 3, "第二部分" part 2, "第四节" section 4.
+  headingLabelsAround: { Article: ['第', '条'], Chapter: ['第', '章'], Part: ['第', '部分'], Section: ['第', '节'] },
   page: [],
   contentsColumns: [],
 };

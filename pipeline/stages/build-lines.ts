@@ -169,6 +169,17 @@ function attachSuperscripts(rows: RowDraft[]): void {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const host = findHostBelow(rows, i);
+    // "Mme" with its "me" raised onto a baseline of its own (E/2018/41-fr, paragraph 6): the
+    // suffix goes back into its word, not into a line of its own that splits the paragraph.
+    if (
+      host &&
+      row.runs.length > 0 &&
+      row.runs.every((run) => run.size <= SUPERSCRIPT_SIZE_RATIO * host.size && isOrdinalSuffix(run, host.runs))
+    ) {
+      host.runs.push(...row.runs);
+      row.runs = [];
+      continue;
+    }
     if (host && isMarkerRow(row, host)) {
       for (const run of row.runs) (isOrdinalSuffix(run, host.runs) ? host.runs : host.superscripts).push(run);
       row.runs = [];
@@ -188,11 +199,16 @@ function attachSuperscripts(rows: RowDraft[]): void {
   }
 }
 
-/** "XXe siècle", "2nd", "1.º": a raised letter glued to a number is an ordinal suffix, not a note. */
+/**
+ * "XXe siècle", "2nd", "1.º": a raised letter glued to a number is an ordinal suffix, not a note;
+ * so are raised letters glued to a capital, "Mme", "Mlle", "Mgr" (two letters at least: a single
+ * raised letter after a capital, "UNDPa", is a table note).
+ */
 function isOrdinalSuffix(run: TextRun, runs: TextRun[]): boolean {
-  if (!/^[a-z]+$/.test(run.text.trim())) return false;
+  const text = run.text.trim();
+  if (!/^[a-z]+$/.test(text)) return false;
   const left = runs.find((r) => r !== run && Math.abs(r.x + r.width - run.x) < 0.15 * r.size);
-  return left !== undefined && /[\dIVXLC]$/.test(left.text);
+  return left !== undefined && (/[\dIVXLC]$/.test(left.text) || (text.length >= 2 && /\p{Lu}$/u.test(left.text)));
 }
 
 function findHostBelow(rows: RowDraft[], index: number): RowDraft | undefined {

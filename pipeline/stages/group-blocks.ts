@@ -61,10 +61,26 @@ function isShortLine(line: Line, typography: Typography): boolean {
   return line.right < (line.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * line.size;
 }
 
+/** A letter of the Arabic alphabet (not its punctuation, which Latin text in Arabic takes: "؛"). */
+const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3]/;
+/** Latin text set smaller than the Arabic around it is still at least this fraction of its size. */
+const SMALLER_LATIN_MIN_RATIO = 0.7;
+
+/**
+ * Arabic documents set Latin text and digits smaller than the Arabic: a right-to-left line of
+ * them only, between lines of the same block, does not open a block of its own (E/2018/41-ar,
+ * paragraph 87: "(E/ESCWA/ECW/2017/IG.1/7/Report)؛" at 11 pt ends item (1) at 14 pt).
+ */
+function isSmallerLatinInArabic(previous: Line, line: Line): boolean {
+  if (!line.rtl || !previous.rtl) return false;
+  const [smaller, larger] = line.size < previous.size ? [line, previous] : [previous, line];
+  return smaller.size >= SMALLER_LATIN_MIN_RATIO * larger.size && !ARABIC_LETTER.test(smaller.text) && /[A-Za-z\d]/.test(smaller.text);
+}
+
 function startsNewBlock(previous: Line, line: Line, typography: Typography, opening: Line): boolean {
   if (line.y - previous.y > BLOCK_GAP_RATIO * normalGap(previous, line, typography)) return true;
   if (line.y < previous.y) return true; // a new column or a jump back up
-  if (Math.abs(line.size - previous.size) > SIZE_TOLERANCE) return true;
+  if (Math.abs(line.size - previous.size) > SIZE_TOLERANCE && !isSmallerLatinInArabic(previous, line)) return true;
   const short = isShortLine(previous, typography);
   if (UNIT_OPENING.test(line.text) && (short || ENDS_SENTENCE.test(previous.text))) return true;
   // A paragraph number printed as a picture opens a unit as surely as one printed as text.

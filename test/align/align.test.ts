@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Block } from '../../pipeline/model.js';
 import {
   alignDocuments,
   alignmentCoverage,
   AlignmentInputError,
+  alignmentSummary,
+  checkOneDocument,
+  DifferentDocumentsError,
   documentLanguages,
   toTsv,
   type Alignment,
@@ -28,6 +32,9 @@ describe('alignDocuments on E/2018/41 (ar, en, fr)', () => {
       'heading body A. ar,en,fr',
       'paragraph body 4 ar,en,fr',
       'paragraph body 5 ar,en',
+      // Sub-items are units of their own, after their paragraph, paired by label: "(أ)" = "(a)".
+      'item body 5 (a) ar,en',
+      'item body 5 (b) ar,en',
       'paragraph body 6 ar,en,fr',
       'heading body VII. ar,en,fr',
       'paragraph body 7 ar,en,fr',
@@ -70,7 +77,11 @@ describe('alignDocuments on E/2018/41 (ar, en, fr)', () => {
   });
 
   it('counts the units every version has', () => {
-    expect(alignmentCoverage(alignment)).toEqual({ paragraph: { complete: 10, total: 11 }, heading: { complete: 5, total: 5 } });
+    expect(alignmentCoverage(alignment)).toEqual({
+      paragraph: { complete: 10, total: 11 },
+      heading: { complete: 5, total: 5 },
+      item: { complete: 0, total: 2 },
+    });
   });
 });
 
@@ -145,7 +156,9 @@ describe('toTsv', () => {
       'paragraph\t\t5\tوقدم المتحدثون توصيات: (أ) تعزيز البحث؛ (ب) دعم الابتكار.\tThe speakers recommended: (a) Strengthening research; (b) Supporting innovation.\t',
     );
     expect(rows).toContain('heading\tannex-1\tI.\tقائمة المشاركين\tList of participants\tListe des participants');
-    expect(rows.length).toBe(1 + 16 + 1);
+    expect(rows).toContain('item\t\t5 (a)\tتعزيز البحث؛\tStrengthening research;\t');
+    // The header, 16 paragraphs and headings, 2 sub-items, the final newline.
+    expect(rows.length).toBe(1 + 16 + 2 + 1);
     expect(tsv.endsWith('\n')).toBe(true);
   });
 
@@ -227,5 +240,132 @@ describe('numbering that starts again, and versions that print no numbers', () =
       'heading body II. en,fr',
     ]);
     expect(alignment.units[3]!.texts.en).toBe('We will seek to put in place national and regional policies.');
+  });
+});
+
+describe('lengths that a language pair makes plausible', () => {
+  /** Eight paragraphs of about 100 characters in English, French a tenth longer, as translations run. */
+  const english = Array.from({ length: 8 }, (_, index) =>
+    paragraph(
+      String(index + 1),
+      `Paragraph ${index + 1} of the report sets out, in some detail, what the Commission considered and decided.`,
+    ),
+  );
+  const french = english.map((block, index) =>
+    paragraph(
+      block.number,
+      index === 1
+        ? 'Le paragraphe 2'
+        : `Le paragraphe ${index + 1} du rapport expose, de façon assez détaillée, ce que la Commission a examiné et décidé.`,
+    ),
+  );
+
+  it('E/2018/41, Beirut Consensus paragraph 2 (86 Arabic characters against 566 English): a text cut short is rejected, not paired', () => {
+    const alignment = alignDocuments([version('en', english), version('fr', french)]);
+    const [ratio] = alignment.ratios;
+    expect(ratio).toMatchObject({ first: 'en', second: 'fr', samples: 7 });
+    expect(ratio!.median!).toBeGreaterThan(1);
+    expect(ratio!.median!).toBeLessThan(1.2);
+    const two = alignment.units.find((unit) => unit.number === '2')!;
+    expect(two.texts).toEqual({ en: english[1]!.text });
+    expect(two.rejected).toEqual({ fr: 'Le paragraphe 2' });
+    expect(alignment.units.filter((unit) => unit.rejected !== undefined)).toHaveLength(1);
+    expect(alignmentSummary(alignment)).toMatchObject({ complete: 7, paired: 7, unpaired: 1, rejected: 1 });
+  });
+
+  it('of three versions, keeps the two that agree and rejects the odd one out', () => {
+    const arabic = english.map((block, index) =>
+      paragraph(block.number, `تعرض الفقرة ${index + 1} من التقرير بشيء من التفصيل ما نظرت فيه اللجنة وما قررته في دورتها.`),
+    );
+    const alignment = alignDocuments([version('en', english), version('fr', french), version('ar', arabic)]);
+    const two = alignment.units.find((unit) => unit.number === '2')!;
+    expect(Object.keys(two.texts)).toEqual(['ar', 'en']);
+    expect(Object.keys(two.rejected!)).toEqual(['fr']);
+    const three = alignment.units.find((unit) => unit.number === '3')!;
+    expect(Object.keys(three.texts)).toEqual(['ar', 'en', 'fr']);
+    expect(three.rejected).toBeUndefined();
+  });
+
+  it('learns no ratio from fewer than five paragraphs, and then rejects nothing', () => {
+    const alignment = alignDocuments([version('en', english.slice(0, 3)), version('fr', french.slice(0, 3))]);
+    expect(alignment.ratios).toEqual([{ first: 'en', second: 'fr', median: null, tolerance: null, low: null, high: null, samples: 2 }]);
+    expect(alignment.units.every((unit) => unit.rejected === undefined)).toBe(true);
+  });
+});
+
+describe('versions of one document', () => {
+  it('E/2018/41 in English with CEDAW/C/CAF/CO/6 in Russian: different symbols are refused, not aligned', () => {
+    const cedaw = version('ru', [paragraph('1', 'Комитет рассмотрел шестой периодический доклад.')]);
+    cedaw.metadata.symbol = 'CEDAW/C/CAF/CO/6';
+    cedaw.metadata.symbols = ['CEDAW/C/CAF/CO/6'];
+    expect(() => alignDocuments([ENGLISH, cedaw])).toThrow(DifferentDocumentsError);
+    expect(() => checkOneDocument([ENGLISH, cedaw], ['en.json', 'ru.json'])).toThrow(
+      'en.json is E/2018/41 and ru.json is CEDAW/C/CAF/CO/6: not language versions of one document',
+    );
+  });
+
+  it('accepts a version whose symbol was not read, and symbols written with other spacing or case', () => {
+    const unknown = version('ru', [paragraph('1', 'Комитет.')]);
+    unknown.metadata.symbol = null;
+    unknown.metadata.symbols = [];
+    expect(() => checkOneDocument([ENGLISH, unknown])).not.toThrow();
+    const spaced = version('ru', [paragraph('1', 'Комитет.')]);
+    spaced.metadata.symbols = ['e/2018/ 41'];
+    expect(() => checkOneDocument([ENGLISH, spaced])).not.toThrow();
+  });
+});
+
+describe('sub-items and articles', () => {
+  it('pairs nested items and bullets by label and position within their paragraph', () => {
+    const en = paragraph('7', 'Invites member States:', [
+      ['(a)', 'To intensify communication;'],
+      ['•', 'by meetings;'],
+      ['(b)', 'To provide support.'],
+    ]);
+    en.items![0]!.items = [{ type: 'paragraph', label: '(i)', text: 'in the region;', footnoteRefs: [] }];
+    const fr = paragraph('7', 'Appelle les États membres :', [
+      ['a)', 'À intensifier la coopération ;'],
+      ['•', 'par des réunions ;'],
+      ['b)', 'À fournir un appui.'],
+    ]);
+    fr.items![0]!.items = [{ type: 'paragraph', label: 'i)', text: 'dans la région ;', footnoteRefs: [] }];
+    const alignment = alignDocuments([version('en', [en]), version('fr', [fr])]);
+    expect(outline(alignment)).toEqual([
+      'paragraph body 7 en,fr',
+      'item body 7 (a) en,fr',
+      'item body 7 (a)(i) en,fr',
+      'item body 7 •1 en,fr',
+      'item body 7 (b) en,fr',
+    ]);
+    expect(alignment.units[2]!.texts).toEqual({ en: 'in the region;', fr: 'dans la région ;' });
+  });
+
+  it('A/RES/217(III): "Article 1", "Статья 1", "المادة 1", "第一条" head one article, and its paragraphs 1 and 2 pair inside it', () => {
+    const article = (label: string, one: string, two: string): Block[] => [heading(label, ''), paragraph('1', one), paragraph('2', two)];
+    const en = version('en', [
+      ...article('Article 13', 'Everyone has the right to freedom of movement.', 'Everyone has the right to leave any country.'),
+      heading('Article 14', ''),
+      paragraph('1', 'Everyone has the right to seek asylum.'),
+    ]);
+    const ru = version('ru', [
+      ...article('Статья 13', 'Каждый человек имеет право свободно передвигаться.', 'Каждый человек имеет право покидать любую страну.'),
+      heading('Статья 14', ''),
+      paragraph('1', 'Каждый человек имеет право искать убежища.'),
+    ]);
+    const zh = version('zh', [
+      ...article('第十三条', '人人在各国境内有权自由迁徙和居住。', '人人有权离开任何国家。'),
+      heading('第十四条', ''),
+      paragraph('1', '人人有权在其他国家寻求和享受庇护。'),
+    ]);
+    const alignment = alignDocuments([en, ru, zh]);
+    expect(outline(alignment)).toEqual([
+      'heading body Article 13 en,ru,zh',
+      'paragraph body 1 en,ru,zh',
+      'paragraph body 2 en,ru,zh',
+      'heading body Article 14 en,ru,zh',
+      'paragraph body 1 en,ru,zh',
+    ]);
+    // A heading that is all number is known by its number.
+    expect(alignment.units[0]!.texts).toEqual({ en: 'Article 13', ru: 'Статья 13', zh: '第十三条' });
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { alignCommand } from '../../pipeline/cli/commands/align.js';
 import { runCommand } from '../../pipeline/cli/main.js';
 import { toJson } from '../../pipeline/emit/json.js';
-import { ARABIC, ENGLISH, FRENCH, version } from './fixtures.js';
+import { ARABIC, ENGLISH, FRENCH, paragraph, version } from './fixtures.js';
 
 let dir: string;
 const path = (name: string): string => join(dir, name);
@@ -17,6 +17,10 @@ beforeAll(async () => {
   await writeFile(path('en.json'), toJson(ENGLISH));
   await writeFile(path('fr.json'), toJson(FRENCH));
   await writeFile(path('en-copy.json'), toJson(ENGLISH));
+  const cedaw = version('ru', [paragraph('1', 'Комитет рассмотрел шестой периодический доклад Центральноафриканской Республики.')]);
+  cedaw.metadata.symbol = 'CEDAW/C/CAF/CO/6';
+  cedaw.metadata.symbols = ['CEDAW/C/CAF/CO/6'];
+  await writeFile(path('cedaw-ru.json'), toJson(cedaw));
   await writeFile(path('no-language.json'), toJson(version(null, [])));
   await writeFile(path('broken.json'), '{"schemaVersion": "1.0.0", ');
   await writeFile(path('manifest.json'), JSON.stringify({ schemaVersion: '1.0.0', documents: {} }));
@@ -50,7 +54,12 @@ describe('undoc align', () => {
       path('out/E_2018_41.tsv'),
     );
     expect(result).toMatchObject({ code: 0, stdout: '' });
-    expect(result.stderr).toBe('aligned ar, en, fr: 10 of 11 numbered paragraphs and 5 of 5 numbered headings are in every version\n');
+    expect(result.stderr).toBe(
+      'aligned ar, en, fr: 18 units, 15 in every version, 3 in some, 0 unpaired; 0 texts rejected for their length\n' +
+        '  in every version: 10 of 11 numbered paragraphs, 5 of 5 numbered headings, 0 of 2 sub-items\n' +
+        '  length ratios: en/ar 1.31 ×÷2.00 (0.66-2.62, 9 samples), fr/ar 1.36 ×÷2.00 (0.68-2.72, 9 samples), ' +
+        'fr/en 1.04 ×÷2.00 (0.52-2.08, 9 samples)\n',
+    );
     const json = JSON.parse(await readFile(path('out/E_2018_41.json'), 'utf8'));
     expect(json.languages).toEqual(['ar', 'en', 'fr']);
     expect(json.units[7]).toEqual({
@@ -122,6 +131,15 @@ describe('undoc align', () => {
       await expect(readdir(path('refused'))).rejects.toThrow();
     });
   }
+
+  it('E/2018/41-en with CEDAW/C/CAF/CO/6-ru: exit 3, one line naming both symbols, nothing written', async () => {
+    const result = await align(path('en.json'), path('cedaw-ru.json'), '--out', path('mismatch/alignment.json'));
+    expect(result).toMatchObject({ code: 3, stdout: '' });
+    expect(result.stderr).toBe(
+      `undoc: ${path('en.json')} is E/2018/41 and ${path('cedaw-ru.json')} is CEDAW/C/CAF/CO/6: not language versions of one document\n`,
+    );
+    await expect(readdir(path('mismatch'))).rejects.toThrow();
+  });
 
   it('exits 1 with one line when an output cannot be written', async () => {
     await writeFile(path('a-file'), '');

@@ -94,4 +94,10 @@ describe('labels composed from the lexicons', () => {
       ].map(organOf),
     ).toEqual(Array(6).fill('Economic and Social Council'));
   });
+
+  it('A/RES/217(III)-zh: a Chinese masthead spaces the organ out, "大 会", "安 全 理 事 会"', () => {
+    const organOf = (name: string) => ORGANS.find(([pattern]) => pattern.test(name))?.[1];
+    expect(['大 会', '大会', '安 全 理 事 会'].map(organOf)).toEqual(['General Assembly', 'General Assembly', 'Security Council']);
+    expect(organOf('大 会 堂')).toBeUndefined();
+  });
 });

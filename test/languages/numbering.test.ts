@@ -148,6 +148,27 @@ describe('the forms of every language', () => {
   it('Chinese: "一、", "十、", "二十一、", full-width "（b）"', () => {
     expect(readAll('一、', '十、', '二十一、', '（b）')).toEqual(['roman I.', 'roman X.', 'roman XXI.', 'lower (b)']);
   });
+
+  it('Chinese labels around their number: "第一条", "第二十九条", "第3条", "第三章", "第二部分"; "（一）" under "一、" is section A', () => {
+    expect(readAll('第一条', '第二十九条', '第3条', '第三章', '第二部分', '一、', '（一）', '（二）')).toEqual([
+      'labelled Article 1',
+      'labelled Article 29',
+      'labelled Article 3',
+      'roman III.',
+      'labelled Part 2',
+      'roman I.',
+      'upper A.',
+      'upper B.',
+    ]);
+  });
+});
+
+describe('A/RES/217(III): one article in the six languages', () => {
+  it('"Article 1", "Article premier", "Artículo 1", "Статья 1", "المادة 1", "المادة ١", "第一条" are all article 1', () => {
+    const printed = ['Article 1', 'Article premier', 'Artículo 1', 'Статья 1', 'المادة 1', 'المادة ١', '第一条'];
+    expect(new Set(printed.map((number) => readAll(number)[0]))).toEqual(new Set(['labelled Article 1']));
+    expect(readAll('Article 30', 'Статья 30', 'المادة 30', '第三十条')).toEqual(Array(4).fill('labelled Article 30'));
+  });
 });
 
 describe('isNextLetter: the one ambiguity of numbering', () => {

@@ -55,6 +55,23 @@ describe('build-lines', () => {
     expect(markersOf(result!.lines[0]!)).toEqual([]);
   });
 
+  it('E/2018/41-fr paragraph 6: "Mme" with its "me" raised on a baseline of its own stays in its word and its line', () => {
+    const [result] = buildLines(
+      page([
+        run('me', 164.5, 194, 6.5, 'f1', 7),
+        run('La table ronde fut modérée par M', 100, 200, 10, 'f1', 64.5),
+        run(' Gisèle Khoury, journaliste,', 171.5, 200, 10, 'f1', 120),
+      ]),
+    );
+    expect(result!.lines.map((line) => line.text)).toEqual(['La table ronde fut modérée par Mme Gisèle Khoury, journaliste,']);
+    expect(markersOf(result!.lines[0]!)).toEqual([]);
+  });
+
+  it('a single raised letter after a capital is still a note marker ("UNDPa")', () => {
+    const [result] = buildLines(page([run('a', 130, 194, 6.5, 'f1', 3.5), run('Funded by UNDP', 60, 200, 10, 'f1', 70)]));
+    expect(markersOf(result!.lines[0]!).map((m) => m.marker)).toEqual(['a']);
+  });
+
   it('a label at a tab stop opens the line instead of making it a table row ("12.⇥Text")', () => {
     const [result] = buildLines(page([run('12.', 123, 300, 10, 'f1', 12), run('The Forum was held', 160, 300, 10, 'f1', 90)]));
     expect(cellsOf(result!.lines[0]!)).toBeUndefined();

@@ -24,6 +24,25 @@ describe('group-blocks', () => {
     expect(blocks.map((block) => block.lines.map((l) => l.text.slice(0, 6)))).toEqual([['10 38-'], ['مقدمـة'], ['1- عقد']]);
   });
 
+  it('E/2018/41-ar paragraph 87: a line of Latin text set smaller than the Arabic ends its item instead of opening a block', () => {
+    const small = (text: string, x: number, y: number): Line => line(text, x, y, { right: 475, size: 11.04, font: 'body', rtl: true });
+    const big = (text: string, x: number, y: number): Line => line(text, x, y, { right: 503, size: 14.04, font: 'body', rtl: true });
+    const blocks = groupBlocks(
+      [
+        pageOf(1, [
+          big('(1) تقرير لجنة المرأة عن دورتها الثامنة، بيروت، 4-5 تشرين الأول/أكتوبر 2017', 57, 298),
+          small('(E/ESCWA/ECW/2017/IG.1/7/Report)؛', 287, 315),
+          big('(2) تقرير لجنة التنمية الاجتماعية عن دورتها الحادية عشرة، الخرطوم', 57, 339),
+          // A smaller line with Arabic letters in it (a note, a caption) still opens a block.
+          small('المصدر: الإسكوا', 300, 356),
+        ]),
+      ],
+      0,
+      typography,
+    );
+    expect(blocks.map((block) => block.lines.map((l) => l.text.slice(0, 3)))).toEqual([['(1)', '(E/'], ['(2)'], ['الم']]);
+  });
+
   it('a body line opening a page continues the paragraph the page before cut mid-sentence', () => {
     const blocks = groupBlocks(
       [

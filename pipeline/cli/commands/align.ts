@@ -6,14 +6,25 @@
  *   read and check each JSON → one language per input → alignDocuments → JSON and/or TSV
  *
  * Exit status: 0 aligned, 1 an output could not be written, 2 a wrong command line or an input
- * that cannot be aligned (unreadable, not an undoc document, language missing or repeated).
+ * that cannot be aligned (unreadable, not an undoc document, language missing or repeated), 3
+ * inputs that are not versions of one document (their symbols differ).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { alignDocuments, alignmentCoverage, AlignmentInputError, documentLanguages, toTsv, type Alignment } from '../../align/align.js';
+import {
+  alignDocuments,
+  AlignmentInputError,
+  alignmentSummary,
+  checkOneDocument,
+  DifferentDocumentsError,
+  documentLanguages,
+  toTsv,
+  type Alignment,
+} from '../../align/align.js';
+import { textLength } from '../../align/ratio.js';
 import type { UnDocument } from '../../model.js';
 import { HELP, HELP_OPTION, parseOptions, type Command, type OptionTable } from '../command.js';
-import { EXIT, firstLine, InputError, UsageError } from '../exit.js';
+import { EXIT, firstLine, InputError, MismatchError, UsageError } from '../exit.js';
 import { writeFilesAtomic } from '../write.js';
 
 interface AlignOptions {
@@ -35,12 +46,15 @@ export const alignCommand: Command<AlignOptions> = {
   page: {
     summary: 'pairs the numbered paragraphs and headings of language versions of one document',
     description: `Align the language versions of one document (JSON written by undoc convert) by their structure:
-numbered paragraphs by number, numbered headings by numbering, each annex on its own. Each
-input's language is its metadata.language; units that some versions lack are kept, without
-those languages.`,
+numbered paragraphs by number, numbered headings by numbering, sub-items by label within their
+paragraph, each annex on its own. Each input's language is its metadata.language; units that some
+versions lack are kept, without those languages. A text whose length does not fit the ratio the
+document shows for its pair of languages (the median over paragraphs paired by number, within a
+factor learned from their spread, 2 to 2.5 either way) is rejected: listed under the unit's
+"rejected", not paired.`,
     notes: `Without --out or --tsv the JSON goes to standard output.
 Exit status: 0 aligned, 1 an output could not be written, 2 usage error or an input that cannot
-be aligned.`,
+be aligned, 3 the inputs are not versions of one document (their symbols differ).`,
   },
   parse(argv) {
     const { values, positionals } = parseOptions(argv, OPTIONS);
@@ -63,8 +77,10 @@ async function runAlign(options: AlignOptions): Promise<number> {
   try {
     // Checked here as well as in alignDocuments so that the message names the files as typed.
     documentLanguages(documents, options.inputs);
+    checkOneDocument(documents, options.inputs);
     alignment = alignDocuments(documents);
   } catch (error) {
+    if (error instanceof DifferentDocumentsError) throw new MismatchError(error.message);
     throw error instanceof AlignmentInputError ? new InputError(error.message) : error;
   }
   return writeAlignment(alignment, options);
@@ -175,10 +191,43 @@ async function writeAlignment(alignment: Alignment, options: AlignOptions): Prom
     process.stderr.write(`undoc: cannot write ${files.map((file) => file.path).join(' and ')}: ${reason}\n`);
     return EXIT.failed;
   }
-  const { paragraph, heading } = alignmentCoverage(alignment);
-  process.stderr.write(
-    `aligned ${alignment.languages.join(', ')}: ${paragraph.complete} of ${paragraph.total} numbered paragraphs ` +
-      `and ${heading.complete} of ${heading.total} numbered headings are in every version\n`,
-  );
+  process.stderr.write(summaryText(alignment));
   return EXIT.ok;
+}
+
+/** Rejected texts listed one per line, at most this many; the JSON has them all. */
+const MAX_REJECTED_LINES = 20;
+
+/**
+ * The honest account of an alignment: units in every version, paired in some, unpaired; the
+ * counts per kind; the ratios learned; and each rejected text with the lengths that rejected it.
+ */
+function summaryText(alignment: Alignment): string {
+  const { complete, paired, unpaired, rejected, byKind } = alignmentSummary(alignment);
+  const lines = [
+    `aligned ${alignment.languages.join(', ')}: ${alignment.units.length} units, ${complete} in every version, ` +
+      `${paired - complete} in some, ${unpaired} unpaired; ${rejected} texts rejected for their length`,
+    `  in every version: ${byKind.paragraph.complete} of ${byKind.paragraph.total} numbered paragraphs, ` +
+      `${byKind.heading.complete} of ${byKind.heading.total} numbered headings, ${byKind.item.complete} of ${byKind.item.total} sub-items`,
+    '  length ratios: ' +
+      alignment.ratios
+        .map((r) =>
+          r.median === null
+            ? `${r.second}/${r.first} not learned (${r.samples} samples)`
+            : `${r.second}/${r.first} ${r.median.toFixed(2)} ×÷${r.tolerance!.toFixed(2)} (${r.low!.toFixed(2)}-${r.high!.toFixed(2)}, ${r.samples} samples)`,
+        )
+        .join(', '),
+  ];
+  const rejections = alignment.units.flatMap((unit) =>
+    Object.entries(unit.rejected ?? {}).map(([language, text]) => {
+      const against = Object.entries(unit.texts)
+        .map(([other, otherText]) => `${other} ${textLength(otherText)}`)
+        .join(', ');
+      return `  rejected ${unit.kind} ${unit.scope ?? 'body'} ${unit.number}: ${language} ${textLength(text)} characters against ${against}`;
+    }),
+  );
+  lines.push(...rejections.slice(0, MAX_REJECTED_LINES));
+  if (rejections.length > MAX_REJECTED_LINES)
+    lines.push(`  … and ${rejections.length - MAX_REJECTED_LINES} more (see "rejected" in the JSON)`);
+  return lines.join('\n') + '\n';
 }

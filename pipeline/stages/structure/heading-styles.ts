@@ -8,7 +8,7 @@
 import { HeadingNumberReader, type NumberStyle } from '../../languages/numbering.js';
 import type { RawBlock, Typography } from '../../model.js';
 import { SIZE_TOLERANCE } from '../measure-typography.js';
-import { HEADING_NUMBER, isHeadingLike } from './headings.js';
+import { HEADING_NUMBER, headingNumberOf, isHeadingLike } from './headings.js';
 
 export interface HeadingStyle {
   font: string;
@@ -38,7 +38,7 @@ export function headingStyles(blocks: readonly RawBlock[], typography: Typograph
       .trim();
     const number = HEADING_NUMBER.exec(text);
     if (!number || !isHeadingLike(block, typography, blocks[index + 1])) return;
-    const reading = reader.read((number[1] ?? number[2])!);
+    const reading = reader.read(headingNumberOf(number));
     // Labelled numbers ("Rule 3") nest where they stand, and literal ones have no level of their own.
     if (!reading || reading.style === 'labelled' || reading.style === 'literal') return;
     const { font, size } = block.lines[0]!;

@@ -4,8 +4,8 @@
  */
 import type { HeadingBlock, FootnoteDraft, ParagraphBlock, RawBlock, Typography } from '../../model.js';
 import { LATIN_SECTION_NUMBER } from '../group-blocks.js';
-import { ARABIC_CHAPTER_ORDINALS, ARABIC_LETTER_NAMES } from '../../languages/ar.js';
-import { alternation, headingLabelWords, SUMMARY_LABEL } from '../../languages/index.js';
+import { ARABIC_CHAPTER_LABEL, ARABIC_CHAPTER_ORDINALS, ARABIC_LETTER_NAMES, ARABIC_ORDINAL_ADJECTIVES } from '../../languages/ar.js';
+import { alternation, FIRST_WORDS, headingLabelsAround, headingLabelWords, SUMMARY_LABEL } from '../../languages/index.js';
 import { isNextLetter } from '../../languages/numbering.js';
 import { CHINESE_NUMERALS } from '../../languages/zh.js';
 import { isCentred, SIZE_TOLERANCE } from '../measure-typography.js';
@@ -24,12 +24,38 @@ const SMALL_CAPS_MIN_RATIO = 0.75;
 /** The ordinal may carry its tanween (U+064B): "أولاً-". */
 const ARABIC_HEADING_NUMBER = `(?:${alternation([...ARABIC_CHAPTER_ORDINALS, ...ARABIC_LETTER_NAMES])})\u064B?\\s?-\u064B?`;
 const LABELLED_HEADING_WORDS = alternation((['Chapter', 'Part', 'Section', 'Rule', 'Article'] as const).flatMap(headingLabelWords));
+/**
+ * "الفصل الثاني": the Arabic chapter label and its ordinal adjective, longest first ("الثاني عشر"
+ * before "الثاني"), each also as pdf.js returns its lam-alef reversed ("األول").
+ */
+const ARABIC_LABELLED_CHAPTER = `${ARABIC_CHAPTER_LABEL}\\s+(?:${alternation(
+  [...new Set(ARABIC_ORDINAL_ADJECTIVES.flatMap((word) => [word, word.replace(/لأ/g, 'أل')]))].sort((a, b) => b.length - a.length),
+)})(?![\\p{L}\\p{M}])`;
+/** Labels set around their number: "第一条", "第3章"; and the bracketed Chinese numeral "（一）". */
+const CHINESE_LABELLED = `${alternation(new Set(headingLabelsAround().map((l) => l.before)))}(?:[${CHINESE_NUMERALS}]{1,3}|\\d{1,3})(?:${alternation(
+  headingLabelsAround()
+    .map((l) => l.after)
+    .sort((a, b) => b.length - a.length),
+)})|（[${CHINESE_NUMERALS}]{1,3}）`;
 /** Chapter and section numbers ("IV. ", "B. ", "ثانياً- "), but not paragraph numbers ("4. "). */
 const CHAPTER_OR_SECTION_NUMBER = new RegExp(`${LATIN_SECTION_NUMBER.source}|^(?:${ARABIC_HEADING_NUMBER})`);
-/** `I.`, `A.`, `1.`, `1.2.`, `1-` (Arabic layouts), `(a)`, `(ii)`, `a)`, `أولاً-`, `一、`, `Rule 3` before a heading's text. */
+/**
+ * `I.`, `A.`, `1.`, `1.2.`, `1-` (Arabic layouts), `(a)`, `(ii)`, `a)`, `أولاً-`, `一、` before a
+ * heading's text; a labelled number (`Rule 3`, `Статья 5`, `المادة 12`, `الفصل الثاني`, `第一条`,
+ * `（一）`) before it or as the whole heading ("Article 1" heads an article that has no title).
+ * The number is the first group that took part (see headingNumberOf).
+ */
 export const HEADING_NUMBER = new RegExp(
-  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|\\d{1,2}-|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|\\([ivxlc]{2,6}\\)|（[a-z]）|\\d{1,2}\\)|(?:${LABELLED_HEADING_WORDS})\\s+[\\dIVXLC]+[.:]?)\\s+(?=\\S)|^([${CHINESE_NUMERALS}]{1,3}、)\\s*(?=\\S)`,
+  `^((?:[IVXLC]{1,6}|[A-Z]|\\d{1,2}(?:\\.\\d{1,2})*)\\.|\\d{1,2}-|${ARABIC_HEADING_NUMBER}|\\(?[a-z]\\)|\\([ivxlc]{2,6}\\)|（[a-z]）|\\d{1,2}\\))\\s+(?=\\S)` +
+    `|^((?:${LABELLED_HEADING_WORDS})\\s+(?:[\\d\u0660-\u0669IVXLC]+[.:]?|(?:${alternation(FIRST_WORDS)})(?!\\p{L}))|${ARABIC_LABELLED_CHAPTER})(?:\\s+(?=\\S)|\\s*$)` +
+    `|^([${CHINESE_NUMERALS}]{1,3}、)\\s*(?=\\S)|^(${CHINESE_LABELLED})\\s*`,
+  'u',
 );
+
+/** The printed number of a HEADING_NUMBER match. */
+export function headingNumberOf(match: RegExpExecArray): string {
+  return (match[1] ?? match[2] ?? match[3] ?? match[4])!;
+}
 
 /** Section letters run A, B, C…: one may be missed, not this many. */
 const MAX_SECTION_LETTER_STEP = 3;
@@ -60,7 +86,7 @@ export const heading: StructureRule<HeadingMatch> = {
     const numberMatch = HEADING_NUMBER.exec(text);
     const cut = numberMatch ? numberMatch[0].length : 0;
     return {
-      number: numberMatch ? (numberMatch[1] ?? numberMatch[2])! : null,
+      number: numberMatch ? headingNumberOf(numberMatch) : null,
       text: text.slice(cut).trim(),
       footnoteRefs: view.refs(cut),
       size: view.first.size,
@@ -152,7 +178,8 @@ function opensList(open: ParagraphBlock<FootnoteDraft>, text: string): boolean {
   const last = open.items?.at(-1);
   if (last === undefined) return /:$/.test(open.text);
   const kind = (label: string) => (label.startsWith('(') ? '(' : /^\d/.test(label) ? '1' : label);
-  const label = HEADING_NUMBER.exec(text)?.[1] ?? '';
+  const numbered = HEADING_NUMBER.exec(text);
+  const label = numbered ? headingNumberOf(numbered) : '';
   return /[;:,]$/.test(last.text) || (last.label !== null && kind(last.label) === kind(label));
 }
 

@@ -2,14 +2,22 @@
  * Items: the labelled sub-items of a paragraph ("(a)", "(i)", bullets) and the blocks set in under
  * it (a quotation, a list without labels). Roman items nest under letter items.
  */
+import { ARABIC_ITEM_LETTERS } from '../../languages/ar.js';
+import { alternation } from '../../languages/index.js';
 import { isNextLetter } from '../../languages/numbering.js';
 import type { FootnoteDraft, ItemBlock, ParagraphBlock, RawBlock } from '../../model.js';
 import { INDENT_RATIO, PARAGRAPH_NUMBER } from './paragraphs.js';
 import type { Scope } from './scope.js';
 import type { StructureRule } from './view.js';
 
-const ITEM_LABEL =
-  /^(\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)|[ivxlc]{1,6}\)|\(\d{1,2}\)|[•●▪◦–-])\s+|^(（(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})）)\s*/;
+/**
+ * Arabic items are lettered in abjad order, "(أ)", "(ب)", … "(هـ)" (the lone hāʾ often drawn out
+ * with a tatweel), and numbered in either set of digits: "(1)", "(١)".
+ */
+const ARABIC_ITEM_LABEL = `\\((?:${alternation(ARABIC_ITEM_LETTERS)})\u0640?\\)|\\([\u0660-\u0669]{1,2}\\)`;
+const ITEM_LABEL = new RegExp(
+  `^(\\(?[a-z]{1,2}\\)|\\([ivxlc]{1,6}\\)|[ivxlc]{1,6}\\)|\\(\\d{1,2}\\)|${ARABIC_ITEM_LABEL}|[•●▪◦–-])\\s+|^(（(?:[a-z]{1,2}|[ivxlc]{1,6}|\\d{1,2})）)\\s*`,
+);
 
 /** A sub-item of the open paragraph: labelled, numbered out of its sequence, or set in under it. */
 export const item: StructureRule<{ paragraph: ParagraphBlock<FootnoteDraft>; item: ItemBlock<FootnoteDraft> }> = {

@@ -101,6 +101,24 @@ describe('structure rules', () => {
     expect(match(heading, [body('1. The participants noted that migration was a factor of development in the region.')])).toBeNull();
   });
 
+  it('A/RES/217(III): an article heading that is all label and number is numbered in the six languages, its text empty', () => {
+    const printed = ['Article 1', 'Article premier', 'Artículo 1', 'Статья 1', 'المادة 1', '第一条'];
+    for (const number of printed) expect(match(heading, [bold(number, 100, 12)])).toMatchObject({ number, text: '' });
+    expect(match(heading, [bold('Rule 3 Secretariat', 100, 12)])).toMatchObject({ number: 'Rule 3', text: 'Secretariat' });
+    expect(match(heading, [bold('第二条 人人有资格享有本宣言所载的一切权利', 100, 12)])).toMatchObject({ number: '第二条' });
+    expect(match(heading, [bold('Articles of association', 100, 12)])).toMatchObject({ number: null });
+  });
+
+  it('E/2018/41-ar: the chapter label and its ordinal adjective are the number of the chapter heading', () => {
+    expect(match(heading, [bold('الفصل الثاني موضوع الدورة', 100, 14)])).toMatchObject({ number: 'الفصل الثاني', text: 'موضوع الدورة' });
+    expect(match(heading, [bold('الفصل الثاني عشر مسائل أخرى', 100, 14)])).toMatchObject({
+      number: 'الفصل الثاني عشر',
+      text: 'مسائل أخرى',
+    });
+    expect(match(heading, [bold('الفصل األول القضايا', 100, 14)])).toMatchObject({ number: 'الفصل األول', text: 'القضايا' });
+    expect(match(heading, [bold('الفصل الدراسي', 100, 14)])).toMatchObject({ number: null });
+  });
+
   it("quoted numbered paragraph: indented by a paragraph indent more than the scope's own numbered paragraphs", () => {
     const ownNumbersAtTheMargin = (state: StructureState) => void (state.scope.numberedIndent = 0);
     const quoted = [body('1. Nous, représentants des États membres,', 150), body('réunis à Beyrouth du 25 au 28 juin 2018,')];
@@ -136,6 +154,14 @@ describe('structure rules', () => {
       item: { label: '(a)', text: 'The title of the item would be replaced;' },
     });
     expect(match(item, [body('(a) The title of the item would be replaced;', 150)])).toBeNull();
+    // E/2018/41-ar, resolution 330, paragraph 7: Arabic items lettered in abjad order, "(هـ)" with its tatweel.
+    for (const [label, text] of [
+      ['(أ)', 'تكثيف التواصل مع الأمانة العامة لجامعة الدول العربية؛'],
+      ['(هـ)', 'رصد وتحليل وتوثيق التداعيات الاقتصادية والاجتماعية؛'],
+      ['(١)', 'تقرير لجنة المرأة عن دورتها الثامنة؛'],
+    ]) {
+      expect(match(item, [body(`${label} ${text}`, 150, { rtl: true })], withOpenParagraph)).toMatchObject({ item: { label, text } });
+    }
   });
 
   it('paragraph: any other block', () => {
