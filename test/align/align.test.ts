@@ -117,7 +117,7 @@ describe('units that some versions lack', () => {
     const french = version(
       'fr',
       [paragraph('1', 'Un.')],
-      [{ id: 'annex-1', label: 'Annexe', title: null, body: [paragraph('1', 'Liste.')] }],
+      [{ id: 'annex-1', label: 'Annexe', title: null, prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }], body: [paragraph('1', 'Liste.')] }],
     );
     const english = version('en', [paragraph('1', 'One.')]);
     expect(outline(alignDocuments([english, french]))).toEqual(['paragraph body 1 en,fr', 'paragraph annex-1 1 fr']);

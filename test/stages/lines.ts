@@ -26,6 +26,9 @@ export function line(text: string, x: number, y: number, { markers = [], cells =
     x,
     right: x + text.length * size * 0.45,
     y,
+    // The em box as build-lines sets it: 0.8 of the size above the baseline, 0.2 below.
+    top: y - 0.8 * size,
+    bottom: y + 0.2 * size,
     size,
     font: 'f1',
     text,
