@@ -116,8 +116,10 @@ function orderedDiagnostic(diagnostic: Diagnostic): Diagnostic {
  * no string can match, since JSON strings hold no raw line break.
  */
 const SPREAD_NUMBER_ARRAY = /\[\n\s*(-?\d[\d.e+-]*(?:,\n\s*-?\d[\d.e+-]*)*)\n\s*\]/g;
+/** A provenance entry (a page and its box, once the box is on one line) spread over four lines. */
+const SPREAD_PAGE_BOX = /\{\n\s*("page": \d+),\n\s*("bbox": \[[^\]\n]*\])\n\s*\}/g;
 
-/** Serialises a document as JSON: fixed key order, 2-space indentation (a box on one line), trailing newline. */
+/** Serialises a document as JSON: fixed key order, 2-space indentation (a provenance entry on one line), trailing newline. */
 export function toJson(document: UnDocument): string {
   const ordered: UnDocument = {
     schemaVersion: document.schemaVersion,
@@ -130,9 +132,9 @@ export function toJson(document: UnDocument): string {
     furniture: document.furniture.map(orderedFurniture),
     diagnostics: document.diagnostics.map(orderedDiagnostic),
   };
-  const text = JSON.stringify(ordered, null, 2).replace(
-    SPREAD_NUMBER_ARRAY,
-    (_, numbers: string) => `[${numbers.replace(/,\n\s*/g, ', ')}]`,
-  );
+  // Provenance on one line per entry: a third smaller than spread out, and as easy to read.
+  const text = JSON.stringify(ordered, null, 2)
+    .replace(SPREAD_NUMBER_ARRAY, (_, numbers: string) => `[${numbers.replace(/,\n\s*/g, ', ')}]`)
+    .replace(SPREAD_PAGE_BOX, '{ $1, $2 }');
   return `${text}\n`;
 }

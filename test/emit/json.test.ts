@@ -79,7 +79,7 @@ describe('toJson', () => {
     expect(Object.keys(parsed.diagnostics[0]!)).toEqual(['rule', 'message']);
   });
 
-  it('writes each provenance box on one line, its page before it', () => {
+  it('writes each provenance entry on one line, its page before its box', () => {
     const document = a61187();
     document.body[4]!.prov = [
       { page: 6, bbox: [123.2, 640.4, 488, 720.8] },
@@ -89,14 +89,8 @@ describe('toJson', () => {
     expect(json).toContain(
       [
         '      "prov": [',
-        '        {',
-        '          "page": 6,',
-        '          "bbox": [123.2, 640.4, 488, 720.8]',
-        '        },',
-        '        {',
-        '          "page": 7,',
-        '          "bbox": [123.2, 80, 488, 141.5]',
-        '        }',
+        '        { "page": 6, "bbox": [123.2, 640.4, 488, 720.8] },',
+        '        { "page": 7, "bbox": [123.2, 80, 488, 141.5] }',
         '      ]',
       ].join('\n'),
     );
