@@ -24,6 +24,7 @@ export { toMarkdown } from './emit/markdown.js';
 export type {
   Annex,
   Block,
+  BoundingBox,
   Diagnostic,
   Footnote,
   FootnoteRef,
@@ -34,6 +35,7 @@ export type {
   MastheadLine,
   Metadata,
   ParagraphBlock,
+  Provenance,
   TableBlock,
   UnDocument,
 } from './model.js';

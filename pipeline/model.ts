@@ -130,6 +130,12 @@ export interface Line extends AnchoredText<LineAnchor> {
   right: number;
   /** Baseline from the page top. */
   y: number;
+  /**
+   * Top and bottom of the line's text from the page top: the em boxes of its runs (superscript
+   * markers left out), what its provenance box is made of.
+   */
+  top: number;
+  bottom: number;
   /** Dominant font size and font key of the line (by characters). */
   size: number;
   font: string;
@@ -213,6 +219,18 @@ export interface LinkedContent {
 
 // ───────────────────────────── output (the JSON contract) ─────────────────────────────
 
+/** A box on a page, in points from its top-left corner: left, top, right, bottom. */
+export type BoundingBox = [x0: number, y0: number, x1: number, y1: number];
+
+/**
+ * Where an element was printed: one page, and the box its lines cover there, rounded to 0.1 pt.
+ * An element has one entry per page it spans (and per column, on a page set in columns).
+ */
+export interface Provenance {
+  page: number;
+  bbox: BoundingBox;
+}
+
 export interface FootnoteRef {
   /** Id of the footnote, e.g. `fn-1`. */
   id: string;
@@ -231,6 +249,7 @@ export interface HeadingBlock<Ref = FootnoteRef> {
   number: string | null;
   text: string;
   footnoteRefs: Ref[];
+  prov: Provenance[];
 }
 
 /** A sub-item of a paragraph: `(a)`, `(i)`, `a)`, a bullet. */
@@ -239,6 +258,7 @@ export interface ItemBlock<Ref = FootnoteRef> {
   label: string | null;
   text: string;
   footnoteRefs: Ref[];
+  prov: Provenance[];
   items?: ItemBlock<Ref>[];
 }
 
@@ -248,6 +268,7 @@ export interface ParagraphBlock<Ref = FootnoteRef> {
   number: string | null;
   text: string;
   footnoteRefs: Ref[];
+  prov: Provenance[];
   items?: ItemBlock<Ref>[];
 }
 
@@ -255,6 +276,7 @@ export interface TableBlock {
   type: 'table';
   id: string;
   rows: string[][];
+  prov: Provenance[];
 }
 
 export type Block<Ref = FootnoteRef> = HeadingBlock<Ref> | ParagraphBlock<Ref> | TableBlock;
@@ -264,6 +286,8 @@ export interface Annex<Ref = FootnoteRef> {
   /** As printed: `Annex`, `Annexe II`, `Enclosure`. */
   label: string;
   title: string | null;
+  /** Where the label and the title were printed. */
+  prov: Provenance[];
   body: Block<Ref>[];
 }
 
@@ -272,6 +296,7 @@ export interface Footnote {
   marker: string;
   text: string;
   page: number;
+  prov: Provenance[];
 }
 
 export type FurnitureKind = 'header' | 'footer' | 'page-number' | 'job-number' | 'barcode' | 'continuation' | 'running-title';
@@ -280,6 +305,7 @@ export interface Furniture {
   page: number;
   kind: FurnitureKind;
   text: string;
+  prov: Provenance[];
 }
 
 export interface Metadata {
@@ -301,6 +327,7 @@ export interface Metadata {
 export interface MastheadLine {
   text: string;
   field: keyof Metadata | null;
+  prov: Provenance[];
 }
 
 export interface UnDocument {

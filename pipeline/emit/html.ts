@@ -6,7 +6,7 @@
  * its style is inline. Ids are the document's own (unique by validation) plus the back-reference
  * ids made here, which are kept distinct from them, so every `href="#…"` finds exactly one target.
  */
-import type { Annex, Block, Footnote, FootnoteRef, ItemBlock, UnDocument } from '../model.js';
+import type { Annex, Block, Footnote, FootnoteRef, ItemBlock, Provenance, UnDocument } from '../model.js';
 import {
   ANNEX_LABEL_RANK,
   ANNEX_TITLE_RANK,
@@ -87,6 +87,18 @@ function escapeHtml(text: string): string {
   return text.replace(HTML_UNSAFE, (character) => CHARACTER_REFERENCES[character] ?? '\uFFFD');
 }
 
+/**
+ * Where the element was printed, for a viewer to link back to the PDF: `data-page` lists the page
+ * of each provenance entry and `data-bbox` its box (`x0,y0,x1,y1`, points from the page's top-left
+ * corner), both space-separated and in the same order. Nothing for an element without provenance.
+ */
+function provenanceAttributes(prov: readonly Provenance[]): string {
+  if (prov.length === 0) return '';
+  const pages = prov.map((entry) => entry.page).join(' ');
+  const boxes = prov.map((entry) => entry.bbox.join(',')).join(' ');
+  return ` data-page="${pages}" data-bbox="${boxes}"`;
+}
+
 /** `preferred` when no element has that id yet, else the first free `preferred-2`, `preferred-3`, …. */
 function claimId(preferred: string, usedIds: Set<string>): string {
   let id = preferred;
@@ -140,7 +152,7 @@ function inlineWithRefs(text: string, refs: readonly FootnoteRef[], context: Htm
 function itemList(items: readonly ItemBlock[], context: HtmlContext): string {
   const parts = ['<ul class="items">'];
   for (const item of items) {
-    parts.push('<li>');
+    parts.push(`<li${provenanceAttributes(item.prov)}>`);
     if (item.label !== null) parts.push(`<span class="label">${escapeHtml(item.label)}</span> `);
     parts.push(inlineWithRefs(item.text, item.footnoteRefs, context));
     if (item.items !== undefined && item.items.length > 0) parts.push(itemList(item.items, context));
@@ -176,20 +188,20 @@ const BLOCK_WRITERS = {
     const text = inlineWithRefs(block.text, block.footnoteRefs, context);
     // A heading that is all number ("Article 1") has no text to keep apart from it.
     const number = block.number === null ? '' : `<span class="number">${escapeHtml(block.number)}</span>${text === '' ? '' : ' '}`;
-    context.lines.push(`<h${rank} id="${escapeHtml(block.id)}">${number}${text}</h${rank}>`);
+    context.lines.push(`<h${rank} id="${escapeHtml(block.id)}"${provenanceAttributes(block.prov)}>${number}${text}</h${rank}>`);
   },
   paragraph: (block, context) => {
     // The model keeps the number without its dot; the page shows it as printed, `23.`.
     const number = block.number === null ? '' : `<span class="number">${escapeHtml(block.number)}.</span> `;
     const text = inlineWithRefs(block.text, block.footnoteRefs, context);
-    context.lines.push(`<p id="${escapeHtml(block.id)}">${number}${text}</p>`);
+    context.lines.push(`<p id="${escapeHtml(block.id)}"${provenanceAttributes(block.prov)}>${number}${text}</p>`);
     if (block.items !== undefined && block.items.length > 0) context.lines.push(itemList(block.items, context));
   },
   table: (block, context) => {
     const [header, ...body] = block.rows;
     if (header === undefined) return;
     const width = block.rows.reduce((widest, row) => Math.max(widest, row.length), 1);
-    context.lines.push(`<div class="table"><table id="${escapeHtml(block.id)}">`);
+    context.lines.push(`<div class="table"><table id="${escapeHtml(block.id)}"${provenanceAttributes(block.prov)}>`);
     context.lines.push(`<thead>${tableRow(header, width, 'th')}</thead>`);
     if (body.length > 0) context.lines.push(`<tbody>${body.map((row) => tableRow(row, width, 'td')).join('')}</tbody>`);
     context.lines.push('</table></div>');
@@ -203,7 +215,7 @@ function writeBlocks(blocks: readonly Block[], parentRank: number, context: Html
 }
 
 function writeAnnex(annex: Annex, context: HtmlContext): void {
-  context.lines.push(`<section id="${escapeHtml(annex.id)}" class="annex">`);
+  context.lines.push(`<section id="${escapeHtml(annex.id)}" class="annex"${provenanceAttributes(annex.prov)}>`);
   context.lines.push(`<h${ANNEX_LABEL_RANK}>${escapeHtml(annex.label)}</h${ANNEX_LABEL_RANK}>`);
   if (annex.title !== null) {
     context.lines.push(`<h${ANNEX_TITLE_RANK}>${escapeHtml(annex.title)}</h${ANNEX_TITLE_RANK}>`);
@@ -221,7 +233,7 @@ function writeNotes(footnotes: readonly Footnote[], context: HtmlContext): void 
   context.lines.push('<ol>');
   for (const footnote of footnotes) {
     const parts = [
-      `<li id="${escapeHtml(footnote.id)}"><span class="marker">${escapeHtml(footnote.marker)}</span> `,
+      `<li id="${escapeHtml(footnote.id)}"${provenanceAttributes(footnote.prov)}><span class="marker">${escapeHtml(footnote.marker)}</span> `,
       escapeHtml(footnote.text),
     ];
     const backReferences = context.backReferences.get(footnote.id) ?? [];

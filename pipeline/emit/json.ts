@@ -16,6 +16,7 @@ import type {
   ItemBlock,
   Metadata,
   ParagraphBlock,
+  Provenance,
   TableBlock,
   UnDocument,
 } from '../model.js';
@@ -25,12 +26,17 @@ function orderedRef(ref: FootnoteRef): FootnoteRef {
   return { id: ref.id, offset: ref.offset };
 }
 
+function orderedProvenance(prov: readonly Provenance[]): Provenance[] {
+  return prov.map(({ page, bbox }) => ({ page, bbox: [bbox[0], bbox[1], bbox[2], bbox[3]] }));
+}
+
 function orderedItem(item: ItemBlock): ItemBlock {
   const ordered: ItemBlock = {
     type: item.type,
     label: item.label,
     text: item.text,
     footnoteRefs: item.footnoteRefs.map(orderedRef),
+    prov: orderedProvenance(item.prov),
   };
   if (item.items !== undefined) ordered.items = item.items.map(orderedItem);
   return ordered;
@@ -44,6 +50,7 @@ const BLOCK_ORDERERS = {
     number: block.number,
     text: block.text,
     footnoteRefs: block.footnoteRefs.map(orderedRef),
+    prov: orderedProvenance(block.prov),
   }),
   paragraph: (block): ParagraphBlock => {
     const ordered: ParagraphBlock = {
@@ -52,6 +59,7 @@ const BLOCK_ORDERERS = {
       number: block.number,
       text: block.text,
       footnoteRefs: block.footnoteRefs.map(orderedRef),
+      prov: orderedProvenance(block.prov),
     };
     if (block.items !== undefined) ordered.items = block.items.map(orderedItem);
     return ordered;
@@ -60,6 +68,7 @@ const BLOCK_ORDERERS = {
     type: block.type,
     id: block.id,
     rows: block.rows,
+    prov: orderedProvenance(block.prov),
   }),
 } satisfies BlockHandlers<undefined, Block>;
 
@@ -85,15 +94,15 @@ function orderedMetadata(metadata: Metadata): Metadata {
 }
 
 function orderedAnnex(annex: Annex): Annex {
-  return { id: annex.id, label: annex.label, title: annex.title, body: annex.body.map(orderedBlock) };
+  return { id: annex.id, label: annex.label, title: annex.title, prov: orderedProvenance(annex.prov), body: annex.body.map(orderedBlock) };
 }
 
 function orderedFootnote(footnote: Footnote): Footnote {
-  return { id: footnote.id, marker: footnote.marker, text: footnote.text, page: footnote.page };
+  return { id: footnote.id, marker: footnote.marker, text: footnote.text, page: footnote.page, prov: orderedProvenance(footnote.prov) };
 }
 
 function orderedFurniture(furniture: Furniture): Furniture {
-  return { page: furniture.page, kind: furniture.kind, text: furniture.text };
+  return { page: furniture.page, kind: furniture.kind, text: furniture.text, prov: orderedProvenance(furniture.prov) };
 }
 
 function orderedDiagnostic(diagnostic: Diagnostic): Diagnostic {
@@ -102,18 +111,30 @@ function orderedDiagnostic(diagnostic: Diagnostic): Diagnostic {
   return ordered;
 }
 
-/** Serialises a document as JSON: fixed key order, 2-space indentation, trailing newline. */
+/**
+ * An array of numbers alone (a bounding box) spread by JSON.stringify over one line per number:
+ * no string can match, since JSON strings hold no raw line break.
+ */
+const SPREAD_NUMBER_ARRAY = /\[\n\s*(-?\d[\d.e+-]*(?:,\n\s*-?\d[\d.e+-]*)*)\n\s*\]/g;
+/** A provenance entry (a page and its box, once the box is on one line) spread over four lines. */
+const SPREAD_PAGE_BOX = /\{\n\s*("page": \d+),\n\s*("bbox": \[[^\]\n]*\])\n\s*\}/g;
+
+/** Serialises a document as JSON: fixed key order, 2-space indentation (a provenance entry on one line), trailing newline. */
 export function toJson(document: UnDocument): string {
   const ordered: UnDocument = {
     schemaVersion: document.schemaVersion,
     source: { file: document.source.file, sha256: document.source.sha256, pages: document.source.pages },
     metadata: orderedMetadata(document.metadata),
-    masthead: document.masthead.map((line) => ({ text: line.text, field: line.field })),
+    masthead: document.masthead.map((line) => ({ text: line.text, field: line.field, prov: orderedProvenance(line.prov) })),
     body: document.body.map(orderedBlock),
     annexes: document.annexes.map(orderedAnnex),
     footnotes: document.footnotes.map(orderedFootnote),
     furniture: document.furniture.map(orderedFurniture),
     diagnostics: document.diagnostics.map(orderedDiagnostic),
   };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  // Provenance on one line per entry: over the corpus its bytes are a quarter fewer than spread out, and it reads as easily.
+  const text = JSON.stringify(ordered, null, 2)
+    .replace(SPREAD_NUMBER_ARRAY, (_, numbers: string) => `[${numbers.replace(/,\n\s*/g, ', ')}]`)
+    .replace(SPREAD_PAGE_BOX, '{ $1, $2 }');
+  return `${text}\n`;
 }

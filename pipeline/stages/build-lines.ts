@@ -14,6 +14,11 @@ const BASELINE_TOLERANCE = 0.25;
 const SUPERSCRIPT_SIZE_RATIO = 0.8;
 /** A superscript's baseline sits above the line's by up to this fraction of the line's size. */
 const SUPERSCRIPT_MAX_RISE = 0.75;
+/**
+ * The part of a run's em box above its baseline (the rest hangs below): pdf.js's own default
+ * ascent, used where a font's metrics are not read, as here (fonts are not loaded).
+ */
+export const EM_ASCENT = 0.8;
 /** A gap wider than this fraction of the font size separates two words. */
 const WORD_GAP_RATIO = 0.12;
 /** A gap wider than this many font sizes is a tab stop or a column gutter: a new cell. */
@@ -368,6 +373,8 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
     x: Math.min(...xs),
     right: Math.max(...rights),
     y: row.runs.find((r) => r.size === size)?.y ?? row.y,
+    top: Math.min(...row.runs.map((r) => r.y - EM_ASCENT * r.size)),
+    bottom: Math.max(...row.runs.map((r) => r.y + (1 - EM_ASCENT) * r.size)),
     size,
     font: dominantFont(row.runs),
     text: content.text,

@@ -21,6 +21,7 @@ import type {
   Reporter,
   Structure,
 } from '../model.js';
+import { provenanceOf } from '../provenance.js';
 import { anchored, insert } from '../text/anchored-text.js';
 import { markersOf } from '../text/line-anchors.js';
 import { joinLines, vocabularyOf } from './join-text.js';
@@ -53,7 +54,7 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
     const text = joinLines(draft.lines, vocabulary).text.slice(draft.cut).trim();
-    return { id, marker: draft.marker, text, page: draft.page };
+    return { id, marker: draft.marker, text, page: draft.page, prov: provenanceOf(draft.lines) };
   });
   const byMarker = new Map<string, Footnote[]>();
   for (const note of footnotes) byMarker.set(note.marker, [...(byMarker.get(note.marker) ?? []), note]);

@@ -6,6 +6,7 @@
  * UN masthead (a WHO resolution, an excerpt) yields null fields and consumes nothing.
  */
 import type { ExtractedDocument, Furniture, Line, Masthead, Metadata, PageLines, Reporter, Typography } from '../model.js';
+import { provenanceOf } from '../provenance.js';
 import { cellsOf } from '../text/line-anchors.js';
 import { detectLanguage } from '../languages/index.js';
 import { FIELD_RULES, SESSION, SYMBOL_LINE, symbolFields, textsOf } from './masthead/fields.js';
@@ -63,7 +64,11 @@ export function readMasthead(
     .flatMap((p) => p.body.map((l) => l.text))
     .join(' ');
   metadata.language ??= detectLanguage(sample) ?? (infoLanguage && /^[a-z]{2}$/.test(infoLanguage) ? infoLanguage : null);
-  const masthead = lines.slice(0, Math.max(0, consumed)).map((line, i) => ({ text: line.text, field: fieldOfLine.get(i) ?? null }));
+  const masthead = lines.slice(0, Math.max(0, consumed)).map((line, i) => ({
+    text: line.text,
+    field: fieldOfLine.get(i) ?? null,
+    prov: provenanceOf([line]),
+  }));
   return { metadata, lines: masthead, consumed: Math.max(0, consumed) };
 }
 

@@ -10,6 +10,7 @@
 import { PAGE_WORDS } from '../languages/index.js';
 import { cellsOf, markersOf } from '../text/line-anchors.js';
 import type { Furniture, FurnitureKind, Line, LinesPage, Reporter, StrippedPages } from '../model.js';
+import { provenanceOf } from '../provenance.js';
 
 /** Running heads sit in the top 11% of the page, footers in the bottom 11.5%. */
 const TOP_BAND = 0.11;
@@ -100,7 +101,7 @@ export function stripFurniture(pages: LinesPage[], reporter: Reporter): Stripped
       const band = bands[index] ?? null;
       const repeats = band !== null && !notes.has(line) && (counts.get(repetitionKey(band, line.text)) ?? 0) >= repeatThreshold;
       const kind = furnitureKind(line, band, page, repeats, ownSymbols);
-      if (kind) furniture.push({ page: page.number, kind, text: line.text });
+      if (kind) furniture.push({ page: page.number, kind, text: line.text, prov: provenanceOf([line]) });
       else lines.push(line);
     });
     return { ...page, lines };

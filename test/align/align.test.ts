@@ -128,7 +128,7 @@ describe('units that some versions lack', () => {
     const french = version(
       'fr',
       [paragraph('1', 'Un.')],
-      [{ id: 'annex-1', label: 'Annexe', title: null, body: [paragraph('1', 'Liste.')] }],
+      [{ id: 'annex-1', label: 'Annexe', title: null, prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }], body: [paragraph('1', 'Liste.')] }],
     );
     const english = version('en', [paragraph('1', 'One.')]);
     expect(outline(alignDocuments([english, french]))).toEqual(['paragraph body 1 en,fr', 'paragraph annex-1 1 fr']);
@@ -322,13 +322,13 @@ describe('sub-items and articles', () => {
       ['•', 'by meetings;'],
       ['(b)', 'To provide support.'],
     ]);
-    en.items![0]!.items = [{ type: 'paragraph', label: '(i)', text: 'in the region;', footnoteRefs: [] }];
+    en.items![0]!.items = [{ type: 'paragraph', label: '(i)', text: 'in the region;', footnoteRefs: [], prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }] }];
     const fr = paragraph('7', 'Appelle les États membres :', [
       ['a)', 'À intensifier la coopération ;'],
       ['•', 'par des réunions ;'],
       ['b)', 'À fournir un appui.'],
     ]);
-    fr.items![0]!.items = [{ type: 'paragraph', label: 'i)', text: 'dans la région ;', footnoteRefs: [] }];
+    fr.items![0]!.items = [{ type: 'paragraph', label: 'i)', text: 'dans la région ;', footnoteRefs: [], prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }] }];
     const alignment = alignDocuments([version('en', [en]), version('fr', [fr])]);
     expect(outline(alignment)).toEqual([
       'paragraph body 7 en,fr',

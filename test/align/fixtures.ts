@@ -10,18 +10,40 @@ import type { Annex, Block, HeadingBlock, ItemBlock, ParagraphBlock, UnDocument 
 let blockCount = 0;
 
 export function heading(number: string | null, text: string, level = 1): HeadingBlock {
-  return { type: 'heading', id: `h-${++blockCount}`, level, number, text, footnoteRefs: [] };
+  return {
+    type: 'heading',
+    id: `h-${++blockCount}`,
+    level,
+    number,
+    text,
+    footnoteRefs: [],
+    prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+  };
 }
 
 export function paragraph(number: string | null, text: string, items?: Array<[string, string]>): ParagraphBlock {
-  const block: ParagraphBlock = { type: 'paragraph', id: `p-${++blockCount}`, number, text, footnoteRefs: [] };
-  if (items) block.items = items.map(([label, itemText]): ItemBlock => ({ type: 'paragraph', label, text: itemText, footnoteRefs: [] }));
+  const block: ParagraphBlock = {
+    type: 'paragraph',
+    id: `p-${++blockCount}`,
+    number,
+    text,
+    footnoteRefs: [],
+    prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+  };
+  if (items)
+    block.items = items.map(([label, itemText]): ItemBlock => ({
+      type: 'paragraph',
+      label,
+      text: itemText,
+      footnoteRefs: [],
+      prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+    }));
   return block;
 }
 
 export function version(language: string | null, body: Block[], annexes: Annex[] = []): UnDocument {
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     source: { file: `E_2018_41-E_ESCWA_30_18_Report-${language}.pdf`, sha256: '0'.repeat(64), pages: 40 },
     metadata: {
       symbol: 'E/2018/41',
@@ -46,7 +68,13 @@ export function version(language: string | null, body: Block[], annexes: Annex[]
   };
 }
 
-const annex = (label: string, body: Block[]): Annex => ({ id: 'annex-1', label, title: null, body });
+const annex = (label: string, body: Block[]): Annex => ({
+  id: 'annex-1',
+  label,
+  title: null,
+  prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+  body,
+});
 
 export const ARABIC = version(
   'ar',

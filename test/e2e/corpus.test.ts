@@ -5,13 +5,14 @@
  * Skips with a one-line reason where ../shared is absent.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertPdf } from '../../pipeline/convert.js';
 import { toJson } from '../../pipeline/emit/json.js';
 import type { Block, UnDocument } from '../../pipeline/model.js';
+import { inside, letterSimilarity, openPdf, pageSizes, placedElements, placedItems } from './pdf-text.js';
 import { compare, readRatchet, RATCHET_FILE, tableOf, writeRatchet, type ScoreRow } from './ratchet.js';
 import { CORPUS_PDF, GOLD_DIR, GOLD_TABLES_DIR, HAS_SHARED, REPLICA_DIR, SKIP_REASON, TOOLS } from './shared.js';
 
@@ -23,6 +24,15 @@ const outReplica = mkdtempSync(join(tmpdir(), 'undoc-replica-'));
 /** `npm run ratchet` runs this file with UNDOC_RATCHET=write: the table is rewritten with raised figures. */
 const WRITE_RATCHET = process.env.UNDOC_RATCHET === 'write';
 const documents = new Map<string, UnDocument>();
+/**
+ * The provenance check's bars: how alike an element's letters and those under its boxes must be,
+ * and the share of the sample allowed below (a page whose columns are not found makes lines that
+ * cross the gutter, and a box over them takes in the other column's lines too).
+ */
+const PROVENANCE_SIMILARITY = 0.95;
+const PROVENANCE_MISSES = 0.01;
+/** About this many paragraphs, headings and footnotes sampled per document, spread through it. */
+const PROVENANCE_SAMPLES = 10;
 const failures: string[] = [];
 
 function tool(name: string, ...args: string[]): any {
@@ -148,6 +158,74 @@ describe.skipIf(!HAS_SHARED)(`shared corpus${HAS_SHARED ? '' : ` (${SKIP_REASON}
     },
     TOOL_TIMEOUT_MS,
   );
+
+  const pdfOf = (name: string) => new Uint8Array(readFileSync([CORPUS_PDF, REPLICA_DIR].map((dir) => join(dir, name)).find(existsSync)!));
+
+  it('places every masthead line, block, item, annex, footnote and furniture entry on a page, in a box inside it', async () => {
+    const misplaced: string[] = [];
+    let boxes = 0;
+    for (const [name, document] of documents) {
+      const pdf = await openPdf(pdfOf(name));
+      const sizes = await pageSizes(pdf);
+      await pdf.destroy();
+      for (const { where, prov } of placedElements(document)) {
+        if (prov.length === 0) misplaced.push(`${name} ${where}: no provenance`);
+        for (const { page, bbox } of prov) {
+          boxes++;
+          const size = sizes[page - 1];
+          const [x0, y0, x1, y1] = bbox;
+          if (!size || x0 < 0 || y0 < 0 || x1 > size.width || y1 > size.height || x0 > x1 || y0 > y1)
+            misplaced.push(
+              `${name} ${where}: page ${page} [${bbox.join(', ')}] outside ${size ? `${size.width} x ${size.height}` : 'the document'}`,
+            );
+        }
+      }
+    }
+    expect(boxes).toBeGreaterThan(documents.size);
+    expect(misplaced).toEqual([]);
+  }, 300_000);
+
+  /**
+   * The text pdf.js draws inside each box (its items whose em-box centre falls in the rectangle,
+   * read by pdf-text.ts, not by extract.ts) is the element's text: compared as multisets of
+   * letters (NFKC, lower case), so that line-end hyphens, numbers and markers, and the order of
+   * right-to-left items do not count. Sampled: every fifth of the paragraphs, headings (with their
+   * number) and footnotes of each document.
+   */
+  it(`finds each sampled element's text under its boxes: letter similarity >= ${PROVENANCE_SIMILARITY} for all but ${PROVENANCE_MISSES * 100}% of the sample`, async () => {
+    const far: string[] = [];
+    let sampled = 0;
+    for (const [name, document] of documents) {
+      const elements = [
+        ...document.body.flatMap((block) =>
+          block.type === 'table'
+            ? []
+            : [{ id: block.id, text: `${block.type === 'heading' ? (block.number ?? '') : ''} ${block.text}`, prov: block.prov }],
+        ),
+        ...document.footnotes.map((note) => ({ id: note.id, text: note.text, prov: note.prov })),
+      ];
+      const step = Math.max(1, Math.floor(elements.length / PROVENANCE_SAMPLES));
+      const pdf = await openPdf(pdfOf(name));
+      const items = new Map<number, Awaited<ReturnType<typeof placedItems>>>();
+      for (let index = 0; index < elements.length; index += step) {
+        const element = elements[index]!;
+        const under: string[] = [];
+        for (const { page, bbox } of element.prov) {
+          if (!items.has(page)) items.set(page, await placedItems(pdf, page));
+          for (const item of items.get(page)!) if (inside(bbox, item.x, item.y)) under.push(item.text);
+        }
+        sampled++;
+        const similarity = letterSimilarity(element.text, under.join(' '));
+        if (similarity < PROVENANCE_SIMILARITY)
+          far.push(
+            `${name} ${element.id} (${similarity.toFixed(2)}): "${element.text.slice(0, 60)}" under "${under.join(' ').slice(0, 60)}"`,
+          );
+      }
+      await pdf.destroy();
+    }
+    expect(sampled).toBeGreaterThan(5 * documents.size);
+    expect(far.length, far.join('\n')).toBeLessThanOrEqual(PROVENANCE_MISSES * sampled);
+  }, 300_000);
 
   describe('Arabic text checked by hand where it differs from pdftotext', () => {
     const textOf = (name: string) => collectText(documents.get(name)!);

@@ -115,6 +115,31 @@ describe('toHtml on A/61/187 (French)', () => {
   });
 });
 
+describe('toHtml provenance', () => {
+  it('links every block, item, annex and note back to its page and box', () => {
+    const document = a61187();
+    document.body[4]!.prov = [
+      { page: 6, bbox: [123.2, 640.4, 488, 720.8] },
+      { page: 7, bbox: [123.2, 80, 488, 141.5] },
+    ];
+    const $ = page(document);
+    // Paragraph 22 runs over two pages: one page and one box per entry, in the same order.
+    expect($('p#para-22').attr('data-page')).toBe('6 7');
+    expect($('p#para-22').attr('data-bbox')).toBe('123.2,640.4,488,720.8 123.2,80,488,141.5');
+    expect($('#heading-1').attr('data-page')).toBe('1');
+    expect($('#heading-1').attr('data-bbox')).toBe('72,100,523.3,112');
+    expect($('table#annex-1-table-1').attr('data-page')).toBe('18');
+    expect($('li#fn-1').attr('data-page')).toBe('7');
+    expect($('section#annex-1').attr('data-page')).toBe('1');
+    const unplaced = $('p, li, h2, h3, h4, table')
+      .toArray()
+      .filter((element) => $(element).closest('header').length === 0 && $(element).attr('data-page') === undefined)
+      .map((element) => $(element).text());
+    // The annex's label and title are placed by its section; the notes heading is undoc's own, not printed.
+    expect(unplaced).toEqual(['Annexe', 'Programme de rencontres interactives informelles', 'Notes']);
+  });
+});
+
 describe('toHtml footnote back-references', () => {
   it('gives each reference to the same footnote its own id and back-link', () => {
     const document = a61187();
@@ -127,6 +152,7 @@ describe('toHtml footnote back-references', () => {
       number: '1',
       text: 'Voir le rapport.',
       footnoteRefs: [{ id: 'fn-1', offset: 15 }],
+      prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
     });
     const $ = page(document);
     expect(linkProblems($)).toEqual([]);
@@ -146,7 +172,14 @@ describe('toHtml footnote back-references', () => {
 
   it('never reuses an id the document already gives to a block', () => {
     const document = a61187();
-    document.body.push({ type: 'paragraph', id: 'fnref-1', number: null, text: 'x', footnoteRefs: [] });
+    document.body.push({
+      type: 'paragraph',
+      id: 'fnref-1',
+      number: null,
+      text: 'x',
+      footnoteRefs: [],
+      prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+    });
     const $ = page(document);
     expect(linkProblems($)).toEqual([]);
     expect($('p#para-22 sup a').attr('id')).toBe('fnref-1-2');

@@ -17,7 +17,7 @@ describe('toJson', () => {
     const first = toJson(a61187());
     expect(toJson(a61187())).toBe(first);
     expect(first.endsWith('}\n')).toBe(true);
-    expect(first.split('\n')[1]).toBe('  "schemaVersion": "1.0.0",');
+    expect(first.split('\n')[1]).toBe('  "schemaVersion": "1.1.0",');
   });
 
   it('does not depend on the order in which the pipeline set the keys', () => {
@@ -55,14 +55,14 @@ describe('toJson', () => {
     const heading = parsed.body[0] as HeadingBlock;
     const paragraph5 = parsed.body[1] as ParagraphBlock;
     const paragraph22 = parsed.body[4] as ParagraphBlock;
-    expect(Object.keys(heading)).toEqual(['type', 'id', 'level', 'number', 'text', 'footnoteRefs']);
-    expect(Object.keys(paragraph5)).toEqual(['type', 'id', 'number', 'text', 'footnoteRefs', 'items']);
-    expect(Object.keys(paragraph5.items![0]!)).toEqual(['type', 'label', 'text', 'footnoteRefs', 'items']);
+    expect(Object.keys(heading)).toEqual(['type', 'id', 'level', 'number', 'text', 'footnoteRefs', 'prov']);
+    expect(Object.keys(paragraph5)).toEqual(['type', 'id', 'number', 'text', 'footnoteRefs', 'prov', 'items']);
+    expect(Object.keys(paragraph5.items![0]!)).toEqual(['type', 'label', 'text', 'footnoteRefs', 'prov', 'items']);
     expect(Object.keys(paragraph22.footnoteRefs[0]!)).toEqual(['id', 'offset']);
-    expect(Object.keys(parsed.annexes[0]!)).toEqual(['id', 'label', 'title', 'body']);
-    expect(Object.keys(parsed.annexes[0]!.body[1]!)).toEqual(['type', 'id', 'rows']);
-    expect(Object.keys(parsed.footnotes[0]!)).toEqual(['id', 'marker', 'text', 'page']);
-    expect(Object.keys(parsed.furniture[0]!)).toEqual(['page', 'kind', 'text']);
+    expect(Object.keys(parsed.annexes[0]!)).toEqual(['id', 'label', 'title', 'prov', 'body']);
+    expect(Object.keys(parsed.annexes[0]!.body[1]!)).toEqual(['type', 'id', 'rows', 'prov']);
+    expect(Object.keys(parsed.footnotes[0]!)).toEqual(['id', 'marker', 'text', 'page', 'prov']);
+    expect(Object.keys(parsed.furniture[0]!)).toEqual(['page', 'kind', 'text', 'prov']);
     expect(Object.keys(parsed.diagnostics[1]!)).toEqual(['rule', 'message', 'page']);
   });
 
@@ -77,6 +77,26 @@ describe('toJson', () => {
     expect(Object.keys(parsed.body[0]!)).not.toContain('page');
     expect(Object.keys(parsed.body[4]!)).not.toContain('items');
     expect(Object.keys(parsed.diagnostics[0]!)).toEqual(['rule', 'message']);
+  });
+
+  it('writes each provenance entry on one line, its page before its box', () => {
+    const document = a61187();
+    document.body[4]!.prov = [
+      { page: 6, bbox: [123.2, 640.4, 488, 720.8] },
+      { page: 7, bbox: [123.2, 80, 488, 141.5] },
+    ];
+    const json = toJson(document);
+    expect(json).toContain(
+      [
+        '      "prov": [',
+        '        { "page": 6, "bbox": [123.2, 640.4, 488, 720.8] },',
+        '        { "page": 7, "bbox": [123.2, 80, 488, 141.5] }',
+        '      ]',
+      ].join('\n'),
+    );
+    // Arrays of strings keep one element per line.
+    expect(json).toContain('"symbols": [\n      "A/61/187"\n    ]');
+    expect(JSON.parse(json)).toEqual(document);
   });
 
   it('keeps non-ASCII text as UTF-8 rather than \\u escapes', () => {

@@ -94,6 +94,7 @@ describe('toMarkdown footnote labels', () => {
         number: '1',
         text: 'abc',
         footnoteRefs: footnotes.map((footnote, index) => ({ id: footnote.id, offset: index })),
+        prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
       },
     ];
     document.annexes = [];
@@ -102,9 +103,9 @@ describe('toMarkdown footnote labels', () => {
 
   it('names symbol markers and makes repeated markers unique', () => {
     const markdown = withFootnotes([
-      { id: 'fn-star', marker: '*', text: 'Star.', page: 1 },
-      { id: 'fn-1', marker: '1', text: 'One.', page: 1 },
-      { id: 'annex-1-fn-1', marker: '1', text: 'One again, in the annex.', page: 9 },
+      { id: 'fn-star', marker: '*', text: 'Star.', page: 1, prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }] },
+      { id: 'fn-1', marker: '1', text: 'One.', page: 1, prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }] },
+      { id: 'annex-1-fn-1', marker: '1', text: 'One again, in the annex.', page: 9, prov: [{ page: 9, bbox: [72, 100, 523.3, 112] }] },
     ]);
     expect(markdown).toContain('1\\. [^star]a[^1]b[^1-2]c');
     expect(markdown).toContain('[^star]: Star.\n\n[^1]: One.\n\n[^1-2]: One again, in the annex.\n');
@@ -114,7 +115,7 @@ describe('toMarkdown footnote labels', () => {
     const document = a61187();
     const paragraph = document.body[4];
     if (paragraph?.type !== 'paragraph') throw new Error('fixture changed: body[4] is not a paragraph');
-    document.footnotes.push({ id: 'fn-2', marker: '2', text: 'Second.', page: 7 });
+    document.footnotes.push({ id: 'fn-2', marker: '2', text: 'Second.', page: 7, prov: [{ page: 7, bbox: [72, 100, 523.3, 112] }] });
     paragraph.footnoteRefs = [
       { id: 'fn-2', offset: paragraph.text.length },
       { id: 'fn-1', offset: 3 },
@@ -171,7 +172,19 @@ describe('toMarkdown edge cases', () => {
   }
 
   it('caps deep heading levels at ######', () => {
-    const markdown = toMarkdown(withBody([{ type: 'heading', id: 'heading-1', level: 7, number: null, text: 'Deep', footnoteRefs: [] }]));
+    const markdown = toMarkdown(
+      withBody([
+        {
+          type: 'heading',
+          id: 'heading-1',
+          level: 7,
+          number: null,
+          text: 'Deep',
+          footnoteRefs: [],
+          prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+        },
+      ]),
+    );
     expect(blocks(markdown)).toContain('###### Deep');
   });
 
@@ -192,7 +205,8 @@ describe('toMarkdown edge cases', () => {
           number: null,
           text: 'Intro:',
           footnoteRefs: [],
-          items: [{ type: 'paragraph', label: '•', text: 'first', footnoteRefs: [] }],
+          prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+          items: [{ type: 'paragraph', label: '•', text: 'first', footnoteRefs: [], prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }] }],
         },
       ]),
     );
@@ -201,7 +215,14 @@ describe('toMarkdown edge cases', () => {
 
   it('keeps the text of a marker whose offset is past the end', () => {
     const document = withBody([
-      { type: 'paragraph', id: 'para-1', number: null, text: 'Text', footnoteRefs: [{ id: 'fn-1', offset: 99 }] },
+      {
+        type: 'paragraph',
+        id: 'para-1',
+        number: null,
+        text: 'Text',
+        footnoteRefs: [{ id: 'fn-1', offset: 99 }],
+        prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+      },
     ]);
     expect(blocks(toMarkdown(document))).toContain('Text[^1]');
   });

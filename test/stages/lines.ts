@@ -1,5 +1,6 @@
 /** Small builders for literal stage inputs (runs and lines as pdf.js and build-lines produce them). */
 import type { Line, LineAnchor, TextRun } from '../../pipeline/model.js';
+import { EM_ASCENT } from '../../pipeline/stages/build-lines.js';
 
 export function run(text: string, x: number, y: number, size = 10, font = 'f1', width = text.length * size * 0.45): TextRun {
   return { text, x, y, width, size, font, dir: 'ltr' };
@@ -26,6 +27,9 @@ export function line(text: string, x: number, y: number, { markers = [], cells =
     x,
     right: x + text.length * size * 0.45,
     y,
+    // The em box as build-lines sets it: 0.8 of the size above the baseline, 0.2 below.
+    top: y - EM_ASCENT * size,
+    bottom: y + (1 - EM_ASCENT) * size,
     size,
     font: 'f1',
     text,

@@ -23,14 +23,18 @@ describe('link-footnotes', () => {
             number: '22',
             text: 'dans le rapport du Secrétaire général.',
             footnoteRefs: [{ marker: '1', page: 6, offset: 15 }],
+            prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
           },
         ],
         annexes: [],
       },
       silent,
     );
-    expect(result.footnotes).toEqual([{ id: 'fn-1', marker: '1', text: 'A/60/871.', page: 6 }]);
-    expect(result.body[0]).toMatchObject({ footnoteRefs: [{ id: 'fn-1', offset: 15 }] });
+    expect(result.footnotes).toEqual([
+      // The note's box is its line's: from its left edge to its right, over the em box of its 9 pt type.
+      { id: 'fn-1', marker: '1', text: 'A/60/871.', page: 6, prov: [{ page: 6, bbox: [123, 687.8, 167.6, 696.8] }] },
+    ]);
+    expect(result.body[0]).toMatchObject({ footnoteRefs: [{ id: 'fn-1', offset: 15 }], prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }] });
   });
 
   it('E/CN.6/2025/3: a note line starting with a date continues the note above ("14 June 2024")', () => {
@@ -111,12 +115,17 @@ describe('link-footnotes', () => {
             number: null,
             text: 'An area of 40 km of land.',
             footnoteRefs: [{ marker: '2', page: 2, offset: 16 }],
+            prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
           },
         ],
         annexes: [],
       },
       silent,
     );
-    expect(result.body[0]).toMatchObject({ text: 'An area of 40 km2 of land.', footnoteRefs: [] });
+    expect(result.body[0]).toMatchObject({
+      text: 'An area of 40 km2 of land.',
+      footnoteRefs: [],
+      prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+    });
   });
 });

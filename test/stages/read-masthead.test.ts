@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readMasthead } from '../../pipeline/stages/read-masthead.js';
-import type { Line } from '../../pipeline/model.js';
+import type { Furniture, Line } from '../../pipeline/model.js';
 import { line, silent } from './lines.js';
 
 const typography = { bodySize: 10, bodyFont: 'body', lineGap: 12, leftMargin: 123, rightMargin: 488 };
 
-function masthead(lines: Line[], furniture = [{ page: 1, kind: 'job-number' as const, text: '06-44787 (F) 010806 020806' }]) {
+function masthead(
+  lines: Line[],
+  furniture: Furniture[] = [
+    { page: 1, kind: 'job-number', text: '06-44787 (F) 010806 020806', prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }] },
+  ],
+) {
   return readMasthead([{ number: 1, width: 612, height: 792, body: lines, notes: [] }], furniture, typography, {}, silent);
 }
 

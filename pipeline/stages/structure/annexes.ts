@@ -3,7 +3,8 @@
  * label's block or the short centred line or heading that follows it.
  */
 import { ANNEX_LABEL } from '../../languages/index.js';
-import type { Annex, FootnoteDraft } from '../../model.js';
+import type { Annex, FootnoteDraft, Provenance } from '../../model.js';
+import { extendProvenance } from '../../provenance.js';
 import { ENDS_SENTENCE } from '../group-blocks.js';
 import { joinLines } from '../join-text.js';
 import { isCentred } from '../measure-typography.js';
@@ -21,13 +22,13 @@ export const annexLabel: StructureRule<{ label: string; title: string }> = {
     // "Annex" and its title set as one block: the lines after the label are the title.
     return { label, title: joinLines(block.lines.slice(1), vocabulary).text.trim() };
   },
-  apply({ label, title }, state) {
+  apply({ label, title }, state, { prov }) {
     const id = `annex-${state.annexes.length + 1}`;
     state.scope = newScope(`${id}-`);
     // The annex's body is its scope's block list, filled as the following blocks are read.
-    const annex: Annex<FootnoteDraft> = { id, label: label.replace(/\.$/, ''), title: null, body: state.scope.blocks };
+    const annex: Annex<FootnoteDraft> = { id, label: label.replace(/\.$/, ''), title: null, body: state.scope.blocks, prov };
     state.annexes.push(annex);
-    if (title) setAnnexTitle(state, annex, title);
+    if (title) setAnnexTitle(state, annex, title, []);
     else state.awaitingAnnexTitle = annex;
   },
 };
@@ -47,7 +48,7 @@ export const annexTitle: StructureRule<{ annex: Annex<FootnoteDraft>; title: str
       return null;
     return { annex, title: text };
   },
-  apply: ({ annex, title }, state) => setAnnexTitle(state, annex, title),
+  apply: ({ annex, title }, state, { prov }) => setAnnexTitle(state, annex, title, prov),
 };
 
 /** An unnumbered heading under an annex label is the annex's title, not a heading of its body. */
@@ -58,10 +59,12 @@ export const annexTitleHeading: StructureRule<{ annex: Annex<FootnoteDraft>; tit
     if (!annex || HEADING_NUMBER.test(view.text) || !isHeading(view)) return null;
     return { annex, title: view.text };
   },
-  apply: ({ annex, title }, state) => setAnnexTitle(state, annex, title),
+  apply: ({ annex, title }, state, { prov }) => setAnnexTitle(state, annex, title, prov),
 };
 
-function setAnnexTitle(state: StructureState, annex: Annex<FootnoteDraft>, title: string): void {
+/** The annex gets its title, and the title's place joins the label's (`prov` is empty for a title read from the label's block). */
+function setAnnexTitle(state: StructureState, annex: Annex<FootnoteDraft>, title: string, prov: Provenance[]): void {
   annex.title = title;
+  annex.prov = extendProvenance(annex.prov, prov);
   state.headingLevels.annexTitle();
 }

@@ -6,6 +6,7 @@
 import { cellsOf } from '../../text/line-anchors.js';
 import { ANNEX_LABEL, CONTENTS_COLUMN_WORDS, CONTENTS_LABEL } from '../../languages/index.js';
 import type { Line, RawBlock } from '../../model.js';
+import { extendProvenance } from '../../provenance.js';
 import { ENDS_SENTENCE } from '../group-blocks.js';
 import { isHeadingLike } from './headings.js';
 import type { StructureRule } from './view.js';
@@ -35,12 +36,13 @@ export const contents: StructureRule<{ rows: string[][] }> = {
     if (!startsContents && leaderLines * 2 < lines.length && !(open && entries() * 2 >= lines.length) && !wrappedEntry()) return null;
     return { rows: startsContents ? [[text]] : contentsRows(lines) };
   },
-  apply({ rows }, state) {
+  apply({ rows }, state, { prov }) {
     if (!state.contents) {
-      state.contents = { type: 'table', id: state.ids.take(`${state.scope.idPrefix}contents`), rows: [] };
+      state.contents = { type: 'table', id: state.ids.take(`${state.scope.idPrefix}contents`), rows: [], prov: [] };
       state.scope.blocks.push(state.contents);
     }
     state.contents.rows.push(...rows);
+    state.contents.prov = extendProvenance(state.contents.prov, prov);
   },
 };
 

@@ -95,7 +95,7 @@ export const heading: StructureRule<HeadingMatch> = {
       opensChapter: ROMAN_NUMBER.test(text),
     };
   },
-  apply(match, state) {
+  apply(match, state, { prov }) {
     const scope = state.scope;
     const block: HeadingBlock<FootnoteDraft> = {
       type: 'heading',
@@ -104,6 +104,7 @@ export const heading: StructureRule<HeadingMatch> = {
       number: match.number,
       text: match.text,
       footnoteRefs: match.footnoteRefs,
+      prov,
     };
     scope.blocks.push(block);
     scope.openParagraph = null;

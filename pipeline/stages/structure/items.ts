@@ -22,7 +22,7 @@ const ITEM_LABEL = new RegExp(
 /** A sub-item of the open paragraph: labelled, numbered out of its sequence, or set in under it. */
 export const item: StructureRule<{ paragraph: ParagraphBlock<FootnoteDraft>; item: ItemBlock<FootnoteDraft> }> = {
   name: 'item',
-  matches({ block, text, state, refs }) {
+  matches({ block, text, state, refs, prov }) {
     const open = state.scope.openParagraph;
     if (open === null) return null;
     const label = ITEM_LABEL.exec(text) ?? PARAGRAPH_NUMBER.exec(text);
@@ -30,7 +30,7 @@ export const item: StructureRule<{ paragraph: ParagraphBlock<FootnoteDraft>; ite
     const cut = label ? label[0].length : 0;
     return {
       paragraph: open,
-      item: { type: 'paragraph', label: label ? label[0].trim() : null, text: text.slice(cut), footnoteRefs: refs(cut) },
+      item: { type: 'paragraph', label: label ? label[0].trim() : null, text: text.slice(cut), footnoteRefs: refs(cut), prov },
     };
   },
   apply(match) {

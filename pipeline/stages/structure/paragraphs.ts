@@ -2,7 +2,7 @@
  * Paragraphs: numbered ones (the number printed, or printed as a picture and counted), the
  * numbered paragraphs of a text quoted in the report, and plain ones.
  */
-import type { FootnoteDraft, ParagraphBlock, RawBlock, Reporter } from '../../model.js';
+import type { FootnoteDraft, ParagraphBlock, Provenance, RawBlock, Reporter } from '../../model.js';
 import { openParagraph, restX, type Scope } from './scope.js';
 import type { StructureRule } from './view.js';
 
@@ -23,8 +23,8 @@ function numberedMatch(number: number, cut: number, text: string, refs: (cut: nu
   return { number, text: text.slice(cut), footnoteRefs: refs(cut) };
 }
 
-function numberedParagraphBlock(id: string, match: NumberedMatch): ParagraphBlock<FootnoteDraft> {
-  return { type: 'paragraph', id, number: String(match.number), text: match.text, footnoteRefs: match.footnoteRefs };
+function numberedParagraphBlock(id: string, match: NumberedMatch, prov: Provenance[]): ParagraphBlock<FootnoteDraft> {
+  return { type: 'paragraph', id, number: String(match.number), text: match.text, footnoteRefs: match.footnoteRefs, prov };
 }
 
 /**
@@ -40,7 +40,7 @@ export const quotedParagraph: StructureRule<NumberedMatch> = {
     if (!printed || !isQuotedNumbered(block, state.scope)) return null;
     return numberedMatch(Number(printed[1]), printed[0].length, text, refs);
   },
-  apply(match, state, { block }, reporter) {
+  apply(match, state, { block, prov }, reporter) {
     const scope = state.scope;
     const expected = scope.quoted === null ? 1 : scope.quoted.lastNumber + 1;
     if (match.number !== 1 && match.number !== expected) {
@@ -50,7 +50,7 @@ export const quotedParagraph: StructureRule<NumberedMatch> = {
         block.page,
       );
     }
-    openParagraph(scope, block, numberedParagraphBlock(state.ids.take(`${scope.idPrefix}para-${match.number}`), match));
+    openParagraph(scope, block, numberedParagraphBlock(state.ids.take(`${scope.idPrefix}para-${match.number}`), match, prov));
     scope.quoted = { lastNumber: match.number, firstLineX: block.lines[0]!.x };
   },
 };
@@ -87,13 +87,13 @@ export const numberedParagraph: StructureRule<NumberedMatch> = {
     if (indentedList) return null;
     return numberedMatch(number, printed ? printed[0].length : 0, text, refs);
   },
-  apply(match, state, { block }, reporter) {
+  apply(match, state, { block, prov }, reporter) {
     const scope = state.scope;
     const first = block.lines[0]!;
     if (scope.lastNumber !== null && match.number !== scope.lastNumber + 1) {
       reporter.report('structure/numbering', `Paragraph ${match.number} follows paragraph ${scope.lastNumber}.`, block.page);
     }
-    openParagraph(scope, block, numberedParagraphBlock(state.ids.take(`${scope.idPrefix}para-${match.number}`), match));
+    openParagraph(scope, block, numberedParagraphBlock(state.ids.take(`${scope.idPrefix}para-${match.number}`), match, prov));
     scope.lastNumber = match.number;
     scope.quoted = null;
     if (scope.numberedIndent === null && block.lines.length > 1 && !first.rtl) scope.numberedIndent = first.x - restX(block);
@@ -104,13 +104,14 @@ export const numberedParagraph: StructureRule<NumberedMatch> = {
 export const paragraph: StructureRule<{ text: string; footnoteRefs: FootnoteDraft[] }> = {
   name: 'paragraph',
   matches: ({ text, refs }) => ({ text, footnoteRefs: refs() }),
-  apply(match, state, { block }) {
+  apply(match, state, { block, prov }) {
     const scope = state.scope;
     openParagraph(scope, block, {
       type: 'paragraph',
       id: state.ids.take(`${scope.idPrefix}p-${++scope.counters.p}`),
       number: null,
       ...match,
+      prov,
     });
   },
 };

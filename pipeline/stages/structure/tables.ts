@@ -1,6 +1,7 @@
 /** Tables: blocks whose lines are mostly cells; a table block right after another one continues it. */
 import { cellsOf } from '../../text/line-anchors.js';
 import type { RawBlock, TableBlock } from '../../model.js';
+import { extendProvenance } from '../../provenance.js';
 import { HEADING_NUMBER } from './headings.js';
 import type { StructureRule } from './view.js';
 
@@ -14,10 +15,12 @@ export const table: StructureRule<{ rows: string[][]; continues: TableBlock | nu
     const continues = last?.type === 'table' && previous !== undefined && isTableBlock(previous) ? last : null;
     return { rows: block.lines.map((l) => cellsOf(l) ?? [l.text]), continues };
   },
-  apply({ rows, continues }, state) {
+  apply({ rows, continues }, state, { prov }) {
     const scope = state.scope;
-    if (continues) continues.rows.push(...rows);
-    else scope.blocks.push({ type: 'table', id: state.ids.take(`${scope.idPrefix}table-${++scope.counters.table}`), rows });
+    if (continues) {
+      continues.rows.push(...rows);
+      continues.prov = extendProvenance(continues.prov, prov);
+    } else scope.blocks.push({ type: 'table', id: state.ids.take(`${scope.idPrefix}table-${++scope.counters.table}`), rows, prov });
   },
 };
 

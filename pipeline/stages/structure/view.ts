@@ -4,7 +4,8 @@
  * that a rule changes only in its `apply` step.
  */
 import { slice, trim } from '../../text/anchored-text.js';
-import type { Annex, FootnoteDraft, Line, RawBlock, Reporter, TableBlock, Typography } from '../../model.js';
+import type { Annex, FootnoteDraft, Line, Provenance, RawBlock, Reporter, TableBlock, Typography } from '../../model.js';
+import { provenanceOf } from '../../provenance.js';
 import { joinLines, type JoinedText } from '../join-text.js';
 import type { HeadingLevels } from './heading-levels.js';
 import type { PictureNumbering } from './paragraphs.js';
@@ -75,6 +76,8 @@ export interface BlockView {
   /** The block's lines joined into one text, trimmed. */
   readonly text: string;
   readonly joined: JoinedText;
+  /** Where the block's lines were printed: what every element built from it carries. */
+  readonly prov: Provenance[];
   /** All blocks of the document and this one's place among them, for rules that look ahead. */
   readonly blocks: readonly RawBlock[];
   readonly index: number;
@@ -107,6 +110,7 @@ export function viewOf(
     first: block.lines[0]!,
     text,
     joined,
+    prov: provenanceOf(block.lines),
     blocks,
     index,
     previous: blocks[index - 1],

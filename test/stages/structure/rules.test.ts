@@ -38,7 +38,14 @@ function match(rule: StructureRule, lines: Line[], prepare: (state: StructureSta
 
 /** A state whose scope has an open paragraph, as after "5. …" wrapping at the margin. */
 function withOpenParagraph(state: StructureState): void {
-  const open: ParagraphBlock = { type: 'paragraph', id: 'para-5', number: '5', text: 'The participants:', footnoteRefs: [] };
+  const open: ParagraphBlock = {
+    type: 'paragraph',
+    id: 'para-5',
+    number: '5',
+    text: 'The participants:',
+    footnoteRefs: [],
+    prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+  };
   Object.assign(state.scope, { openParagraph: open, paragraphX: 123, firstLineX: 123, lastNumber: 5 });
 }
 
@@ -74,7 +81,14 @@ describe('structure rules', () => {
   });
 
   it('annex title: a short centred line, or an unnumbered heading, while an annex waits for its title', () => {
-    const awaiting = (state: StructureState) => void (state.awaitingAnnexTitle = { id: 'annex-1', label: 'Annex', title: null, body: [] });
+    const awaiting = (state: StructureState) =>
+      void (state.awaitingAnnexTitle = {
+        id: 'annex-1',
+        label: 'Annex',
+        title: null,
+        prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+        body: [],
+      });
     expect(match(annexTitle, [centred('List of participants')], awaiting)).toMatchObject({ title: 'List of participants' });
     expect(match(annexTitle, [centred('List of participants')])).toBeNull();
     expect(match(annexTitleHeading, [bold('Statement by the Chair', 123, 12)], awaiting)).toMatchObject({
