@@ -52,15 +52,13 @@ async function runChild(tool, listFile) {
   let pages = 0;
   let failed = 0;
   if (tool === 'floor' || tool === 'floor-native') {
-    const { definePDFJSModule, getDocumentProxy } = await import('unpdf');
     const { PDFJS_OPTIONS, usePinnedPdfjs } = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract.js')).href);
     // 'floor' is pdf.js as shipped; 'floor-native' loads it the way undoc does, with the built-in
     // functions its legacy build replaces on Node 20 put back (see extract.ts).
-    if (tool === 'floor-native') await usePinnedPdfjs();
-    else await definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+    const pdfjs = tool === 'floor-native' ? await usePinnedPdfjs() : await import('pdfjs-dist/legacy/build/pdf.mjs');
     for (const file of files) {
       try {
-        const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)), PDFJS_OPTIONS);
+        const pdf = await pdfjs.getDocument({ ...PDFJS_OPTIONS, data: new Uint8Array(await readFile(file)) }).promise;
         for (let number = 1; number <= pdf.numPages; number++) {
           const page = await pdf.getPage(number);
           await page.getTextContent();
