@@ -1,12 +1,11 @@
 /**
  * Stage 1 — extract: PDF bytes → positioned text runs per page, in top-left page space.
  *
- * This is the only module that touches pdf.js (through unpdf). Coordinates are converted here,
+ * This is the only module that touches pdf.js. Coordinates are converted here,
  * once; every later stage works in points from the page's top-left corner.
  */
 import { createHash } from 'node:crypto';
 import type { DocumentInitParameters, PDFDocumentProxy, PDFPageProxy, TextContent } from 'pdfjs-dist/types/src/display/api.js';
-import { definePDFJSModule, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import type { Direction, ExtractedDocument, Page, Picture, TextRun } from './model.js';
 
 /** A document that cannot be converted; `message` is the one-line reason shown to the user. */
@@ -14,10 +13,13 @@ export class ConversionError extends Error {
   override name = 'ConversionError';
 }
 
-let pdfjsReady: Promise<void> | undefined;
-/** Points unpdf at the pinned pdfjs-dist legacy build (runs on Node 20) instead of its bundled copy. */
-export function usePinnedPdfjs(): Promise<void> {
-  pdfjsReady ??= loadPdfjsKeepingNativeBuiltins().then(() => definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs')));
+/** The pinned pdfjs-dist legacy build: the one that runs on Node 20. */
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjsReady: Promise<Pdfjs> | undefined;
+/** Loads pdf.js once per thread (see loadPdfjsKeepingNativeBuiltins). */
+export function usePinnedPdfjs(): Promise<Pdfjs> {
+  pdfjsReady ??= loadPdfjsKeepingNativeBuiltins();
   return pdfjsReady;
 }
 
@@ -30,22 +32,26 @@ export function usePinnedPdfjs(): Promise<void> {
  * thread, are loaded first, then the native functions are put back. On Node 22 and later nothing
  * is replaced and this changes nothing.
  */
-async function loadPdfjsKeepingNativeBuiltins(): Promise<void> {
+async function loadPdfjsKeepingNativeBuiltins(): Promise<Pdfjs> {
   const push = Array.prototype.push;
   const { parse, stringify } = JSON;
-  await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // Loaded here rather than by pdf.js on the first document: it sets globalThis.pdfjsWorker, which
   // pdf.js's fake worker uses as it is, and its own copy of the polyfills is then loaded too.
   await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, enumerable: false, configurable: true });
   Object.defineProperty(JSON, 'parse', { value: parse, writable: true, enumerable: false, configurable: true });
   Object.defineProperty(JSON, 'stringify', { value: stringify, writable: true, enumerable: false, configurable: true });
+  return pdfjs;
 }
+
+/** pdfjs-dist's own data files: character maps (CJK fonts need them to yield text) and standard font metrics. */
+const PDFJS_DATA = new URL('./', import.meta.resolve('pdfjs-dist/package.json'));
 
 /**
  * pdf.js loading options: no script evaluation (PDF text is untrusted), no font rendering or
- * system-font lookups (only text positions are needed), quiet. unpdf is typed against its own
- * bundled pdf.js, hence the pinned pdfjs-dist types here.
+ * system-font lookups (only text positions are needed), quiet; the character maps and standard
+ * fonts from the installed pdfjs-dist.
  */
 export const PDFJS_OPTIONS: DocumentInitParameters = {
   isEvalSupported: false,
@@ -53,6 +59,9 @@ export const PDFJS_OPTIONS: DocumentInitParameters = {
   useSystemFonts: false,
   stopAtErrors: false,
   verbosity: 0,
+  standardFontDataUrl: new URL('standard_fonts/', PDFJS_DATA).href,
+  cMapUrl: new URL('cmaps/', PDFJS_DATA).href,
+  cMapPacked: true,
 };
 
 /** A run whose text matrix is skewed beyond this (|b|/|a|) is rotated text: margin notes, stamps. */
@@ -90,15 +99,32 @@ function describeLoadFailure(error: unknown): ConversionError {
   return new ConversionError(`unreadable PDF: ${message.split('\n')[0]}`);
 }
 
+/** Page ranges to keep, 1-based and inclusive: `[[1, 3], [7, 7]]`; `Infinity` as last means to the end. */
+export type PageRanges = ReadonlyArray<readonly [first: number, last: number]>;
+
+export interface ExtractOptions {
+  /** Only these pages are read; the others do not exist for the stages. Pages keep their numbers. */
+  pages?: PageRanges;
+  /** Called as each page kept starts being read: its rank among them (1-based) and their count. */
+  onPage?: (started: number, total: number) => void;
+}
+
+/** The page numbers of a `numPages`-page PDF that `ranges` keeps, in order. */
+export function selectPages(ranges: PageRanges | undefined, numPages: number): number[] {
+  const all = Array.from({ length: numPages }, (_, index) => index + 1);
+  if (!ranges) return all;
+  return all.filter((number) => ranges.some(([first, last]) => number >= first && number <= last));
+}
+
 /** Reads a PDF into positioned runs. Throws ConversionError with a one-line reason for bad input. */
-export async function extract(data: Uint8Array, file: string): Promise<ExtractedDocument> {
+export async function extract(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   checkSignature(data);
   const sha256 = createHash('sha256').update(data).digest('hex');
-  await usePinnedPdfjs();
+  const pdfjs = await usePinnedPdfjs();
   let pdf: PDFDocumentProxy;
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's stays intact.
-    pdf = (await getDocumentProxy(new Uint8Array(data), PDFJS_OPTIONS as never)) as unknown as PDFDocumentProxy;
+    pdf = (await pdfjs.getDocument({ ...PDFJS_OPTIONS, data: new Uint8Array(data) }).promise) as unknown as PDFDocumentProxy;
   } catch (error) {
     throw describeLoadFailure(error);
   }
@@ -107,7 +133,10 @@ export async function extract(data: Uint8Array, file: string): Promise<Extracted
     const tagged = Boolean(markInfo?.Marked);
     const pages: Page[] = [];
     let characters = 0;
-    for (let number = 1; number <= pdf.numPages; number++) {
+    const kept = selectPages(options.pages, pdf.numPages);
+    if (kept.length === 0) throw new ConversionError(`no pages selected: the PDF has ${pdf.numPages} pages`);
+    for (const [rank, number] of kept.entries()) {
+      options.onPage?.(rank + 1, kept.length);
       const page = await pdf.getPage(number);
       const [left, bottom, right, top] = page.view as [number, number, number, number];
       const content: TextContent = await page.getTextContent({ includeMarkedContent: tagged, disableNormalization: true });
@@ -155,7 +184,9 @@ export async function extract(data: Uint8Array, file: string): Promise<Extracted
     // The document-information language tag is the masthead stage's last resort for the language.
     const language = (info?.info as Record<string, unknown> | undefined)?.Language;
     const documentInfo: ExtractedDocument['info'] = typeof language === 'string' && language.trim() ? { language: language.trim() } : {};
-    return { file, sha256, pages, tagged, info: documentInfo };
+    const document: ExtractedDocument = { file, sha256, pages, tagged, info: documentInfo };
+    if (kept.length < pdf.numPages) document.pageCount = pdf.numPages;
+    return document;
   } catch (error) {
     if (error instanceof ConversionError) throw error;
     throw describeLoadFailure(error);
@@ -200,7 +231,7 @@ function multiply(m: Matrix, n: Matrix): Matrix {
  * over the page's content.
  */
 async function smallPictures(page: PDFPageProxy, left: number, top: number, runs: TextRun[]): Promise<Picture[]> {
-  const { OPS } = (await getResolvedPDFJS()) as unknown as { OPS: Record<string, number> };
+  const { OPS } = (await usePinnedPdfjs()) as unknown as { OPS: Record<string, number> };
   const operators = await page.getOperatorList();
   const maxHeight = LABEL_PICTURE_MAX_HEIGHT_RATIO * Math.max(0, ...runs.map((run) => run.size));
   const pictures: Picture[] = [];

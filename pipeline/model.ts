@@ -79,6 +79,8 @@ export interface ExtractedDocument {
   file: string;
   sha256: string;
   pages: Page[];
+  /** Pages in the PDF, when a page selection kept fewer than all of them (then `pages` holds those kept). */
+  pageCount?: number;
   /** True when the PDF carries a structure tree (tagged PDF). */
   tagged: boolean;
   /** Document-information dictionary entries the stages use: the language tag ("fr-FR"). */

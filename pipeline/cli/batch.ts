@@ -11,7 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { ConvertOptions } from './commands/convert.js';
 import { EXIT, firstLine, UsageError } from './exit.js';
 import { formatCount } from './format.js';
-import { displayPath, inShard, resolveInputs } from './inputs.js';
+import { displayPath, inShard, pathMatcher, resolveInputs, type InputDocument } from './inputs.js';
 import { LockedError, lockOutputDirectory } from './lock.js';
 import { Manifest, type ManifestEntry } from './manifest.js';
 import { outputPaths, planBatch, type BatchPlan, type BuildIdentity, type PlannedDocument } from './plan.js';
@@ -32,15 +32,21 @@ const MANIFEST_REWRITE_MS = 60_000;
 /** Runs `undoc convert` and returns its exit status. Throws UsageError for a bad command line. */
 export async function runConvert(options: ConvertOptions): Promise<number> {
   const versions = readVersions();
-  const identity: BuildIdentity = { converter: versions.converter, schema: versions.schema, formats: options.formats };
-  const inputs = await resolveInputs(options.inputs);
+  const identity: BuildIdentity = {
+    converter: versions.converter,
+    schema: versions.schema,
+    formats: options.formats,
+    pageSelection: options.pages?.spec ?? null,
+  };
+  const inputs = await resolveInputs(options.inputs, process.cwd(), options.exclude);
+  if (options.stdout) return (await import('./stdout.js')).convertToStdout(inputs, options);
   const outDir = resolve(options.out);
   const outInfo = await stat(outDir).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${options.out} exists and is not a directory`);
   const selected = inputs.filter((input) => inShard(input.key, options.shard));
   if (options.check) {
     const plan = await planBatch(selected, inputs, await Manifest.load(outDir), identity, outDir, options);
-    return listCheckFindings(plan, outDir, options.quiet);
+    return listCheckFindings(plan, outDir, options.quiet, pathMatcher(options.knownFailures));
   }
 
   await mkdir(outDir, { recursive: true });
@@ -61,9 +67,13 @@ export async function runConvert(options: ConvertOptions): Promise<number> {
   }
 }
 
-/** `--check`: lists what a run would do and writes nothing. Exit 1 when anything is to do. */
-function listCheckFindings(plan: BatchPlan, outDir: string, quiet: boolean): number {
-  const toConvert = plan.documents.filter((document) => document.verdict !== 'unchanged');
+/**
+ * `--check`: lists what a run would do and writes nothing. Exit 1 when anything is to do. A known
+ * failure (`--known-failure`) never converted is accepted: no run would give it outputs.
+ */
+function listCheckFindings(plan: BatchPlan, outDir: string, quiet: boolean, knownFailure: (document: InputDocument) => boolean): number {
+  const accepted = plan.documents.filter((document) => document.verdict === 'new' && knownFailure(document));
+  const toConvert = plan.documents.filter((document) => document.verdict !== 'unchanged' && !accepted.includes(document));
   for (const document of toConvert) {
     console.log(`${document.verdict === 'new' ? 'missing' : 'stale'} ${document.display}: ${document.reason}`);
   }
@@ -71,9 +81,10 @@ function listCheckFindings(plan: BatchPlan, outDir: string, quiet: boolean): num
     const outputs = Object.keys(entry.outputs).map((output) => displayPath(join(outDir, output)));
     console.log(`orphaned ${outputs.join(', ')}: source ${displayPath(resolve(outDir, entry.source))} is gone`);
   }
-  const upToDate = plan.documents.length - toConvert.length;
+  const upToDate = plan.documents.length - toConvert.length - accepted.length;
   if (toConvert.length === 0 && plan.orphans.length === 0) {
-    if (!quiet) console.log(`check: ${formatCount(upToDate, 'document')} up to date`);
+    const known = accepted.length > 0 ? `, ${formatCount(accepted.length, 'known failure')} accepted (--known-failure)` : '';
+    if (!quiet) console.log(`check: ${formatCount(upToDate, 'document')} up to date${known}`);
     return EXIT.ok;
   }
   if (!quiet) {
@@ -91,6 +102,9 @@ class BatchRun {
   private readonly report = new ReportBuilder();
   private readonly workers: ConversionWorker[] = [];
   private stopSignal: NodeJS.Signals | null = null;
+  /** `--known-failure`: whether a document's failure is expected, and how many were. */
+  private readonly knownFailure: (document: InputDocument) => boolean;
+  private knownFailed = 0;
   /** An error no document can be blamed for (the manifest cannot be written): stops the run. */
   private fatalError: unknown = null;
   private inFlight = 0;
@@ -105,7 +119,10 @@ class BatchRun {
     private readonly manifest: Manifest,
     private readonly plan: BatchPlan,
   ) {
-    this.progress = new Progress(chooseProgressMode(options.quiet), options.verbose);
+    // `--report -` takes stdout for the report: the per-document lines and the summary move to stderr.
+    const lines = options.report === '-' ? process.stderr : process.stdout;
+    this.progress = new Progress(chooseProgressMode(options.quiet), options.verbose, lines);
+    this.knownFailure = pathMatcher(options.knownFailures);
   }
 
   async run(): Promise<number> {
@@ -135,7 +152,7 @@ class BatchRun {
     };
     this.progress.finish(totals, this.stopSignal !== null);
     if (this.stopSignal) return this.stopSignal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
-    return totals.failed > 0 || reportFailed ? EXIT.failed : EXIT.ok;
+    return totals.failed > this.knownFailed || reportFailed ? EXIT.failed : EXIT.ok;
   }
 
   /** First signal: dispatch nothing more, let documents in flight finish. Second: stop them too. */
@@ -212,8 +229,14 @@ class BatchRun {
         const document = queue[next++]!;
         this.inFlight++;
         this.progress.documentStarted(document.display);
-        const task = { id: ++taskId, path: document.path, file: basename(document.path), formats: this.identity.formats };
-        const outcome = await worker.convert(task);
+        const task = {
+          id: ++taskId,
+          path: document.path,
+          file: basename(document.path),
+          formats: this.identity.formats,
+          ...(this.options.pages ? { pages: this.options.pages.ranges } : {}),
+        };
+        const outcome = await worker.convert(task, (page, pages) => this.progress.pageStarted(document.display, page, pages));
         this.inFlight--;
         if (!outcome.ok && 'aborted' in outcome && outcome.aborted) {
           this.progress.abandoned(document.display);
@@ -264,6 +287,7 @@ class BatchRun {
         formats: [...this.identity.formats],
         outputs: Object.fromEntries(files.map((file, index) => [paths[index]!, Buffer.byteLength(file.content)])),
       };
+      if (this.identity.pageSelection !== null) entry.pageSelection = this.identity.pageSelection;
       await this.manifest.record(document.key, entry);
     } catch (error) {
       const { code } = error as NodeJS.ErrnoException;
@@ -294,7 +318,9 @@ class BatchRun {
       reason,
       ms: Math.round(ms),
     });
-    this.progress.failed(document.display, document.size, reason);
+    const known = this.knownFailure(document);
+    if (known) this.knownFailed++;
+    this.progress.failed(document.display, document.size, known ? `${reason} (known failure, accepted by --known-failure)` : reason);
   }
 
   private async rewriteManifestWhenDue(): Promise<void> {
@@ -328,7 +354,8 @@ class BatchRun {
       performance.now() - this.started,
     );
     try {
-      await writeReport(resolve(path), report);
+      if (path === '-') await writeReport(process.stdout, report);
+      else await writeReport(resolve(path), report);
       return true;
     } catch (error) {
       console.error(`undoc: cannot write the report ${path}: ${firstLine(error)}`);
