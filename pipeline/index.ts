@@ -6,6 +6,8 @@
  *   convert(bytes | path, options?) → UnDocument      (validated against schemas/undoc.schema.json)
  *   toJson / toMarkdown / toHtml / emit(document, format) → the text `undoc convert` writes
  *   validate(document) → one message per problem, [] when the document keeps the contract
+ *   convertBatch(paths, options?) → events per document (started, page, converted, failed), in
+ *                                    worker threads: what `undoc convert` runs on
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -19,6 +21,8 @@ import { validateDocument } from './validate.js';
 
 export { ConversionError, CONVERTER_VERSION, SCHEMA_VERSION, FORMATS };
 export type { Format, PageRanges };
+export { convertBatch } from './batch.js';
+export type { BatchConversion, BatchEvent, BatchOptions } from './batch.js';
 export { toHtml } from './emit/html.js';
 export { toJson } from './emit/json.js';
 export { toMarkdown } from './emit/markdown.js';

@@ -7,7 +7,7 @@
  *          → workers convert → write outputs → record in manifest → report, summary, exit status
  */
 import { mkdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ConvertOptions } from './commands/convert.js';
 import { EXIT, firstLine, UsageError } from './exit.js';
 import { formatCount } from './format.js';
@@ -15,8 +15,7 @@ import { displayPath, inShard, pathMatcher, resolveInputs, type InputDocument } 
 import { LockedError, lockOutputDirectory } from './lock.js';
 import { Manifest, type ManifestEntry } from './manifest.js';
 import { outputPaths, planBatch, type BatchPlan, type BuildIdentity, type PlannedDocument } from './plan.js';
-import { ConversionWorker } from './pool.js';
-import type { TaskResult } from './protocol.js';
+import { convertBatch, type BatchConversion, type BatchEvent } from '../batch.js';
 import { chooseProgressMode, Progress } from './progress.js';
 import { ReportBuilder, writeReport } from './report.js';
 import { readVersions } from './versions.js';
@@ -100,13 +99,12 @@ function listCheckFindings(plan: BatchPlan, outDir: string, quiet: boolean, know
 class BatchRun {
   private readonly progress: Progress;
   private readonly report = new ReportBuilder();
-  private readonly workers: ConversionWorker[] = [];
+  /** Aborted by a second interruption: stops the documents in flight. */
+  private readonly abort = new AbortController();
   private stopSignal: NodeJS.Signals | null = null;
   /** `--known-failure`: whether a document's failure is expected, and how many were. */
   private readonly knownFailure: (document: InputDocument) => boolean;
   private knownFailed = 0;
-  /** An error no document can be blamed for (the manifest cannot be written): stops the run. */
-  private fatalError: unknown = null;
   private inFlight = 0;
   private lastManifestRewrite = performance.now();
   private readonly started = performance.now();
@@ -137,7 +135,6 @@ class BatchRun {
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      await Promise.all(this.workers.map((worker) => worker.close()));
     }
     let reportFailed = false;
     if (this.options.report !== null) {
@@ -165,7 +162,7 @@ class BatchRun {
       return;
     }
     this.progress.notice('interrupted again: stopping the documents in flight');
-    for (const worker of this.workers) worker.abort();
+    this.abort.abort();
   }
 
   private accountUnchanged(): void {
@@ -220,45 +217,38 @@ class BatchRun {
       queue.length,
       queue.reduce((sum, document) => sum + document.size, 0),
     );
-    let next = 0;
-    let taskId = 0;
-    // One lane per worker: take the next document, convert, write, repeat. Only `jobs` documents
-    // are ever in flight, and each worker reads its own PDF, so memory stays flat for any batch.
-    const lane = async (worker: ConversionWorker): Promise<void> => {
-      while (this.stopSignal === null && this.fatalError === null && next < queue.length) {
-        const document = queue[next++]!;
-        this.inFlight++;
-        this.progress.documentStarted(document.display);
-        const task = {
-          id: ++taskId,
-          path: document.path,
-          file: basename(document.path),
-          formats: this.identity.formats,
-          ...(this.options.pages ? { pages: this.options.pages.ranges } : {}),
-        };
-        const outcome = await worker.convert(task, (page, pages) => this.progress.pageStarted(document.display, page, pages));
-        this.inFlight--;
-        if (!outcome.ok && 'aborted' in outcome && outcome.aborted) {
-          this.progress.abandoned(document.display);
-          continue;
-        }
-        try {
-          if (outcome.ok) await this.writeConverted(document, outcome);
-          else this.recordFailure(document, outcome.reason, outcome.ms);
-        } catch (error) {
-          // Lanes never reject: the others would run on unattended. Stop dispatching and report it.
-          this.fatalError ??= error;
-        }
-      }
-    };
-    const laneCount = Math.min(this.options.jobs, queue.length);
-    for (let i = 0; i < laneCount; i++) this.workers.push(new ConversionWorker(this.options.timeoutMs));
-    await Promise.all(this.workers.map(lane));
-    if (this.fatalError !== null) throw this.fatalError;
+    // The library's runner keeps `jobs` documents in flight, each in its worker, and waits for
+    // each event's handling (the outputs written) before its lane takes the next document.
+    await convertBatch(
+      queue.map((document) => document.path),
+      {
+        formats: this.identity.formats,
+        jobs: this.options.jobs,
+        timeout: this.options.timeoutMs,
+        ...(this.options.pages ? { pages: this.options.pages.ranges } : {}),
+        proceed: () => this.stopSignal === null,
+        signal: this.abort.signal,
+        onEvent: (event) => this.handle(queue[event.index]!, event),
+      },
+    );
+  }
+
+  /** One event of the runner for `document`: the display, and the outputs of a conversion. */
+  private async handle(document: PlannedDocument, event: BatchEvent): Promise<void> {
+    if (event.type === 'started') {
+      this.inFlight++;
+      this.progress.documentStarted(document.display);
+    } else if (event.type === 'page') this.progress.pageStarted(document.display, event.page, event.pages);
+    else {
+      this.inFlight--;
+      if (event.type === 'aborted') this.progress.abandoned(document.display);
+      else if (event.type === 'failed') this.recordFailure(document, event.reason, event.ms);
+      else await this.writeConverted(document, event);
+    }
   }
 
   /** Writes the three (or requested) outputs as one unit, then records them in the manifest. */
-  private async writeConverted(document: PlannedDocument, result: Extract<TaskResult, { ok: true }>): Promise<void> {
+  private async writeConverted(document: PlannedDocument, result: BatchConversion): Promise<void> {
     const missing = this.identity.formats.find((format) => result.outputs[format] === undefined);
     if (missing) {
       this.recordFailure(document, `internal error: the worker rendered no ${missing} output`, result.ms);
