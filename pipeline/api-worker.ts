@@ -4,13 +4,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConversionError, convertPdf } from './convert.js';
+import type { PageRanges } from './extract.js';
 
 if (!parentPort) throw new Error('pipeline/api-worker.js runs as a worker thread of convert()');
 const port = parentPort;
-const { data, file } = workerData as { data: Uint8Array; file: string };
+const { data, file, pages } = workerData as { data: Uint8Array; file: string; pages?: PageRanges };
 
 try {
-  const { document } = await convertPdf(data, file);
+  const { document } = await convertPdf(data, file, pages ? { pages } : {});
   port.postMessage({ ok: true, document });
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);

@@ -2,14 +2,14 @@
  * One UN document PDF → a validated UnDocument. The stage order lives in stages/index.ts;
  * this module runs it, times it, and validates the result.
  */
-import { ConversionError } from './extract.js';
+import { ConversionError, type ExtractOptions } from './extract.js';
 import type { Diagnostic, Reporter, UnDocument } from './model.js';
 import { runPipeline, STAGE_NAMES, type StageName, type StageTimer } from './stages/index.js';
 import { SCHEMA_VERSION, validateDocument } from './validate.js';
 import { CONVERTER_VERSION } from './version.js';
 
 export { ConversionError, CONVERTER_VERSION, SCHEMA_VERSION, STAGE_NAMES };
-export type { StageName };
+export type { ExtractOptions, StageName };
 
 /** Milliseconds spent per stage, for the benchmark's breakdown. */
 export type StageTimings = Partial<Record<StageName | 'validate', number>>;
@@ -51,11 +51,11 @@ function stageTimer(timings: StageTimings, until?: StageName): StageTimer {
   };
 }
 
-/** Converts one PDF. Throws ConversionError (a one-line reason) when it cannot. */
-export async function convertPdf(data: Uint8Array, file: string): Promise<Conversion> {
+/** Converts one PDF (or the pages `options.pages` keeps). Throws ConversionError (a one-line reason) when it cannot. */
+export async function convertPdf(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<Conversion> {
   const diagnostics: Diagnostic[] = [];
   const timings: StageTimings = {};
-  const document = await runPipeline(data, file, collectingReporter(diagnostics), stageTimer(timings));
+  const document = await runPipeline(data, file, collectingReporter(diagnostics), stageTimer(timings), options);
   document.diagnostics = diagnostics;
   const started = performance.now();
   const errors = validateDocument(document);

@@ -1,12 +1,12 @@
 /**
  * Stage 1 — extract: PDF bytes → positioned text runs per page, in top-left page space.
  *
- * This is the only module that touches pdf.js (through unpdf). Coordinates are converted here,
- * once; every later stage works in points from the page's top-left corner.
+ * This is the only module that touches pdf.js (loaded through unpdf, pointed at the pinned
+ * pdfjs-dist). Coordinates are converted here, once; every later stage works in points from the page's top-left corner.
  */
 import { createHash } from 'node:crypto';
 import type { DocumentInitParameters, PDFDocumentProxy, PDFPageProxy, TextContent } from 'pdfjs-dist/types/src/display/api.js';
-import { definePDFJSModule, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import { definePDFJSModule, getDocumentProxy } from 'unpdf';
 import type { Direction, ExtractedDocument, Page, Picture, TextRun } from './model.js';
 
 /** A document that cannot be converted; `message` is the one-line reason shown to the user. */
@@ -14,10 +14,13 @@ export class ConversionError extends Error {
   override name = 'ConversionError';
 }
 
-let pdfjsReady: Promise<void> | undefined;
-/** Points unpdf at the pinned pdfjs-dist legacy build (runs on Node 20) instead of its bundled copy. */
-export function usePinnedPdfjs(): Promise<void> {
-  pdfjsReady ??= loadPdfjsKeepingNativeBuiltins().then(() => definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs')));
+/** The pinned pdfjs-dist legacy build: the one that runs on Node 20. */
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjsReady: Promise<Pdfjs> | undefined;
+/** Loads pdf.js once per thread (see loadPdfjsKeepingNativeBuiltins) and points unpdf at it instead of its bundled copy. */
+export function usePinnedPdfjs(): Promise<Pdfjs> {
+  pdfjsReady ??= loadPdfjsKeepingNativeBuiltins();
   return pdfjsReady;
 }
 
@@ -30,22 +33,24 @@ export function usePinnedPdfjs(): Promise<void> {
  * thread, are loaded first, then the native functions are put back. On Node 22 and later nothing
  * is replaced and this changes nothing.
  */
-async function loadPdfjsKeepingNativeBuiltins(): Promise<void> {
+async function loadPdfjsKeepingNativeBuiltins(): Promise<Pdfjs> {
   const push = Array.prototype.push;
   const { parse, stringify } = JSON;
-  await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // Loaded here rather than by pdf.js on the first document: it sets globalThis.pdfjsWorker, which
   // pdf.js's fake worker uses as it is, and its own copy of the polyfills is then loaded too.
   await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, enumerable: false, configurable: true });
   Object.defineProperty(JSON, 'parse', { value: parse, writable: true, enumerable: false, configurable: true });
   Object.defineProperty(JSON, 'stringify', { value: stringify, writable: true, enumerable: false, configurable: true });
+  await definePDFJSModule(() => Promise.resolve(pdfjs));
+  return pdfjs;
 }
 
 /**
  * pdf.js loading options: no script evaluation (PDF text is untrusted), no font rendering or
- * system-font lookups (only text positions are needed), quiet. unpdf is typed against its own
- * bundled pdf.js, hence the pinned pdfjs-dist types here.
+ * system-font lookups (only text positions are needed), quiet. unpdf adds the character maps
+ * (CJK fonts need them to yield text) and standard font metrics of the installed pdfjs-dist.
  */
 export const PDFJS_OPTIONS: DocumentInitParameters = {
   isEvalSupported: false,
@@ -90,14 +95,32 @@ function describeLoadFailure(error: unknown): ConversionError {
   return new ConversionError(`unreadable PDF: ${message.split('\n')[0]}`);
 }
 
+/** Page ranges to keep, 1-based and inclusive: `[[1, 3], [7, 7]]`; `Infinity` as last means to the end. */
+export type PageRanges = ReadonlyArray<readonly [first: number, last: number]>;
+
+export interface ExtractOptions {
+  /** Only these pages are read; the others do not exist for the stages. Pages keep their numbers. */
+  pages?: PageRanges;
+  /** Called as each page kept starts being read: its rank among them (1-based) and their count. */
+  onPage?: (started: number, total: number) => void;
+}
+
+/** The page numbers of a `numPages`-page PDF that `ranges` keeps, in order. */
+export function selectPages(ranges: PageRanges | undefined, numPages: number): number[] {
+  const all = Array.from({ length: numPages }, (_, index) => index + 1);
+  if (!ranges) return all;
+  return all.filter((number) => ranges.some(([first, last]) => number >= first && number <= last));
+}
+
 /** Reads a PDF into positioned runs. Throws ConversionError with a one-line reason for bad input. */
-export async function extract(data: Uint8Array, file: string): Promise<ExtractedDocument> {
+export async function extract(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   checkSignature(data);
   const sha256 = createHash('sha256').update(data).digest('hex');
   await usePinnedPdfjs();
   let pdf: PDFDocumentProxy;
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's stays intact.
+    // (unpdf is typed against its own bundled pdf.js, hence the pinned pdfjs-dist types here.)
     pdf = (await getDocumentProxy(new Uint8Array(data), PDFJS_OPTIONS as never)) as unknown as PDFDocumentProxy;
   } catch (error) {
     throw describeLoadFailure(error);
@@ -107,7 +130,10 @@ export async function extract(data: Uint8Array, file: string): Promise<Extracted
     const tagged = Boolean(markInfo?.Marked);
     const pages: Page[] = [];
     let characters = 0;
-    for (let number = 1; number <= pdf.numPages; number++) {
+    const kept = selectPages(options.pages, pdf.numPages);
+    if (kept.length === 0) throw new ConversionError(`no pages selected: the PDF has ${pdf.numPages} pages`);
+    for (const [rank, number] of kept.entries()) {
+      options.onPage?.(rank + 1, kept.length);
       const page = await pdf.getPage(number);
       const [left, bottom, right, top] = page.view as [number, number, number, number];
       const content: TextContent = await page.getTextContent(textContentOptions(tagged));
@@ -155,7 +181,9 @@ export async function extract(data: Uint8Array, file: string): Promise<Extracted
     // The document-information language tag is the masthead stage's last resort for the language.
     const language = (info?.info as Record<string, unknown> | undefined)?.Language;
     const documentInfo: ExtractedDocument['info'] = typeof language === 'string' && language.trim() ? { language: language.trim() } : {};
-    return { file, sha256, pages, tagged, info: documentInfo };
+    const document: ExtractedDocument = { file, sha256, pages, tagged, info: documentInfo };
+    if (kept.length < pdf.numPages) document.pageCount = pdf.numPages;
+    return document;
   } catch (error) {
     if (error instanceof ConversionError) throw error;
     throw describeLoadFailure(error);
@@ -217,7 +245,7 @@ function multiply(m: Matrix, n: Matrix): Matrix {
  * over the page's content.
  */
 async function smallPictures(page: PDFPageProxy, left: number, top: number, runs: TextRun[]): Promise<Picture[]> {
-  const { OPS } = (await getResolvedPDFJS()) as unknown as { OPS: Record<string, number> };
+  const { OPS } = (await usePinnedPdfjs()) as unknown as { OPS: Record<string, number> };
   const operators = await page.getOperatorList();
   const maxHeight = LABEL_PICTURE_MAX_HEIGHT_RATIO * Math.max(0, ...runs.map((run) => run.size));
   const pictures: Picture[] = [];

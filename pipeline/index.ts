@@ -6,18 +6,23 @@
  *   convert(bytes | path, options?) → UnDocument      (validated against schemas/undoc.schema.json)
  *   toJson / toMarkdown / toHtml / emit(document, format) → the text `undoc convert` writes
  *   validate(document) → one message per problem, [] when the document keeps the contract
+ *   convertBatch(paths, options?) → events per document (started, page, converted, failed), in
+ *                                    worker threads: what `undoc convert` runs on
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConversionError, CONVERTER_VERSION, convertPdf, SCHEMA_VERSION } from './convert.js';
+import type { PageRanges } from './extract.js';
 import { EMITTERS, FORMATS, type Format } from './emit/index.js';
 import type { UnDocument } from './model.js';
 import { validateDocument } from './validate.js';
 
 export { ConversionError, CONVERTER_VERSION, SCHEMA_VERSION, FORMATS };
-export type { Format };
+export type { Format, PageRanges };
+export { convertBatch } from './batch.js';
+export type { BatchConversion, BatchEvent, BatchOptions } from './batch.js';
 export { toHtml } from './emit/html.js';
 export { toJson } from './emit/json.js';
 export { toMarkdown } from './emit/markdown.js';
@@ -53,6 +58,17 @@ export interface ConvertOptions {
    * could not interrupt). Without it, the conversion runs in the calling thread.
    */
   timeout?: number;
+  /**
+   * Only these pages are converted: 1-based inclusive ranges, `[[1, 3], [7, 7]]`, `Infinity` as a
+   * range's end meaning the last page. Pages keep their numbers; the masthead is read only when
+   * page 1 is kept. Rejects with ConversionError `no pages selected: …` when none is in the PDF.
+   */
+  pages?: PageRanges;
+  /**
+   * Which diagnostics the document keeps, by rule family (the rule id before its `/`: `masthead`,
+   * `notes`, `structure`, …); `false` keeps none. Default: all.
+   */
+  diagnostics?: boolean | readonly string[];
 }
 
 /** `source.file` for bytes given without a name: the schema requires a non-empty name. */
@@ -67,17 +83,28 @@ export async function convert(input: Uint8Array | string | URL, options: Convert
   const isPath = typeof input === 'string' || input instanceof URL;
   const data = isPath ? new Uint8Array(await readFile(input)) : input;
   const file = options.file ?? (isPath ? basename(input instanceof URL ? fileURLToPath(input) : input) : DEFAULT_FILE_NAME);
-  if (options.timeout === undefined) return (await convertPdf(data, file)).document;
-  return convertInWorker(data, file, options.timeout);
+  const pages = options.pages ? { pages: options.pages } : {};
+  const document =
+    options.timeout === undefined
+      ? (await convertPdf(data, file, pages)).document
+      : await convertInWorker(data, file, options.timeout, pages);
+  return keepDiagnostics(document, options.diagnostics ?? true);
+}
+
+function keepDiagnostics(document: UnDocument, kept: boolean | readonly string[]): UnDocument {
+  if (kept === true) return document;
+  const families = new Set(kept === false ? [] : kept);
+  document.diagnostics = document.diagnostics.filter((diagnostic) => families.has(diagnostic.rule.split('/')[0]!));
+  return document;
 }
 
 /** What api-worker.ts posts back: the document, or the error's class and message. */
 type WorkerReply = { ok: true; document: UnDocument } | { ok: false; conversionError: boolean; message: string };
 
-function convertInWorker(data: Uint8Array, file: string, timeoutMs: number): Promise<UnDocument> {
+function convertInWorker(data: Uint8Array, file: string, timeoutMs: number, pages: { pages?: PageRanges }): Promise<UnDocument> {
   if (!(timeoutMs > 0)) return Promise.reject(new RangeError(`undoc: timeout must be a positive number of milliseconds, got ${timeoutMs}`));
   // The worker must be JavaScript at run time: dist/pipeline/api-worker.js beside this module.
-  const worker = new Worker(new URL('./api-worker.js', import.meta.url), { workerData: { data, file } });
+  const worker = new Worker(new URL('./api-worker.js', import.meta.url), { workerData: { data, file, ...pages } });
   let timer: NodeJS.Timeout | undefined;
   return new Promise<UnDocument>((resolve, reject) => {
     timer = setTimeout(() => reject(new ConversionError(`timeout: stopped after ${timeoutMs / 1000} s`)), timeoutMs);

@@ -5,6 +5,7 @@
  * page space: points from the top-left corner of the page, y growing downwards. `y` of a run or
  * line is its baseline. Nothing after extract.ts sees PDF space.
  */
+import type { SCHEMA_VERSION } from './version.js';
 
 /** A problem or a decision worth auditing, attached to the document by a stage. */
 export interface Diagnostic {
@@ -79,6 +80,8 @@ export interface ExtractedDocument {
   file: string;
   sha256: string;
   pages: Page[];
+  /** Pages in the PDF, when a page selection kept fewer than all of them (then `pages` holds those kept). */
+  pageCount?: number;
   /** True when the PDF carries a structure tree (tagged PDF). */
   tagged: boolean;
   /** Document-information dictionary entries the stages use: the language tag ("fr-FR"). */
@@ -331,7 +334,8 @@ export interface MastheadLine {
 }
 
 export interface UnDocument {
-  schemaVersion: string;
+  /** The schema's version, as the schema's `const` has it (test/schema/types.test.ts holds the two equal). */
+  schemaVersion: typeof SCHEMA_VERSION;
   source: { file: string; sha256: string; pages: number };
   metadata: Metadata;
   /** The masthead as printed, so that nothing on page 1 is lost to the metadata summary. */

@@ -3,15 +3,16 @@
  * package exports (dist/, built by `npm run build`, which `npm test` runs first): the worker
  * thread of `convert(…, { timeout })` is JavaScript and runs only from there.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { UnDocument } from '../pipeline/index.js';
+import type { BatchEvent, UnDocument } from '../pipeline/index.js';
 import { REPLICA_PDF, REPO_ROOT } from './e2e/shared.js';
 
 const API_ENTRY = pathToFileURL(join(REPO_ROOT, 'dist/pipeline/index.js')).href;
-const { ConversionError, convert, emit, FORMATS, SCHEMA_VERSION, toHtml, toJson, toMarkdown, validate } = (await import(
+const { ConversionError, convert, convertBatch, emit, FORMATS, SCHEMA_VERSION, toHtml, toJson, toMarkdown, validate } = (await import(
   API_ENTRY
 )) as typeof import('../pipeline/index.js');
 
@@ -56,5 +57,23 @@ describe('library API', { timeout: CONVERSION_TEST_MS }, () => {
     const broken = JSON.parse(toJson(document)) as UnDocument;
     broken.footnotes[0]!.id = broken.body[0]!.id;
     expect(validate(broken).join('\n')).toMatch(/duplicate id/);
+  });
+
+  it('A/61/187 and a non-PDF: convertBatch reports each document started, its pages, and its outcome', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'undoc-api-batch-'));
+    try {
+      const notPdf = join(dir, 'notes.pdf');
+      writeFileSync(notPdf, 'hello');
+      const events: BatchEvent[] = [];
+      await convertBatch([REPLICA_PDF, notPdf], { jobs: 2, formats: ['md'], onEvent: (event) => void events.push(event) });
+      const of = (index: number): string[] => events.filter((event) => event.index === index).map((event) => event.type);
+      expect(of(0)).toEqual(['started', ...Array<string>(20).fill('page'), 'converted']);
+      expect(of(1)).toEqual(['started', 'failed']);
+      const converted = events.find((event) => event.type === 'converted');
+      expect(converted?.type === 'converted' && converted.outputs.md).toBe(toMarkdown(await replica));
+      expect(events.find((event) => event.type === 'failed')).toMatchObject({ path: notPdf, reason: expect.stringMatching(/^not a PDF/) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

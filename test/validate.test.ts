@@ -97,7 +97,7 @@ describe('validateDocument', () => {
     },
     {
       what: 'another schema version',
-      change: (d) => (d.schemaVersion = '2.0.0'),
+      change: (d) => ((d as { schemaVersion: string }).schemaVersion = '2.0.0'),
       message: '/schemaVersion: must be "1.1.0"',
     },
     {

@@ -7,16 +7,15 @@
  *          → workers convert → write outputs → record in manifest → report, summary, exit status
  */
 import { mkdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ConvertOptions } from './commands/convert.js';
 import { EXIT, firstLine, UsageError } from './exit.js';
 import { formatCount } from './format.js';
-import { displayPath, inShard, resolveInputs } from './inputs.js';
+import { displayPath, inShard, pathMatcher, resolveInputs, type InputDocument } from './inputs.js';
 import { LockedError, lockOutputDirectory } from './lock.js';
 import { Manifest, type ManifestEntry } from './manifest.js';
 import { outputPaths, planBatch, type BatchPlan, type BuildIdentity, type PlannedDocument } from './plan.js';
-import { ConversionWorker } from './pool.js';
-import type { TaskResult } from './protocol.js';
+import { convertBatch, type BatchConversion, type BatchEvent } from '../batch.js';
 import { chooseProgressMode, Progress } from './progress.js';
 import { ReportBuilder, writeReport } from './report.js';
 import { readVersions } from './versions.js';
@@ -32,15 +31,21 @@ const MANIFEST_REWRITE_MS = 60_000;
 /** Runs `undoc convert` and returns its exit status. Throws UsageError for a bad command line. */
 export async function runConvert(options: ConvertOptions): Promise<number> {
   const versions = readVersions();
-  const identity: BuildIdentity = { converter: versions.converter, schema: versions.schema, formats: options.formats };
-  const inputs = await resolveInputs(options.inputs);
+  const identity: BuildIdentity = {
+    converter: versions.converter,
+    schema: versions.schema,
+    formats: options.formats,
+    pageSelection: options.pages?.spec ?? null,
+  };
+  const inputs = await resolveInputs(options.inputs, process.cwd(), options.exclude);
+  if (options.stdout) return (await import('./stdout.js')).convertToStdout(inputs, options);
   const outDir = resolve(options.out);
   const outInfo = await stat(outDir).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${options.out} exists and is not a directory`);
   const selected = inputs.filter((input) => inShard(input.key, options.shard));
   if (options.check) {
     const plan = await planBatch(selected, inputs, await Manifest.load(outDir), identity, outDir, options);
-    return listCheckFindings(plan, outDir, options.quiet);
+    return listCheckFindings(plan, outDir, options.quiet, pathMatcher(options.knownFailures));
   }
 
   await mkdir(outDir, { recursive: true });
@@ -61,9 +66,13 @@ export async function runConvert(options: ConvertOptions): Promise<number> {
   }
 }
 
-/** `--check`: lists what a run would do and writes nothing. Exit 1 when anything is to do. */
-function listCheckFindings(plan: BatchPlan, outDir: string, quiet: boolean): number {
-  const toConvert = plan.documents.filter((document) => document.verdict !== 'unchanged');
+/**
+ * `--check`: lists what a run would do and writes nothing. Exit 1 when anything is to do. A known
+ * failure (`--known-failure`) never converted is accepted: no run would give it outputs.
+ */
+function listCheckFindings(plan: BatchPlan, outDir: string, quiet: boolean, knownFailure: (document: InputDocument) => boolean): number {
+  const accepted = plan.documents.filter((document) => document.verdict === 'new' && knownFailure(document));
+  const toConvert = plan.documents.filter((document) => document.verdict !== 'unchanged' && !accepted.includes(document));
   for (const document of toConvert) {
     console.log(`${document.verdict === 'new' ? 'missing' : 'stale'} ${document.display}: ${document.reason}`);
   }
@@ -71,9 +80,10 @@ function listCheckFindings(plan: BatchPlan, outDir: string, quiet: boolean): num
     const outputs = Object.keys(entry.outputs).map((output) => displayPath(join(outDir, output)));
     console.log(`orphaned ${outputs.join(', ')}: source ${displayPath(resolve(outDir, entry.source))} is gone`);
   }
-  const upToDate = plan.documents.length - toConvert.length;
+  const upToDate = plan.documents.length - toConvert.length - accepted.length;
   if (toConvert.length === 0 && plan.orphans.length === 0) {
-    if (!quiet) console.log(`check: ${formatCount(upToDate, 'document')} up to date`);
+    const known = accepted.length > 0 ? `, ${formatCount(accepted.length, 'known failure')} accepted (--known-failure)` : '';
+    if (!quiet) console.log(`check: ${formatCount(upToDate, 'document')} up to date${known}`);
     return EXIT.ok;
   }
   if (!quiet) {
@@ -89,10 +99,12 @@ function listCheckFindings(plan: BatchPlan, outDir: string, quiet: boolean): num
 class BatchRun {
   private readonly progress: Progress;
   private readonly report = new ReportBuilder();
-  private readonly workers: ConversionWorker[] = [];
+  /** Aborted by a second interruption: stops the documents in flight. */
+  private readonly abort = new AbortController();
   private stopSignal: NodeJS.Signals | null = null;
-  /** An error no document can be blamed for (the manifest cannot be written): stops the run. */
-  private fatalError: unknown = null;
+  /** `--known-failure`: whether a document's failure is expected, and how many were. */
+  private readonly knownFailure: (document: InputDocument) => boolean;
+  private knownFailed = 0;
   private inFlight = 0;
   private lastManifestRewrite = performance.now();
   private readonly started = performance.now();
@@ -105,7 +117,10 @@ class BatchRun {
     private readonly manifest: Manifest,
     private readonly plan: BatchPlan,
   ) {
-    this.progress = new Progress(chooseProgressMode(options.quiet), options.verbose);
+    // `--report -` takes stdout for the report: the per-document lines and the summary move to stderr.
+    const lines = options.report === '-' ? process.stderr : process.stdout;
+    this.progress = new Progress(chooseProgressMode(options.quiet), options.verbose, lines);
+    this.knownFailure = pathMatcher(options.knownFailures);
   }
 
   async run(): Promise<number> {
@@ -120,7 +135,6 @@ class BatchRun {
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      await Promise.all(this.workers.map((worker) => worker.close()));
     }
     let reportFailed = false;
     if (this.options.report !== null) {
@@ -135,7 +149,7 @@ class BatchRun {
     };
     this.progress.finish(totals, this.stopSignal !== null);
     if (this.stopSignal) return this.stopSignal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
-    return totals.failed > 0 || reportFailed ? EXIT.failed : EXIT.ok;
+    return totals.failed > this.knownFailed || reportFailed ? EXIT.failed : EXIT.ok;
   }
 
   /** First signal: dispatch nothing more, let documents in flight finish. Second: stop them too. */
@@ -148,7 +162,7 @@ class BatchRun {
       return;
     }
     this.progress.notice('interrupted again: stopping the documents in flight');
-    for (const worker of this.workers) worker.abort();
+    this.abort.abort();
   }
 
   private accountUnchanged(): void {
@@ -203,39 +217,38 @@ class BatchRun {
       queue.length,
       queue.reduce((sum, document) => sum + document.size, 0),
     );
-    let next = 0;
-    let taskId = 0;
-    // One lane per worker: take the next document, convert, write, repeat. Only `jobs` documents
-    // are ever in flight, and each worker reads its own PDF, so memory stays flat for any batch.
-    const lane = async (worker: ConversionWorker): Promise<void> => {
-      while (this.stopSignal === null && this.fatalError === null && next < queue.length) {
-        const document = queue[next++]!;
-        this.inFlight++;
-        this.progress.documentStarted(document.display);
-        const task = { id: ++taskId, path: document.path, file: basename(document.path), formats: this.identity.formats };
-        const outcome = await worker.convert(task);
-        this.inFlight--;
-        if (!outcome.ok && 'aborted' in outcome && outcome.aborted) {
-          this.progress.abandoned(document.display);
-          continue;
-        }
-        try {
-          if (outcome.ok) await this.writeConverted(document, outcome);
-          else this.recordFailure(document, outcome.reason, outcome.ms);
-        } catch (error) {
-          // Lanes never reject: the others would run on unattended. Stop dispatching and report it.
-          this.fatalError ??= error;
-        }
-      }
-    };
-    const laneCount = Math.min(this.options.jobs, queue.length);
-    for (let i = 0; i < laneCount; i++) this.workers.push(new ConversionWorker(this.options.timeoutMs));
-    await Promise.all(this.workers.map(lane));
-    if (this.fatalError !== null) throw this.fatalError;
+    // The library's runner keeps `jobs` documents in flight, each in its worker, and waits for
+    // each event's handling (the outputs written) before its lane takes the next document.
+    await convertBatch(
+      queue.map((document) => document.path),
+      {
+        formats: this.identity.formats,
+        jobs: this.options.jobs,
+        timeout: this.options.timeoutMs,
+        ...(this.options.pages ? { pages: this.options.pages.ranges } : {}),
+        proceed: () => this.stopSignal === null,
+        signal: this.abort.signal,
+        onEvent: (event) => this.handle(queue[event.index]!, event),
+      },
+    );
+  }
+
+  /** One event of the runner for `document`: the display, and the outputs of a conversion. */
+  private async handle(document: PlannedDocument, event: BatchEvent): Promise<void> {
+    if (event.type === 'started') {
+      this.inFlight++;
+      this.progress.documentStarted(document.display);
+    } else if (event.type === 'page') this.progress.pageStarted(document.display, event.page, event.pages);
+    else {
+      this.inFlight--;
+      if (event.type === 'aborted') this.progress.abandoned(document.display);
+      else if (event.type === 'failed') this.recordFailure(document, event.reason, event.ms);
+      else await this.writeConverted(document, event);
+    }
   }
 
   /** Writes the three (or requested) outputs as one unit, then records them in the manifest. */
-  private async writeConverted(document: PlannedDocument, result: Extract<TaskResult, { ok: true }>): Promise<void> {
+  private async writeConverted(document: PlannedDocument, result: BatchConversion): Promise<void> {
     const missing = this.identity.formats.find((format) => result.outputs[format] === undefined);
     if (missing) {
       this.recordFailure(document, `internal error: the worker rendered no ${missing} output`, result.ms);
@@ -264,6 +277,7 @@ class BatchRun {
         formats: [...this.identity.formats],
         outputs: Object.fromEntries(files.map((file, index) => [paths[index]!, Buffer.byteLength(file.content)])),
       };
+      if (this.identity.pageSelection !== null) entry.pageSelection = this.identity.pageSelection;
       await this.manifest.record(document.key, entry);
     } catch (error) {
       const { code } = error as NodeJS.ErrnoException;
@@ -294,7 +308,9 @@ class BatchRun {
       reason,
       ms: Math.round(ms),
     });
-    this.progress.failed(document.display, document.size, reason);
+    const known = this.knownFailure(document);
+    if (known) this.knownFailed++;
+    this.progress.failed(document.display, document.size, known ? `${reason} (known failure, accepted by --known-failure)` : reason);
   }
 
   private async rewriteManifestWhenDue(): Promise<void> {
@@ -328,7 +344,8 @@ class BatchRun {
       performance.now() - this.started,
     );
     try {
-      await writeReport(resolve(path), report);
+      if (path === '-') await writeReport(process.stdout, report);
+      else await writeReport(resolve(path), report);
       return true;
     } catch (error) {
       console.error(`undoc: cannot write the report ${path}: ${firstLine(error)}`);

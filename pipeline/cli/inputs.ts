@@ -7,8 +7,10 @@
  * directly has its base name as key. Keys always use `/`, so manifests travel between systems.
  */
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Shard } from './commands/convert.js';
 import { UsageError } from './exit.js';
 
@@ -23,13 +25,27 @@ export interface InputDocument {
 }
 
 const PDF_EXTENSION = /\.pdf$/i;
-const GLOB_MAGIC = /[*?[]/;
+
+/**
+ * How every walk reads the tree: hidden files and directories included (a directory means every
+ * PDF under it), and symbolic links followed, to files and directories alike (tinyglobby walks a
+ * link cycle once, so the walk always ends).
+ */
+const WALK = { dot: true, followSymbolicLinks: true, onlyFiles: true, expandDirectories: false } as const;
 
 /** Expands every argument and returns the documents sorted by key. Throws UsageError. */
-export async function resolveInputs(args: readonly string[], cwd = process.cwd()): Promise<InputDocument[]> {
+export async function resolveInputs(
+  args: readonly string[],
+  cwd = process.cwd(),
+  exclude: readonly string[] = [],
+): Promise<InputDocument[]> {
   const byKey = new Map<string, InputDocument>();
+  const excluded = pathMatcher(exclude, cwd);
+  let found = 0;
   for (const arg of args) {
-    for (const document of await expandArgument(arg, cwd)) {
+    const documents = await expandArgument(arg, cwd);
+    found += documents.length;
+    for (const document of documents.filter((candidate) => !excluded(candidate))) {
       const existing = byKey.get(document.key);
       if (existing && existing.path !== document.path) {
         throw new UsageError(`${existing.display} and ${document.display} would both be written as ${document.key}.*`);
@@ -37,7 +53,31 @@ export async function resolveInputs(args: readonly string[], cwd = process.cwd()
       byKey.set(document.key, document);
     }
   }
+  if (byKey.size === 0) throw new UsageError(`--exclude leaves none of the ${formatPdfs(found)} found to convert`);
   return [...byKey.values()].sort((a, b) => compareKeys(a.key, b.key));
+}
+
+function formatPdfs(count: number): string {
+  return count === 1 ? '1 PDF' : `${count} PDFs`;
+}
+
+/**
+ * Whether a document matches one of `patterns` (globs, braces included): a pattern with a `/` is
+ * matched against the document's path relative to `cwd` and against its absolute path, one
+ * without against its file name, wherever it lies (`--exclude '*-scan.pdf'`).
+ */
+export function pathMatcher(patterns: readonly string[], cwd = process.cwd()): (document: InputDocument) => boolean {
+  if (patterns.length === 0) return () => false;
+  // As in .gitignore: a pattern without a slash may match at any depth.
+  const anchored = patterns
+    .map((pattern) => pattern.replace(/^\.\//, ''))
+    .map((pattern) => (pattern.includes('/') ? pattern : `**/${pattern}`));
+  const matches = picomatch(anchored, { dot: true });
+  return (document) => {
+    const absolute = document.path.split(sep).join('/');
+    const fromCwd = relative(cwd, document.path).split(sep).join('/');
+    return matches(fromCwd) || matches(absolute);
+  };
 }
 
 /** Code-unit order, not locale order: the same on every machine and in every CI runner. */
@@ -49,13 +89,15 @@ async function expandArgument(arg: string, cwd: string): Promise<InputDocument[]
   const absolute = resolve(cwd, arg);
   const info = await stat(absolute).catch(() => null);
   if (info?.isDirectory()) {
-    const files = await listPdfs(absolute);
+    const files = await listPdfs(absolute, '**/*.[pP][dD][fF]');
+    // A mistyped folder must not pass as a successful run over nothing: the same error as an empty glob.
+    if (files.length === 0) throw new UsageError(`${arg}: no PDF in this directory`);
     return files.map((path) => makeInput(path, relative(absolute, path), cwd));
   }
   if (info?.isFile()) return [makeInput(absolute, basename(absolute), cwd)];
   if (info) throw new UsageError(`${arg} is neither a file nor a directory`);
   // Shells expand globs themselves; an unexpanded one reaches us quoted, or from a shell without globbing.
-  if (GLOB_MAGIC.test(arg)) return expandGlob(arg, cwd);
+  if (isDynamicPattern(arg)) return expandGlob(arg, cwd);
   throw new UsageError(`${arg}: no such file or directory`);
 }
 
@@ -71,72 +113,29 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return shown.split(sep).join('/');
 }
 
-/**
- * Every `*.pdf` below `root`, recursively. Symbolic links to files are followed; links to
- * directories are not, so a link cycle cannot make the walk endless.
- */
-async function listPdfs(root: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (PDF_EXTENSION.test(entry.name)) {
-        if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile())) found.push(path);
-      }
-    }
-  };
-  await walk(root);
-  return found;
+/** The PDFs below `root` that `pattern` (relative to it) matches, absolute and sorted. */
+async function listPdfs(root: string, pattern: string): Promise<string[]> {
+  const paths = await glob(pattern, { ...WALK, cwd: root, absolute: true });
+  return paths
+    .filter((path) => PDF_EXTENSION.test(path))
+    .map((path) => resolve(path))
+    .sort(compareKeys);
 }
 
 /**
- * Expands `dir/**\/*.pdf`-style patterns: `**` spans any number of directories, `*` and `?` stay
- * within one name, `[...]` is a character class. Only PDFs are kept. Keys are relative to the
- * pattern's fixed leading directories, as if that directory had been given.
+ * Expands a glob (`dir/**\/*.pdf`, `corpus/{ar,fr}/*.pdf`, `A_[0-9]*.pdf`) with tinyglobby. Only
+ * PDFs are kept. Keys are relative to the pattern's fixed leading directories, as if that
+ * directory had been given.
  */
 async function expandGlob(pattern: string, cwd: string): Promise<InputDocument[]> {
   const segments = pattern.split(/[\\/]+/);
   const fixed: string[] = [];
-  while (segments.length > 1 && !GLOB_MAGIC.test(segments[0]!)) fixed.push(segments.shift()!);
+  while (segments.length > 1 && !isDynamicPattern(segments[0]!)) fixed.push(segments.shift()!);
   const base = resolve(cwd, fixed.length === 0 ? '.' : fixed.join('/') || '/');
-  const matcher = globToRegExp(segments.join('/'));
   const baseInfo = await stat(base).catch(() => null);
-  const files = baseInfo?.isDirectory() ? await listPdfs(base) : [];
-  const matches = files
-    .map((path) => ({ path, relativePath: relative(base, path) }))
-    .filter(({ relativePath }) => matcher.test(relativePath.split(sep).join('/')));
-  if (matches.length === 0) throw new UsageError(`${pattern}: no PDF matches this pattern`);
-  return matches.map(({ path, relativePath }) => makeInput(path, relativePath, cwd));
-}
-
-/** Translates a `/`-separated glob into an anchored regular expression. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i]!;
-    if (char === '*' && glob[i + 1] === '*') {
-      // `**/` matches zero or more whole directories; a trailing `**` matches anything.
-      const slash = glob[i + 2] === '/';
-      source += slash ? '(?:[^/]*/)*' : '.*';
-      i += slash ? 2 : 1;
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else if (char === '[') {
-      const end = glob.indexOf(']', i + 2);
-      if (end === -1) source += '\\[';
-      else {
-        const body = glob
-          .slice(i + 1, end)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\');
-        source += `[${body}]`;
-        i = end;
-      }
-    } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
+  const files = baseInfo?.isDirectory() ? await listPdfs(base, segments.join('/')) : [];
+  if (files.length === 0) throw new UsageError(`${pattern}: no PDF matches this pattern`);
+  return files.map((path) => makeInput(path, relative(base, path), cwd));
 }
 
 /**

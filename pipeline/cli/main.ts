@@ -8,6 +8,7 @@ import { alignCommand } from './commands/align.js';
 import { convertCommand } from './commands/convert.js';
 import { inspectCommand } from './commands/inspect.js';
 import { DEBUG, EXIT, firstLine, InputError, MismatchError, UsageError } from './exit.js';
+import { closest } from './suggest.js';
 import { readVersions } from './versions.js';
 
 /** Every command, in the order the help lists them; the first is the one a stray argument most likely meant. */
@@ -16,8 +17,8 @@ const COMMANDS: ReadonlyArray<Command<unknown>> = [convertCommand, inspectComman
 /** undoc's own description and exit statuses, on its help page around the commands. */
 const INTRO = `Convert UN document PDFs into JSON, Markdown and HTML. A directory means every *.pdf under it;
 outputs mirror the inputs' relative paths (input/a/X.pdf -> <out>/a/X.json, X.md, X.html).`;
-const EXIT_STATUS = `Exit status: 0 all documents converted or up to date, 1 one or more failed (or --check found
-work to do), 2 usage error, 130 interrupted.`;
+const EXIT_STATUS = `Exit status: 0 all documents converted or up to date, 1 one or more failed (other than
+--known-failure ones) or --check found work to do, 2 usage error, 130 interrupted.`;
 
 /** Runs undoc with `argv` (the arguments after the script) and returns the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -36,9 +37,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   const command = COMMANDS.find((candidate) => candidate.name === first);
   if (command) return runCommand(command, rest);
   const names = COMMANDS.map((candidate) => candidate.name);
+  const suggestion = closest(first, names);
   const reason = first.startsWith('-')
     ? `unknown option ${first} before the command`
-    : `unknown command "${first}" (expected ${names.slice(0, -1).join(', ')} or ${names.at(-1)})`;
+    : suggestion
+      ? `unknown command "${first}" (did you mean ${suggestion}?)`
+      : `unknown command "${first}" (expected ${names.slice(0, -1).join(', ')} or ${names.at(-1)})`;
   return reportError(new UsageError(reason), COMMANDS[0]!);
 }
 

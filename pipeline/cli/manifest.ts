@@ -31,6 +31,8 @@ export interface ManifestEntry {
   converter: string;
   schema: string;
   formats: string[];
+  /** `--pages` of the run that wrote the outputs; absent for every page. */
+  pageSelection?: string;
   /** Output paths relative to the output directory → their size in bytes when written. */
   outputs: Record<string, number>;
 }

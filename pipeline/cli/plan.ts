@@ -20,6 +20,8 @@ export interface BuildIdentity {
   converter: string;
   schema: string;
   formats: Format[];
+  /** `--pages`, canonically spelled; null for every page. */
+  pageSelection: string | null;
 }
 
 /** An input with its verdict. */
@@ -134,6 +136,10 @@ async function findStaleness(
   if (entry.schema !== identity.schema) return `schema version changed (${entry.schema} -> ${identity.schema})`;
   if (entry.formats.join(',') !== identity.formats.join(',')) {
     return `formats changed (${entry.formats.join(',')} -> ${identity.formats.join(',')})`;
+  }
+  const pageSelection = entry.pageSelection ?? null;
+  if (pageSelection !== identity.pageSelection) {
+    return `page selection changed (${pageSelection ?? 'all'} -> ${identity.pageSelection ?? 'all'})`;
   }
   for (const output of outputPaths(key, identity.formats)) {
     const info = await stat(join(outDir, output)).catch(() => null);

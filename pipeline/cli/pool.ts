@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { DEBUG, firstLine } from './exit.js';
-import type { ConvertTask, TaskResult } from './protocol.js';
+import type { ConvertTask, PageStarted, TaskResult } from './protocol.js';
 
 /**
  * Heap ceiling per worker. A real UN document needs a small fraction of it; the ceiling exists so
@@ -24,8 +24,8 @@ export class ConversionWorker {
 
   constructor(private readonly timeoutMs: number) {}
 
-  /** Converts one document; never rejects: every failure is an outcome with a reason. */
-  convert(task: ConvertTask): Promise<TaskOutcome> {
+  /** Converts one document; never rejects: every failure is an outcome with a reason. `onPage` hears each page start. */
+  convert(task: ConvertTask, onPage?: (page: number, pages: number) => void): Promise<TaskOutcome> {
     const worker = this.ensureWorker();
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
@@ -39,8 +39,10 @@ export class ConversionWorker {
         if (stopWorker) this.stop(worker);
         resolve(outcome);
       };
-      const onMessage = (result: TaskResult): void => {
-        if (result.id === task.id) finish(result, false);
+      const onMessage = (message: TaskResult | PageStarted): void => {
+        if (message.id !== task.id) return;
+        if ('progress' in message) onPage?.(message.page, message.pages);
+        else finish(message, false);
       };
       const onError = (error: Error & { code?: string }): void => {
         const reason =

@@ -1,10 +1,12 @@
 /**
- * What the user sees while a batch runs. On a terminal: one live line (documents and pages done,
- * pages per second, ETA) redrawn in place, with failures printed above it. Elsewhere (pipes, CI
+ * What the user sees while a batch runs. On a terminal: one live line (documents done, pages read
+ * so far, pages per second, ETA, and every document in flight with the page it is on) redrawn in
+ * place from the moment conversion starts, with failures printed above it. Elsewhere (pipes, CI
  * logs, CI=true): one plain line per document. `--quiet`: failures only.
  *
  * Per-document lines and the summary go to stdout; failures and the live line go to stderr.
  */
+import { basename } from 'node:path';
 import { formatBar, formatCount, formatDuration, formatNumber } from './format.js';
 
 export type ProgressMode = 'live' | 'plain' | 'quiet';
@@ -38,7 +40,10 @@ export class Progress {
   private documentsDone = 0;
   private bytesDone = 0;
   private pagesDone = 0;
-  private readonly inFlight = new Set<string>();
+  /** Pages started, finished documents' and in-flight ones' alike: work shown from the first page. */
+  private pagesStarted = 0;
+  /** Each document in flight → the page it is on and its page count (0 until its first page starts). */
+  private readonly inFlight = new Map<string, { page: number; pages: number }>();
   private liveLineShown = false;
   private redrawTimer: NodeJS.Timeout | null = null;
 
@@ -56,16 +61,25 @@ export class Progress {
     if (this.mode === 'live' && documents > 0) {
       this.redrawTimer = setInterval(() => this.drawLiveLine(), REDRAW_INTERVAL_MS);
       this.redrawTimer.unref();
+      this.drawLiveLine();
     }
   }
 
   documentStarted(display: string): void {
     this.firstConversionAt ??= performance.now();
-    this.inFlight.add(display);
+    this.inFlight.set(display, { page: 0, pages: 0 });
+  }
+
+  /** Page `page` of the `pages` to read in `display` has started. */
+  pageStarted(display: string, page: number, pages: number): void {
+    const current = this.inFlight.get(display);
+    if (!current) return;
+    this.pagesStarted += Math.max(0, page - current.page);
+    this.inFlight.set(display, { page, pages });
   }
 
   converted(display: string, bytes: number, pages: number, ms: number): void {
-    this.finishDocument(display, bytes);
+    this.finishDocument(display, bytes, pages);
     this.pagesDone += pages;
     if (this.mode === 'plain') this.print(`converted ${display} (${formatCount(pages, 'page')}, ${Math.round(ms)} ms)`);
   }
@@ -118,7 +132,10 @@ export class Progress {
     );
   }
 
-  private finishDocument(display: string, bytes: number): void {
+  private finishDocument(display: string, bytes: number, pages = 0): void {
+    // A document whose pages were not all heard of (it failed early) counts what it read.
+    const read = this.inFlight.get(display)?.page ?? 0;
+    this.pagesStarted += Math.max(0, pages - read);
     this.inFlight.delete(display);
     this.documentsDone++;
     this.bytesDone += bytes;
@@ -149,7 +166,7 @@ export class Progress {
     const fraction = this.bytesToConvert > 0 ? this.bytesDone / this.bytesToConvert : 0;
     const parts = [
       `${formatBar(fraction, BAR_WIDTH)} ${this.documentsDone}/${this.documentsToConvert} documents`,
-      formatCount(this.pagesDone, 'page'),
+      `${formatCount(this.pagesStarted, 'page')} read`,
     ];
     const elapsed = this.firstConversionAt === null ? 0 : (performance.now() - this.firstConversionAt) / 1000;
     if (elapsed > 0 && this.pagesDone > 0) parts.push(`${(this.pagesDone / elapsed).toFixed(1)} pages/s`);
@@ -157,8 +174,9 @@ export class Progress {
     if (elapsed > 0 && this.bytesDone > 0 && this.bytesToConvert > this.bytesDone) {
       parts.push(`ETA ${formatDuration(((this.bytesToConvert - this.bytesDone) / this.bytesDone) * elapsed)}`);
     }
-    const current = [...this.inFlight].at(-1);
-    if (current) parts.push(current);
+    for (const [display, { page, pages }] of this.inFlight) {
+      parts.push(pages > 0 ? `${basename(display)} p. ${page}/${pages}` : basename(display));
+    }
     const width = Math.max(20, (this.err.columns || 80) - 1);
     let line = parts.join(' · ');
     if (line.length > width) line = line.slice(0, width - 1) + '…';

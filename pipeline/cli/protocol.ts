@@ -1,5 +1,6 @@
 /** The messages between the batch's main thread and its conversion workers (see pool.ts, worker.ts). */
 import type { Format } from '../emit/index.js';
+import type { PageRanges } from '../extract.js';
 
 /** Main thread → worker: convert the PDF at `path` and render it in `formats`. */
 export interface ConvertTask {
@@ -9,6 +10,16 @@ export interface ConvertTask {
   /** Base name recorded as `source.file` in the document (no directories: output must not depend on them). */
   file: string;
   formats: Format[];
+  /** `--pages`: only these pages are converted. */
+  pages?: PageRanges;
+}
+
+/** Worker → main thread, while converting: page `page` of the `pages` to read has started. */
+export interface PageStarted {
+  id: number;
+  progress: 'page';
+  page: number;
+  pages: number;
 }
 
 /** Worker → main thread: the rendered outputs, or why the document could not be converted. */

@@ -103,8 +103,10 @@ export async function validateReport(report: RunReport): Promise<string[]> {
 }
 
 /** Validates and writes the report; throws with the schema errors when it does not validate. */
-export async function writeReport(path: string, report: RunReport): Promise<void> {
+export async function writeReport(target: string | NodeJS.WritableStream, report: RunReport): Promise<void> {
   const errors = await validateReport(report);
   if (errors.length > 0) throw new Error(`the run report does not match its schema: ${errors.slice(0, 3).join('; ')}`);
-  await writeFileAtomic(path, JSON.stringify(report, null, 2) + '\n');
+  const text = JSON.stringify(report, null, 2) + '\n';
+  if (typeof target === 'string') await writeFileAtomic(target, text);
+  else await new Promise<void>((resolve, reject) => target.write(text, (error) => (error ? reject(error) : resolve())));
 }

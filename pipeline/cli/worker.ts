@@ -10,7 +10,7 @@ import { parentPort } from 'node:worker_threads';
 import { ConversionError, convertPdf } from '../convert.js';
 import { EMITTERS } from '../emit/index.js';
 import { DEBUG, firstLine } from './exit.js';
-import type { ConvertTask, TaskResult } from './protocol.js';
+import type { ConvertTask, PageStarted, TaskResult } from './protocol.js';
 
 if (!parentPort) throw new Error('pipeline/cli/worker.js runs as a worker thread of `undoc convert`');
 const port = parentPort;
@@ -37,7 +37,13 @@ async function convertTask(task: ConvertTask): Promise<TaskResult> {
     return { id: task.id, ok: false, reason: describeReadFailure(error as NodeJS.ErrnoException), ms: elapsed() };
   }
   try {
-    const { document, timings } = await convertPdf(data, task.file);
+    // Pages read so far are posted as they start, so progress shows work from the first page.
+    let pagesKept = 0;
+    const onPage = (page: number, pages: number): void => {
+      pagesKept = pages;
+      port.postMessage({ id: task.id, progress: 'page', page, pages } satisfies PageStarted);
+    };
+    const { document, timings } = await convertPdf(data, task.file, task.pages ? { pages: task.pages, onPage } : { onPage });
     const outputs: Partial<Record<string, string>> = {};
     const allTimings: Record<string, number> = { ...timings } as Record<string, number>;
     for (const format of task.formats) {
@@ -49,7 +55,7 @@ async function convertTask(task: ConvertTask): Promise<TaskResult> {
       id: task.id,
       ok: true,
       sha256: document.source.sha256,
-      pages: document.source.pages,
+      pages: pagesKept || document.source.pages,
       diagnostics: document.diagnostics.length,
       outputs,
       timings: allTimings,

@@ -13,7 +13,7 @@ export function assembleDocument(
 ): UnDocument {
   return {
     schemaVersion: SCHEMA_VERSION,
-    source: { file: source.file, sha256: source.sha256, pages: source.pages.length },
+    source: { file: source.file, sha256: source.sha256, pages: source.pageCount ?? source.pages.length },
     metadata: masthead.metadata,
     masthead: masthead.lines,
     body: content.body,

@@ -29,11 +29,12 @@ export function readMasthead(
   info: ExtractedDocument['info'],
   reporter: Reporter,
 ): Masthead {
-  const first = pages[0];
+  // The masthead is printed on page 1 alone: when a page selection leaves it out, there is none to read.
+  const first = pages[0]?.number === 1 ? pages[0] : undefined;
   const lines = first?.body ?? [];
   const depthLimit = (first?.height ?? 792) * MASTHEAD_DEPTH;
   const { metadata, fieldOfLine, fieldsEnd } = readFields(lines, depthLimit, typography, jobNumberOf(furniture));
-  if (fieldsEnd < 0) {
+  if (fieldsEnd < 0 && first) {
     reporter.report(
       'masthead/not-found',
       'Page 1 carries no UN masthead (symbol, distribution, date): metadata comes from the text alone.',

@@ -94,7 +94,8 @@ describe('undoc align', () => {
 
   const refusals: Array<[string, string[], RegExp]> = [
     ['one input', ['en.json'], /^undoc: align needs at least two JSON documents/],
-    ['an unknown option', ['en.json', 'fr.json', '--colour'], /^undoc: Unknown option '--colour'/],
+    ['an unknown option', ['en.json', 'fr.json', '--colour'], /^undoc: unknown option --colour$/],
+    ['a mistyped option', ['en.json', 'fr.json', '--tvs', 'x.tsv'], /^undoc: unknown option --tvs \(did you mean --tsv\?\)$/],
     ['--out and --tsv on one file', ['en.json', 'fr.json', '--tsv', 'REFUSED'], /^undoc: --out and --tsv name the same file/],
     [
       'two inputs in one language',
@@ -126,7 +127,7 @@ describe('undoc align', () => {
       expect(first).toMatch(message);
       // A mistake in the command line also gets the usage line; a bad input does not need it.
       expect(rest).toEqual(
-        /^undoc: (align needs|Unknown option|--out and)/.test(first!) ? [expect.stringMatching(/^usage: undoc align /)] : [],
+        /^undoc: (align needs|unknown option|--out and)/.test(first!) ? [expect.stringMatching(/^usage: undoc align /)] : [],
       );
       await expect(readdir(path('refused'))).rejects.toThrow();
     });

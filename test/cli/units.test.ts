@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { convertCommand, parseFormats, parseShard } from '../../pipeline/cli/commands/convert.js';
 import { UsageError } from '../../pipeline/cli/exit.js';
-import { globToRegExp, inShard, resolveInputs } from '../../pipeline/cli/inputs.js';
+import { inShard, resolveInputs } from '../../pipeline/cli/inputs.js';
 import { JOURNAL_FILE, Manifest, MANIFEST_FILE, type ManifestEntry } from '../../pipeline/cli/manifest.js';
 import { makeTempDir } from './helpers.js';
 
@@ -42,13 +42,38 @@ describe('arguments', () => {
 });
 
 describe('globs', () => {
-  it('** spans directories, * stays within one name', () => {
-    const pattern = globToRegExp('**/*.pdf');
-    expect(pattern.test('A_61_187-fr.pdf')).toBe(true);
-    expect(pattern.test('ga/80/A_80_1-en.pdf')).toBe(true);
-    expect(globToRegExp('*.pdf').test('ga/A_80_1-en.pdf')).toBe(false);
-    expect(globToRegExp('A_[0-9]?_*.pdf').test('A_61_187-fr.pdf')).toBe(true);
-    expect(globToRegExp('a.pdf').test('aXpdf')).toBe(false);
+  /** Empty files at `paths` below the test directory: globs only look at names. */
+  async function tree(paths: readonly string[]): Promise<void> {
+    for (const path of paths) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), '');
+    }
+  }
+  const keysOf = async (args: string[], exclude: string[] = []): Promise<string[]> =>
+    (await resolveInputs(args, dir, exclude)).map((input) => input.key);
+
+  it('** spans directories, * stays within one name, [..] is a class, {a,b} a choice', async () => {
+    await tree(['A_61_187-fr.pdf', 'ga/80/A_80_1-en.pdf', 'ga/A_8_2-ar.pdf', 'ga/A_8_2-fr.pdf', 'ga/A_8_2-ru.pdf', 'aXpdf']);
+    expect(await keysOf(['**/*.pdf'])).toEqual(['A_61_187-fr', 'ga/80/A_80_1-en', 'ga/A_8_2-ar', 'ga/A_8_2-fr', 'ga/A_8_2-ru']);
+    expect(await keysOf(['*.pdf'])).toEqual(['A_61_187-fr']);
+    expect(await keysOf(['A_[0-9]?_*.pdf'])).toEqual(['A_61_187-fr']);
+    expect(await keysOf(['ga/*-{ar,fr}.pdf'])).toEqual(['A_8_2-ar', 'A_8_2-fr']);
+    await expect(keysOf(['a.pdf'])).rejects.toThrow(/a.pdf: no such file/);
+  });
+
+  it('--exclude leaves out PDFs by path, or by name at any depth; leaving out all is an error', async () => {
+    await tree(['in/A_1-en.pdf', 'in/scans/A_2-en.pdf', 'in/fr/A_1-fr.pdf']);
+    expect(await keysOf(['in'], ['in/scans/**'])).toEqual(['A_1-en', 'fr/A_1-fr']);
+    expect(await keysOf(['in'], ['A_1-*.pdf'])).toEqual(['scans/A_2-en']);
+    expect(await keysOf(['in'], ['./in/{fr,scans}/*'])).toEqual(['A_1-en']);
+    expect(await keysOf(['in/**/*.pdf'], [join(dir, 'in/fr/*.pdf')])).toEqual(['A_1-en', 'scans/A_2-en']);
+    await expect(keysOf(['in'], ['*.pdf'])).rejects.toThrow(/--exclude leaves none of the 3 PDFs found/);
+  });
+
+  it('a directory without a PDF is an error, as a glob matching none is', async () => {
+    await tree(['empty/notes.txt']);
+    await expect(keysOf(['empty'])).rejects.toThrow(/^empty: no PDF in this directory$/);
+    await expect(keysOf(['empty/*.pdf'])).rejects.toThrow(/no PDF matches this pattern/);
   });
 
   it('keys a glob match by its path below the pattern’s fixed directories', async () => {

@@ -41,11 +41,12 @@ describe('npm package', () => {
     );
   });
 
-  it('ships no tests, bench, sample inputs or outputs, TypeScript sources or PDFs', () => {
+  it('ships no tests, bench, sample inputs or outputs, TypeScript sources, build-info files or PDFs', () => {
     const unwanted = files.filter(
       (path) =>
         /^(test|bench|input|output|docs|scripts|pipeline)\//.test(path) ||
         /\.pdf$/i.test(path) ||
+        /\.tsbuildinfo/.test(path) ||
         (/\.ts$/.test(path) && !/\.d\.ts$/.test(path)),
     );
     expect(unwanted).toEqual([]);

@@ -4,7 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { FORMATS, type Format } from '../../emit/index.js';
-import { HELP, HELP_OPTION, parseOptions, type Command, type OptionTable } from '../command.js';
+import type { PageRanges } from '../../extract.js';
+import { HELP, HELP_OPTION, parseOptions, type Command, type OptionTable, type ParsedOptions } from '../command.js';
 import { UsageError } from '../exit.js';
 
 /** Seconds one document may take before its worker is stopped; far above any real UN document. */
@@ -16,14 +17,29 @@ export interface Shard {
   count: number;
 }
 
+/** `--pages 1-3,7`: the ranges, and their canonical spelling (it keys the manifest). */
+export interface PageSelection {
+  ranges: PageRanges;
+  spec: string;
+}
+
 export interface ConvertOptions {
   inputs: string[];
+  /** The output directory; `-` with `stdout`. */
   out: string;
+  /** `-o -` or `--stdout`: the one document's one format goes to standard output; nothing else is written. */
+  stdout: boolean;
+  pages: PageSelection | null;
+  /** `--exclude` globs: matching PDFs are left out as if not given. */
+  exclude: string[];
+  /** `--known-failure` globs: matching PDFs may fail without failing the run or `--check`. */
+  knownFailures: string[];
   /** Requested formats in canonical FORMATS order, without duplicates. */
   formats: Format[];
   jobs: number;
   force: boolean;
   check: boolean;
+  /** The report's path; `-` writes it to standard output. */
   report: string | null;
   shard: Shard | null;
   timeoutMs: number;
@@ -32,8 +48,22 @@ export interface ConvertOptions {
 }
 
 const OPTIONS = {
-  out: { type: 'string', short: 'o', value: '<dir>', help: 'output directory (required)' },
+  out: { type: 'string', short: 'o', value: '<dir>', help: 'output directory (required); - writes one document to stdout' },
+  stdout: { type: 'boolean', help: 'write the one input document to stdout in the one --format given (= -o -)' },
   format: { type: 'string', short: 'f', value: '<list>', help: `formats to write, comma-separated: ${FORMATS.join(',')} (default: all)` },
+  pages: { type: 'string', value: '<ranges>', help: 'convert only these pages, e.g. 1-3,7 or 5- (numbers as in the PDF)' },
+  exclude: {
+    type: 'string',
+    multiple: true,
+    value: '<glob>',
+    help: 'leave out PDFs whose path (or, without /, name) matches; repeatable',
+  },
+  'known-failure': {
+    type: 'string',
+    multiple: true,
+    value: '<glob>',
+    help: 'PDFs expected to fail (scans): neither the run nor --check fails for them; repeatable',
+  },
   jobs: {
     type: 'string',
     short: 'j',
@@ -42,7 +72,7 @@ const OPTIONS = {
   },
   force: { type: 'boolean', help: 'reconvert every document, even those the manifest says are up to date' },
   check: { type: 'boolean', help: 'write nothing; exit 1 listing outputs that are missing, stale or orphaned' },
-  report: { type: 'string', value: '<file>', help: 'write a JSON report of the run (schema: schemas/report.schema.json)' },
+  report: { type: 'string', value: '<file>', help: 'write a JSON report of the run (schema: schemas/report.schema.json); - for stdout' },
   shard: { type: 'string', value: '<k/n>', help: 'convert only the k-th of n deterministic slices of the inputs' },
   timeout: {
     type: 'string',
@@ -62,16 +92,24 @@ export const convertCommand: Command<ConvertOptions> = {
     const { values, positionals } = parseOptions(argv, OPTIONS);
     if (values.help) return HELP;
     if (positionals.length === 0) throw new UsageError('convert needs at least one input file, directory or glob');
-    if (values.out === undefined || values.out === '') throw new UsageError('convert needs --out <dir>');
-    if (values.check && values.force) throw new UsageError('--check and --force cannot be combined (a check converts nothing)');
-    if (values.check && values.report !== undefined) {
-      throw new UsageError('--report cannot be combined with --check (a check writes nothing)');
+    const stdout = values.stdout === true || values.out === '-';
+    if (values.stdout && values.out !== undefined && values.out !== '-') {
+      throw new UsageError('--stdout and --out <dir> cannot be combined (--stdout writes no directory)');
     }
-    if (values.quiet && values.verbose) throw new UsageError('--quiet and --verbose cannot be combined');
+    if (!stdout && (values.out === undefined || values.out === '')) throw new UsageError('convert needs --out <dir> (or --stdout)');
+    checkCombinations(values, stdout);
+    const formats = parseFormats(values.format);
+    if (stdout && (values.format === undefined || formats.length !== 1)) {
+      throw new UsageError(`--stdout writes one format: add --format with one of ${FORMATS.join(', ')}`);
+    }
     return {
       inputs: positionals,
-      out: values.out,
-      formats: parseFormats(values.format),
+      out: stdout ? '-' : values.out!,
+      stdout,
+      formats,
+      pages: values.pages === undefined ? null : parsePages(values.pages),
+      exclude: values.exclude ?? [],
+      knownFailures: values['known-failure'] ?? [],
       jobs: values.jobs === undefined ? availableParallelism() : parsePositiveInteger('--jobs', values.jobs),
       force: values.force ?? false,
       check: values.check ?? false,
@@ -88,6 +126,42 @@ export const convertCommand: Command<ConvertOptions> = {
     return runConvert(options);
   },
 };
+
+/** Options that contradict each other, or contradict writing to stdout. */
+function checkCombinations(values: ParsedOptions<typeof OPTIONS>['values'], stdout: boolean): void {
+  if (values.check && values.force) throw new UsageError('--check and --force cannot be combined (a check converts nothing)');
+  if (values.check && values.report !== undefined) {
+    throw new UsageError('--report cannot be combined with --check (a check writes nothing)');
+  }
+  if (values.quiet && values.verbose) throw new UsageError('--quiet and --verbose cannot be combined');
+  if (!stdout) return;
+  for (const option of ['check', 'report', 'shard'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} cannot be combined with --stdout (which converts one document)`);
+  }
+}
+
+/** Most ranges one --pages value may hold: far more than anyone types, few enough to check quickly. */
+const MAX_PAGE_RANGES = 1000;
+
+/** `1-3,7,10-` → [[1, 3], [7, 7], [10, Infinity]], spelled back canonically as `1-3,7,10-`. */
+export function parsePages(value: string): PageSelection {
+  const parts = value.split(',').map((part) => part.trim());
+  const ranges: Array<[number, number]> = [];
+  for (const part of parts) {
+    const match = /^(\d+)(?:(-)(\d*))?$/.exec(part);
+    const first = Number(match?.[1]);
+    const last = match?.[2] === undefined ? first : match[3] === '' ? Infinity : Number(match[3]);
+    if (!match || first < 1 || last < first || parts.length > MAX_PAGE_RANGES) {
+      throw new UsageError(`--pages: expected page numbers and ranges from 1, like 1-3,7 or 5-, got "${value}"`);
+    }
+    ranges.push([first, last]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const spec = ranges
+    .map(([first, last]) => (first === last ? `${first}` : last === Infinity ? `${first}-` : `${first}-${last}`))
+    .join(',');
+  return { ranges, spec };
+}
 
 /** `md,json` → ['json', 'md']: canonical order, so the manifest key does not depend on spelling. */
 export function parseFormats(value: string | undefined): Format[] {
