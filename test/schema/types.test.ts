@@ -19,6 +19,8 @@ interface SchemaNode {
   const?: unknown;
   enum?: unknown[];
   items?: SchemaNode;
+  minItems?: number;
+  maxItems?: number;
   properties?: Record<string, SchemaNode>;
   required?: string[];
   additionalProperties?: boolean;
@@ -39,15 +41,17 @@ export function schemaType(node: SchemaNode): string {
   const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
   return (
     types
-      .map((type) =>
-        type === 'array'
-          ? `Array<${schemaType(node.items ?? {})}>`
-          : type === 'object'
-            ? objectType(node)
-            : (PRIMITIVES[type] ?? 'unknown'),
-      )
+      .map((type) => (type === 'array' ? arrayType(node) : type === 'object' ? objectType(node) : (PRIMITIVES[type] ?? 'unknown')))
       .join(' | ') || 'unknown'
   );
+}
+
+/** An array of fixed length (a bounding box's four numbers) is a tuple; any other a plain array. */
+function arrayType(node: SchemaNode): string {
+  const item = schemaType(node.items ?? {});
+  if (node.minItems !== undefined && node.minItems === node.maxItems)
+    return `[${Array.from({ length: node.minItems }, () => item).join(', ')}]`;
+  return `Array<${item}>`;
 }
 
 function objectType(node: SchemaNode): string {
