@@ -139,7 +139,7 @@ function mergeAcrossPages(elements) {
       last.spansPage = true;
       continue;
     }
-    out.push({ ...e, lastPage: e.page });
+    out.push({ ...e, lastPage: e.page, firstOnPage: e.role !== 'Note' && firstOnPage });
   }
   return out;
 }
@@ -273,7 +273,11 @@ function compare(tags, document) {
   }
   for (const [i, es] of starts) {
     if (segments[i].kind === 'table') continue;
-    add(`para: tagged paragraphs joined into one ${segments[i].kind}`, es[0].text);
+    // A page's first text joined to the paragraph before may be its continuation, which the
+    // per-page trees cannot tell apart from a new paragraph: counted apart.
+    const within = es.filter((e) => !e.firstOnPage);
+    if (within.length) add(`para: tagged paragraphs joined into one ${segments[i].kind}`, within[0].text);
+    else add(`para: a page's first tagged paragraph joined to the ${segments[i].kind} before it`, es[0].text);
   }
   // Furniture in the body: artifact lines that are a whole undoc block.
   const artifactNorms = new Set(tags.artifacts.map((a) => norm(a.text)).filter((n) => n.length >= 6));

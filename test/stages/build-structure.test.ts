@@ -37,6 +37,41 @@ describe('build-structure', () => {
     ]);
   });
 
+  it('UNW/2025/2: section letters that run on across a chapter ("E. Outcome 1" under chapter IV after "D." under III) are headings, and "I." after "H." is a section', () => {
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('III. Performance by impact area', 100, 12)],
+          [bold('A. Impact 1: Governance', 100, 11)],
+          [body('1. The first impact area.')],
+          [bold('D. Impact 4: Women, peace and security', 100, 11)],
+          [body('2. The fourth impact area.')],
+          [bold('IV. Performance under the seven systemic outcomes', 100, 12)],
+          [bold('E. Outcome 1: Global normative frameworks', 100, 11)],
+          [body('3. The first outcome.')],
+          [bold('H. Outcome 4: Access to services', 100, 11)],
+          [bold('I. Outcome 5: Voice, leadership and agency', 100, 11)],
+          [body('4. The fifth outcome.')],
+          [bold('V. Strengthening organizational performance', 100, 12)],
+          // A letter that does not follow the last one is still no section (a name in a list: "M. Imad").
+          [bold('M. Imad Abdul Ghani', 100, 11)],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => [b.level, b.number])).toEqual([
+      [1, 'III.'],
+      [2, 'A.'],
+      [2, 'D.'],
+      [1, 'IV.'],
+      [2, 'E.'],
+      [2, 'H.'],
+      [2, 'I.'],
+      [1, 'V.'],
+    ]);
+  });
+
   it('A/HRC/59/60 paras 56-64: a bold numbered paragraph continuing the numbering is no heading', () => {
     const long =
       '56. The Working Group calls upon States to adopt a smart mix of measures, national and international, mandatory and voluntary, to foster business respect for human rights.';

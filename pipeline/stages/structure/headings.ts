@@ -87,6 +87,7 @@ export const heading: StructureRule<HeadingMatch> = {
       scope.lastSectionLetter = letter;
       if (scope.highestSectionLetter === null || letter > scope.highestSectionLetter) scope.highestSectionLetter = letter;
     } else if (match.opensChapter) {
+      scope.previousChapterLetter = scope.highestSectionLetter ?? scope.previousChapterLetter;
       scope.lastSectionLetter = null;
       scope.highestSectionLetter = null;
     }
@@ -189,7 +190,10 @@ function breaksSectionLetters(text: string, scope: Scope): boolean {
     const step = letter.charCodeAt(0) - (previous ?? '@').charCodeAt(0);
     return step >= 1 && step <= MAX_SECTION_LETTER_STEP;
   };
-  return !follows(scope.lastSectionLetter) && !follows(scope.highestSectionLetter);
+  // Letters that run on from the chapter before (UNW/2025/2: "A."–"D." under chapter III, "E.
+  // Outcome 1" under chapter IV) go on from its last letter, with none missed.
+  const runsOn = scope.lastSectionLetter === null && isNextLetter(letter, scope.previousChapterLetter);
+  return !follows(scope.lastSectionLetter) && !follows(scope.highestSectionLetter) && !runsOn;
 }
 
 /**
