@@ -72,6 +72,32 @@ describe('build-structure', () => {
     ]);
   });
 
+  it("CEDAW/C/CAF/CO/6-ru: a short line in another face than the numbered paragraph under it is a heading, though the document's commonest face is its own", () => {
+    // The recommendations are bold, so bold is the body face; the observations are regular.
+    const regular = (text: string) => line(text, 123, 100, { font: 'regular', right: 488 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('12. Комитет рекомендует государству-участнику обеспечить защиту женщин.')],
+          [body('Женщины и мир и безопасность', 123, { right: 276 })],
+          [regular('13. Комитет отмечает подписанное 6 февраля 2019 года в Банги Политическое соглашение.')],
+          // A bold line under which the numbering does not go on is no heading.
+          [body('Комитет рекомендует государству-участнику', 123, { right: 330 })],
+          [regular('15. Комитет с обеспокоенностью отмечает ограниченное понимание.')],
+        ),
+      },
+      silent,
+    );
+    expect(result.map((b) => [b.type, b.type === 'heading' ? b.text : b.type === 'paragraph' ? b.number : null])).toEqual([
+      ['paragraph', '12'],
+      ['heading', 'Женщины и мир и безопасность'],
+      ['paragraph', '13'],
+      ['paragraph', null],
+      ['paragraph', '15'],
+    ]);
+  });
+
   it('A/HRC/59/60 paras 56-64: a bold numbered paragraph continuing the numbering is no heading', () => {
     const long =
       '56. The Working Group calls upon States to adopt a smart mix of measures, national and international, mandatory and voluntary, to foster business respect for human rights.';
