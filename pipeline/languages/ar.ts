@@ -32,6 +32,7 @@ export const ar: Lexicon = {
   original: ['الأصل'],
   resolutionHeader: { resolution: 'قرار', adopted: 'اتخذته' },
   officialRecords: ['الوثائق الرسمية', 'الملحق رقم'],
+  supplement: ['الملحق رقم'],
   of: ['من'],
   headingLabels: {},
   page: [],

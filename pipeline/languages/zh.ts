@@ -19,6 +19,7 @@ export const zh: Lexicon = {
   annex: ['附件'],
   original: ['原文'],
   officialRecords: ['正式记录', '补编第'],
+  supplement: ['补编第'],
   of: [],
   headingLabels: {},
   page: [],

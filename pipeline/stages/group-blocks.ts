@@ -27,10 +27,11 @@ export const LATIN_SECTION_NUMBER = /^(?:[IVXLC]{1,6}|[A-Z])\.\s/;
 /** Sentence-final punctuation, closing quotes allowed. */
 export const ENDS_SENTENCE = /[.!?:;؟。]["'”’»)]*$/u;
 
-/** Groups the body lines of every page; the first `mastheadLines` of page 1 are the masthead's. */
-export function groupBlocks(pages: PageLines[], mastheadLines: number, typography: Typography): RawBlock[] {
+/** Groups the body lines of every page; the first `mastheadLines` of page 1, and the `coverPages` after it, are the masthead's. */
+export function groupBlocks(pages: PageLines[], mastheadLines: number, typography: Typography, coverPages = 0): RawBlock[] {
   const blocks: RawBlock[] = [];
-  for (const page of pages) {
+  // Pages 2 to 1 + coverPages are the cover's, read with the masthead.
+  for (const page of pages.filter((p) => p.number === 1 || p.number > 1 + coverPages)) {
     const lines = page.number === 1 ? page.body.slice(mastheadLines) : page.body;
     let current: RawBlock | undefined;
     for (const line of lines) {
