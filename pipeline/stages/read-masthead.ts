@@ -89,7 +89,7 @@ function coverTitle(lines: Line[], fieldOfLine: Map<number, keyof Metadata>, typ
 }
 
 /** "ISSN 0255-2213": the serial number printed on an Official Records inside cover. */
-const ISSN_LINE = /^ISSN\s+\d{4}-\d{3}[\dX]$/;
+const ISSN_LINE = /^ISSN:?\s+\d{4}-\d{3}[\dX]$/;
 /** An Official Records supplement has at most this many pages of cover after page 1 (blank, title page, inside cover). */
 const MAX_COVER_PAGES = 3;
 

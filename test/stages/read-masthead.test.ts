@@ -286,4 +286,16 @@ describe('read-masthead, Chinese', () => {
     ];
     expect(readMasthead(pages, [], typography, {}, silent).coverPages).toBe(0);
   });
+
+  it('A/52/613: a citation of a supplement in page 1\'s text ("…Session, Supplement No. 23 (A/52/23).") makes no cover', () => {
+    const lines = [
+      line('A/52/613', 437, 152),
+      line('Fifty-second session', 65, 237),
+      line('IMPLEMENTATION OF THE DECLARATION ON THE GRANTING', 167, 284),
+      line('2. Official Records of the General Assembly, Fifty-second Session, Supplement No. 23 (A/52/23).', 65, 483),
+    ];
+    const result = masthead(lines);
+    expect(result.coverPages).toBe(0);
+    expect(result.consumed).toBeLessThan(lines.length);
+  });
 });
