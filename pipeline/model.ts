@@ -205,6 +205,8 @@ export interface Masthead {
   lines: MastheadLine[];
   /** How many body lines at the top of page 1 belong to the masthead. */
   consumed: number;
+  /** How many pages after page 1 belong to the cover: an Official Records supplement's title page and inside cover. */
+  coverPages: number;
 }
 
 /** The document's blocks, footnote references still drafts. */

@@ -4,7 +4,7 @@
  * document and in total, the shared scorers' figures (structure against the gold, tables against
  * the table gold, invariants, coverage against pdftotext), split by era, language and tagging.
  *
- *   npm run eval -- [--out DIR] [--jobs N] [--json FILE] DIR...
+ *   npm run eval -- [--out DIR] [--jobs N] [--timeout SEC] [--json FILE] DIR...
  *
  * The gold is looked up in ../shared/gold, ../shared/gold-tables and beside the PDFs themselves
  * (the replicas carry their *.gold.json); a document without gold still counts for invariants and
@@ -31,10 +31,10 @@ const BARS = { head: 0.9, para: 0.95, fn: 0.9, link: 0.85, meta: 0.9 };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string' }, jobs: { type: 'string' }, json: { type: 'string' } },
+  options: { out: { type: 'string' }, jobs: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'string' } },
 });
 if (positionals.length === 0) {
-  console.error('usage: npm run eval -- [--out DIR] [--jobs N] [--json FILE] DIR...');
+  console.error('usage: npm run eval -- [--out DIR] [--jobs N] [--timeout SEC] [--json FILE] DIR...');
   process.exit(2);
 }
 const outRoot = resolve(values.out ?? mkdtempSync(join(tmpdir(), 'undoc-eval-')));
@@ -74,6 +74,8 @@ async function evaluate(dir) {
   mkdirSync(out, { recursive: true });
   const args = ['bin/undoc.js', 'convert', dir, '--out', out, '--format', 'json', '--force', '--quiet'];
   if (values.jobs) args.push('--jobs', values.jobs);
+  // On a loaded machine the per-document limit, not the document, can be what fails.
+  if (values.timeout) args.push('--timeout', values.timeout);
   try {
     execFileSync('node', args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   } catch {

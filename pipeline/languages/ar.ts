@@ -32,6 +32,7 @@ export const ar: Lexicon = {
   original: ['الأصل'],
   resolutionHeader: { resolution: 'قرار', adopted: 'اتخذته' },
   officialRecords: ['الوثائق الرسمية', 'الملحق رقم'],
+  supplement: ['الملحق رقم'],
   of: ['من'],
   // The chapter label takes an ordinal adjective ("الفصل الثاني", see ARABIC_ORDINAL_ADJECTIVES); the article label digits ("المادة 12").
   headingLabels: { Chapter: 'الفصل', Article: 'المادة' },

@@ -20,6 +20,8 @@ export const en: Lexicon = {
   original: ['Original'],
   resolutionHeader: { resolution: 'Resolution', adopted: 'adopted' },
   officialRecords: ['Official Records', 'Supplement No'],
+  supplement: ['Supplement No'],
+  symbolsNote: ['Symbols of United Nations documents are composed of'],
   of: ['of'],
   headingLabels: { Chapter: 'Chapter', Part: 'Part', Section: 'Section', Rule: 'Rule', Article: 'Article' },
   page: ['page'],

@@ -28,6 +28,8 @@ export const es: Lexicon = {
   original: ['Original'],
   resolutionHeader: { resolution: 'Resolución', adopted: 'aprobada' },
   officialRecords: ['Documentos Oficiales', 'Suplemento núm', 'Suplemento No'],
+  supplement: ['Suplemento núm', 'Suplemento No'],
+  symbolsNote: ['Las signaturas de los documentos de las Naciones Unidas se componen'],
   of: ['de', 'del'],
   headingLabels: { Chapter: 'Capítulo', Part: 'Parte', Section: 'Sección', Rule: 'Regla', Article: 'Artículo' },
   page: ['página'],

@@ -20,6 +20,8 @@ export const fr: Lexicon = {
   original: ['Original'],
   resolutionHeader: { resolution: 'Résolution', adopted: 'adoptée' },
   officialRecords: ['Documents officiels', 'Supplément no', 'Supplément n°'],
+  supplement: ['Supplément no', 'Supplément n°'],
+  symbolsNote: ['Les cotes des documents de l’Organisation des Nations Unies se composent'],
   of: ['de'],
   headingLabels: { Chapter: 'Chapitre', Part: 'Partie', Section: 'Section', Rule: 'Règle', Article: 'Article' },
   page: ['page'],

@@ -148,6 +148,17 @@ export const RESOLUTION_HEADER = new RegExp(
 );
 /** A cover's Official Records series line: "Official Records", "OFFICIAL RECORDS: 2018", "Supplément no 21". */
 export const OFFICIAL_RECORDS = new RegExp(`^(?:${alternation(new Set(wordsOf((l) => l.officialRecords ?? [])))})`, 'i');
+/**
+ * An Official Records supplement's series line, alone or after the series name, ending with the
+ * number: "Supplement No. 16", "Official Records, 2025 Supplement No. 2". A citation in running
+ * text ("…Fifty-second Session, Supplement No. 23 (A/52/23)") goes on after the number.
+ */
+export const SUPPLEMENT_LINE = new RegExp(
+  `^(?:.{0,40}\\s)?(?:${alternation(new Set(wordsOf((l) => l.supplement ?? [])))})\\.?\\s*[\\p{N}A-Z]{1,4}$`,
+  'iu',
+);
+/** The note on document symbols opening an Official Records inside cover. */
+export const SYMBOLS_NOTE = new RegExp(`^(?:${alternation(new Set(wordsOf((l) => l.symbolsNote ?? [])))})`, 'i');
 /** "of", "de", "del", "из", "من" between words, where an agenda item's description starts. */
 export const AGENDA_DESCRIPTION_START = new RegExp(`\\s(?:${alternation(new Set(wordsOf((l) => l.of)))})\\s`);
 

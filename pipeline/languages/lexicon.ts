@@ -41,6 +41,10 @@ export interface Lexicon {
   resolutionHeader?: { resolution: string; adopted: string };
   /** The Official Records series lines of a cover ("Official Records", "Supplement No. 1"): no title. */
   officialRecords?: string[];
+  /** "Supplement No": the series line of an Official Records supplement, whose cover runs over several pages. */
+  supplement?: string[];
+  /** The opening words of the note on document symbols printed on an Official Records inside cover. */
+  symbolsNote?: string[];
   /** "of" between an agenda item's numbers and its description ("Item 4 of the provisional agenda"). */
   of: string[];
   headingLabels: Partial<Record<HeadingLabel, string>>;

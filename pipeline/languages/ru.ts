@@ -24,6 +24,7 @@ export const ru: Lexicon = {
   original: ['Оригинал'],
   resolutionHeader: { resolution: 'Резолюция', adopted: 'принятая' },
   officialRecords: ['Официальные отчеты', 'Дополнение №', 'Дополнение No'],
+  supplement: ['Дополнение №', 'Дополнение No'],
   of: ['из'],
   headingLabels: { Chapter: 'Глава', Part: 'Часть', Section: 'Раздел', Rule: 'Правило', Article: 'Статья' },
   page: ['стр', 'стр.'],

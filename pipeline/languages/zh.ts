@@ -19,6 +19,7 @@ export const zh: Lexicon = {
   annex: ['附件'],
   original: ['原文'],
   officialRecords: ['正式记录', '补编第'],
+  supplement: ['补编第'],
   of: [],
   headingLabels: {},
   // "第一条" is article 1, "第三章" chapter 3, "第二部分" part 2, "第四节" section 4.

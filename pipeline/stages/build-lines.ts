@@ -337,7 +337,7 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
         text = text.trimEnd() + ' ';
         anchors.push({ kind: 'cell', offset: text.length });
       } else if (
-        (gap > WORD_GAP_RATIO * size || (rtl && labelBeforeArabic(text, run.text))) &&
+        (gap > WORD_GAP_RATIO * size || (rtl && labelBeforeArabic(text, run.text)) || labelBeforeWord(text, run.text)) &&
         !/\s$/.test(text) &&
         !/^\s/.test(run.text) &&
         !marker &&
@@ -576,6 +576,18 @@ const ARABIC_LABEL = /^\d{1,3}-$/;
  */
 function labelBeforeArabic(before: string, next: string): boolean {
   return ARABIC_LABEL.test(before) && RTL_CHAR.test(next.trimStart().charAt(0));
+}
+
+/** A paragraph or item number alone opening a line: "100.", "(a)", "IV.". */
+const LINE_LABEL = /^(?:\d{1,3}\.|\([a-z]{1,3}\)|\(\d{1,3}\)|[IVXLC]{1,6}\.)$/;
+
+/**
+ * A label drawn as a run of its own and the word after it are two words, however tight the label's
+ * set width (S/2025/272: "100." in bold ends 0.9 pt before "The judgments…", so that every
+ * three-digit paragraph number was read glued to its text and lost).
+ */
+function labelBeforeWord(before: string, next: string): boolean {
+  return LINE_LABEL.test(before) && /^\p{L}/u.test(next);
 }
 
 /** Chinese and Japanese text carries no spaces between characters. */

@@ -27,15 +27,16 @@ export const LATIN_SECTION_NUMBER = /^(?:[IVXLC]{1,6}|[A-Z])\.\s/;
 /** Sentence-final punctuation, closing quotes allowed. */
 export const ENDS_SENTENCE = /[.!?:;؟。]["'”’»)]*$/u;
 
-/** Groups the body lines of every page; the first `mastheadLines` of page 1 are the masthead's. */
-export function groupBlocks(pages: PageLines[], mastheadLines: number, typography: Typography): RawBlock[] {
+/** Groups the body lines of every page; the first `mastheadLines` of page 1, and the `coverPages` after it, are the masthead's. */
+export function groupBlocks(pages: PageLines[], mastheadLines: number, typography: Typography, coverPages = 0): RawBlock[] {
   const blocks: RawBlock[] = [];
-  for (const page of pages) {
+  // Pages 2 to 1 + coverPages are the cover's, read with the masthead.
+  for (const page of pages.filter((p) => p.number === 1 || p.number > 1 + coverPages)) {
     const lines = page.number === 1 ? page.body.slice(mastheadLines) : page.body;
     let current: RawBlock | undefined;
     for (const line of lines) {
       const previous = current?.lines.at(-1);
-      if (!current || !previous || startsNewBlock(previous, line, typography, current.lines[0]!)) {
+      if (!current || !previous || startsNewBlock(previous, line, typography, current.lines[0]!, current.lines)) {
         // The top of a page, or of the next column, may go on with the block the last one cut.
         const freshColumn = !current || previous?.column !== line.column;
         if (freshColumn && blocks.length > 0 && continuesAcrossBreak(blocks.at(-1)!, line, typography)) {
@@ -77,8 +78,8 @@ function isSmallerLatinInArabic(previous: Line, line: Line): boolean {
   return smaller.size >= SMALLER_LATIN_MIN_RATIO * larger.size && !ARABIC_LETTER.test(smaller.text) && /[A-Za-z\d]/.test(smaller.text);
 }
 
-function startsNewBlock(previous: Line, line: Line, typography: Typography, opening: Line): boolean {
-  if (line.y - previous.y > BLOCK_GAP_RATIO * normalGap(previous, line, typography)) return true;
+function startsNewBlock(previous: Line, line: Line, typography: Typography, opening: Line, lines: Line[]): boolean {
+  if (line.y - previous.y > BLOCK_GAP_RATIO * normalGap(previous, line, typography)) return !isGapInSentence(lines, line, typography);
   if (line.y < previous.y) return true; // a new column or a jump back up
   if (Math.abs(line.size - previous.size) > SIZE_TOLERANCE && !isSmallerLatinInArabic(previous, line)) return true;
   const short = isShortLine(previous, typography);
@@ -97,8 +98,51 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
     !isHangingWrap(opening, previous, line)
   )
     return true;
+  if (bodyText && isIndentAfterFullLastLine(lines, line)) return true;
   if (Boolean(cellsOf(line)) !== Boolean(cellsOf(previous))) return true;
   return false;
+}
+
+/** A blank this many line spacings high inside a paragraph is where a typewritten page ended. */
+const PAGE_CUT_GAP_LINES = 3;
+/** Ends on a letter or a digit: no sentence, clause or list item closes there. */
+const ENDS_MID_PHRASE = /[\p{L}\p{N}]$/u;
+
+/**
+ * Typewriter-era documents break a paragraph with blank space where their original page ended
+ * (TD/B/43/6 p.5: "…the United Nations New" / "Agenda for the Development of", four blank lines,
+ * then "Africa (UN-NADAF) through practical action…"). A gap goes on with the paragraph when the
+ * paragraph above is body text that ran to the margin, stopped mid-phrase, and the line below is
+ * body text of the same face that opens no unit and opens in lower case (or, after a blank of
+ * several lines, fills its measure).
+ */
+function isGapInSentence(lines: Line[], line: Line, typography: Typography): boolean {
+  const previous = lines.at(-1)!;
+  if (lines.length < 2 || !ENDS_MID_PHRASE.test(previous.text)) return false;
+  const body = (l: Line) => l.font === typography.bodyFont && Math.abs(l.size - typography.bodySize) <= SIZE_TOLERANCE && !l.rtl;
+  if (!body(previous) || !body(line) || line.font !== previous.font) return false;
+  if (UNIT_OPENING.test(line.text) || line.numberPicture || cellsOf(line) || cellsOf(previous)) return false;
+  if (!lines.some((l) => !isShortLine(l, typography)) || isCentred(lines[0]!, typography)) return false;
+  if (Math.abs(line.x - Math.min(...lines.map((l) => l.x))) > INDENT_RATIO * line.size) return false;
+  if (/^\p{Ll}/u.test(line.text)) return true;
+  // A capital after the blank could open the next item of a list set without punctuation: only a
+  // blank far wider than any spacing between items is the cut page, and then the line fills its measure.
+  const gap = (line.y - previous.y) / normalGap(previous, line, typography);
+  return gap >= PAGE_CUT_GAP_LINES && !isShortLine(line, typography);
+}
+
+/**
+ * A justified paragraph's last line may fill its measure: a sentence ending there, then a first-line
+ * indent, still opens a paragraph (A/79/924: "…the complete cleansing of historical memory." at the
+ * margin, then "This report has been prepared…" set in). The line above must sit at the block's
+ * margin, below its opening line, so that the wrap of a hanging or centred line is not taken for it.
+ */
+function isIndentAfterFullLastLine(lines: Line[], line: Line): boolean {
+  const previous = lines.at(-1)!;
+  if (lines.length < 2 || previous.rtl || line.rtl || !ENDS_SENTENCE.test(previous.text)) return false;
+  if (line.font !== previous.font || cellsOf(line) || cellsOf(previous)) return false;
+  const margin = Math.min(...lines.map((l) => l.x));
+  return previous.x - margin <= INDENT_RATIO * line.size * 0.25 && line.x - previous.x > INDENT_RATIO * line.size;
 }
 
 /**

@@ -62,7 +62,7 @@ export async function runPipeline(
   const typography = timed('typography', () => measureTypography(textPages));
   const notedPages = timed('notes', () => splitNotes(textPages, typography, reporter));
   const masthead = timed('masthead', () => readMasthead(notedPages, furniture, typography, source.info, reporter));
-  const blocks = timed('blocks', () => groupBlocks(notedPages, masthead.consumed, typography));
+  const blocks = timed('blocks', () => groupBlocks(notedPages, masthead.consumed, typography, masthead.coverPages));
   const structure = timed('structure', () => buildStructure({ blocks, typography }, reporter));
   const content = timed('footnotes', () => linkFootnotes(notedPages, structure, reporter));
   return timed('document', () => assembleDocument(source, masthead, content, furniture));

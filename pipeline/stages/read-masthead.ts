@@ -8,7 +8,7 @@
 import type { ExtractedDocument, Furniture, Line, Masthead, Metadata, PageLines, Reporter, Typography } from '../model.js';
 import { provenanceOf } from '../provenance.js';
 import { cellsOf } from '../text/line-anchors.js';
-import { detectLanguage } from '../languages/index.js';
+import { detectLanguage, OFFICIAL_RECORDS, SUPPLEMENT_LINE, SYMBOLS_NOTE } from '../languages/index.js';
 import { FIELD_RULES, SESSION, SYMBOL_LINE, symbolFields, textsOf } from './masthead/fields.js';
 import { findSubtitle, findTitle, isCoverLine, RESOLUTION_NUMBER } from './masthead/title.js';
 import { JOB_NUMBER } from './strip-furniture.js';
@@ -43,7 +43,13 @@ export function readMasthead(
   }
   metadata.symbol ??= symbolFromRunningHeads(furniture);
   if (metadata.symbol && metadata.symbols.length === 0) Object.assign(metadata, symbolFields(metadata.symbol));
-  const title = fieldsEnd >= 0 ? findTitle(lines, fieldsEnd + 1, typography, depthLimit * TITLE_DEPTH_RATIO) : null;
+  // An Official Records supplement opens with a cover: page 1 carries no body text.
+  const supplement = lines.some((line) => SUPPLEMENT_LINE.test(line.text));
+  const title =
+    fieldsEnd >= 0
+      ? (findTitle(lines, fieldsEnd + 1, typography, depthLimit * TITLE_DEPTH_RATIO) ??
+        (supplement ? coverTitle(lines, fieldOfLine, typography, depthLimit * TITLE_DEPTH_RATIO) : null))
+      : null;
   let consumed = fieldsEnd + 1;
   if (title) {
     metadata.title = title.text.replace(RESOLUTION_NUMBER, '').replace(TRAILING_ASTERISKS, '');
@@ -59,6 +65,7 @@ export function readMasthead(
     reporter.report('masthead/no-title', 'No title set larger than the body text was found under the masthead.', 1);
   }
   if (fieldsEnd >= 0) consumed = afterCoverLines(lines, consumed);
+  if (supplement) consumed = lines.length;
   const infoLanguage = info.language?.slice(0, 2).toLowerCase();
   const sample = pages
     .slice(0, 4)
@@ -70,7 +77,47 @@ export function readMasthead(
     field: fieldOfLine.get(i) ?? null,
     prov: provenanceOf([line]),
   }));
-  return { metadata, lines: masthead, consumed: Math.max(0, consumed) };
+  const coverPages = supplement ? countCoverPages(pages) : 0;
+  for (const page of pages.slice(1, 1 + coverPages))
+    masthead.push(...page.body.map((line) => ({ text: line.text, field: null, prov: provenanceOf([line]) })));
+  return { metadata, lines: masthead, consumed: Math.max(0, consumed), coverPages };
+}
+
+/**
+ * An Official Records cover prints the session's dates under its title ("Report of the Committee
+ * for Programme and Coordination" / "Sixty-fifth session" / "(12 May–13 June 2025)", A/80/16), so
+ * that the fields end below the title: there it is looked for from the first field on.
+ */
+function coverTitle(lines: Line[], fieldOfLine: Map<number, keyof Metadata>, typography: Typography, depthLimit: number) {
+  const firstField = Math.min(...fieldOfLine.keys());
+  const title = findTitle(lines, firstField + 1, typography, depthLimit);
+  // The title stands above the last field read, or it is the body's.
+  return title && title.start < Math.max(...fieldOfLine.keys()) ? title : null;
+}
+
+/** "ISSN 0255-2213": the serial number printed on an Official Records inside cover. */
+const ISSN_LINE = /^ISSN:?\s+\d{4}-\d{3}[\dX]$/;
+/** An Official Records supplement has at most this many pages of cover after page 1 (blank, title page, inside cover). */
+const MAX_COVER_PAGES = 3;
+
+/**
+ * The pages after an Official Records cover that still belong to it: blank pages, the title page,
+ * which repeats the series line ("Supplement No. 16"), and the inside cover with its note on
+ * symbols and its ISSN line. The body starts at the first page that is none of these.
+ */
+function countCoverPages(pages: PageLines[]): number {
+  let count = 0;
+  for (const page of pages.slice(1, 1 + MAX_COVER_PAGES)) {
+    const texts = page.body.map((line) => line.text.trim());
+    const cover =
+      texts.length === 0 ||
+      texts.some((text) => OFFICIAL_RECORDS.test(text) || SUPPLEMENT_LINE.test(text) || ISSN_LINE.test(text) || SYMBOLS_NOTE.test(text));
+    if (!cover || page.notes.length > 0) break;
+    count++;
+  }
+  // Blank pages count only before a title page or inside cover.
+  while (count > 0 && pages[count]!.body.length === 0) count--;
+  return count;
 }
 
 /**

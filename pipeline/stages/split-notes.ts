@@ -8,7 +8,7 @@
  * after a wide gap. Where notes open with "1/", the text's inline " 1/" calls become markers.
  */
 import type { Line, LinesPage, PageLines, Reporter, Typography } from '../model.js';
-import { removeRanges, withAnchors } from '../text/anchored-text.js';
+import { insert, removeRanges, withAnchors } from '../text/anchored-text.js';
 import { markersOf } from '../text/line-anchors.js';
 import { SIZE_TOLERANCE } from './measure-typography.js';
 
@@ -33,7 +33,7 @@ export function splitNotes(pages: LinesPage[], typography: Typography, reporter:
   const { bodySize, lineGap } = typography;
   const split = pages.map((page) => {
     const notes = new Set<Line>();
-    const lines = page.lines;
+    const lines = joinRaisedNoteMarkers(page.lines, page.height, bodySize);
     // Under a typed rule, everything is notes.
     const ruleIndex = lines.findIndex((line) => RULE_LINE.test(line.text) && line.y > RULE_MIN_DEPTH * page.height);
     if (ruleIndex >= 0 && lines.slice(ruleIndex + 1).some((line) => startsWithMarker(line))) {
@@ -54,6 +54,51 @@ export function splitNotes(pages: LinesPage[], typography: Typography, reporter:
     return { number: page.number, width: page.width, height: page.height, body, notes: lines.filter((line) => notes.has(line)) };
   });
   return takeInlineSlashMarkers(split);
+}
+
+/** A note's marker alone on a line: "1", "a", "*". */
+const LONE_MARKER = /^(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])$/;
+/** The marker's baseline stands at most this many font sizes above its note's first line. */
+const RAISED_MARKER_MAX_LIFT = 0.8;
+/** ...and it ends at most this many font sizes before the note's text starts. */
+const RAISED_MARKER_MAX_GAP = 1.5;
+
+/**
+ * Some templates raise a note's marker at the note's own size, so that build-lines, which takes
+ * smaller raised runs for markers, leaves it a line of its own just above the note's first line
+ * (DP/OPS/2025/4 p.4: "1" 4.6 pt above "Audit engagements included…", both at 8 pt): in the
+ * lower part of the page and smaller than the body, such a marker opens the line it stands beside.
+ */
+function joinRaisedNoteMarkers(lines: Line[], pageHeight: number, bodySize: number): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    if (
+      next !== undefined &&
+      line.y > RULE_MIN_DEPTH * pageHeight &&
+      line.size < bodySize - SIZE_TOLERANCE &&
+      isRaisedMarkerBeside(line, next)
+    ) {
+      out.push({ ...next, ...insert(next, 0, `${line.text} `), x: line.x });
+      i++;
+    } else out.push(line);
+  }
+  return out;
+}
+
+/** `line` is a lone note marker raised beside the start of `next`, at the same size. */
+export function isRaisedMarkerBeside(line: Line, next: Line): boolean {
+  const lift = next.y - line.y;
+  return (
+    LONE_MARKER.test(line.text) &&
+    Math.abs(next.size - line.size) <= SIZE_TOLERANCE &&
+    lift > 0 &&
+    lift <= RAISED_MARKER_MAX_LIFT * line.size &&
+    next.x >= line.right - SIZE_TOLERANCE &&
+    next.x - line.right <= RAISED_MARKER_MAX_GAP * line.size &&
+    /^\p{L}/u.test(next.text)
+  );
 }
 
 /**

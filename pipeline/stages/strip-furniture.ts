@@ -11,6 +11,7 @@ import { PAGE_WORDS } from '../languages/index.js';
 import { cellsOf, markersOf } from '../text/line-anchors.js';
 import type { Furniture, FurnitureKind, Line, LinesPage, Reporter, StrippedPages } from '../model.js';
 import { provenanceOf } from '../provenance.js';
+import { isRaisedMarkerBeside } from './split-notes.js';
 
 /** Running heads sit in the top 11% of the page, footers in the bottom 11.5%. */
 const TOP_BAND = 0.11;
@@ -100,7 +101,9 @@ export function stripFurniture(pages: LinesPage[], reporter: Reporter): Stripped
     page.lines.forEach((line, index) => {
       const band = bands[index] ?? null;
       const repeats = band !== null && !notes.has(line) && (counts.get(repetitionKey(band, line.text)) ?? 0) >= repeatThreshold;
-      const kind = furnitureKind(line, band, page, repeats, ownSymbols);
+      // A note's marker raised alone beside its note (DP/OPS/2025/4 p.4: "1") is no page number.
+      const next = page.lines[index + 1];
+      const kind = next !== undefined && isRaisedMarkerBeside(line, next) ? null : furnitureKind(line, band, page, repeats, ownSymbols);
       if (kind) furniture.push({ page: page.number, kind, text: line.text, prov: provenanceOf([line]) });
       else lines.push(line);
     });

@@ -23,6 +23,28 @@ describe('build-lines', () => {
     expect(markersOf(only!)).toEqual([{ kind: 'marker', marker: '1', offset: 'Respect and Remedy” Framework.'.length }]);
   });
 
+  it('S/2025/272 para 100: a bold paragraph number set tight against its text is still a word apart ("100. The")', () => {
+    const [result] = buildLines(
+      page([
+        run('100.', 100.61, 498.14, 12, 'bold', 21.92),
+        run('The judgments of the European Court on Human Rights', 123.41, 498.14, 12, 'f1', 280),
+      ]),
+    );
+    expect(result!.lines[0]!.text).toBe('100. The judgments of the European Court on Human Rights');
+  });
+
+  it('S/2025/272: runs drawn tight inside a word or a figure stay joined ("2.5", "Herzegovina")', () => {
+    const [result] = buildLines(
+      page([
+        run('2.', 100, 300, 12, 'f1', 9),
+        run('5 per cent', 109.2, 300, 12, 'f1', 50),
+        run('Her', 170, 300, 12, 'f1', 18),
+        run('zegovina', 188.3, 300, 12, 'f1', 45),
+      ]),
+    );
+    expect(result!.lines[0]!.text).toBe('2.5 per cent Herzegovina');
+  });
+
   it('A/CONF.230/2025/10 p.10: markers printed "27,28,29" give three markers', () => {
     const [result] = buildLines(
       page([

@@ -37,6 +37,67 @@ describe('build-structure', () => {
     ]);
   });
 
+  it('UNW/2025/2: section letters that run on across a chapter ("E. Outcome 1" under chapter IV after "D." under III) are headings, and "I." after "H." is a section', () => {
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('III. Performance by impact area', 100, 12)],
+          [bold('A. Impact 1: Governance', 100, 11)],
+          [body('1. The first impact area.')],
+          [bold('D. Impact 4: Women, peace and security', 100, 11)],
+          [body('2. The fourth impact area.')],
+          [bold('IV. Performance under the seven systemic outcomes', 100, 12)],
+          [bold('E. Outcome 1: Global normative frameworks', 100, 11)],
+          [body('3. The first outcome.')],
+          [bold('H. Outcome 4: Access to services', 100, 11)],
+          [bold('I. Outcome 5: Voice, leadership and agency', 100, 11)],
+          [body('4. The fifth outcome.')],
+          [bold('V. Strengthening organizational performance', 100, 12)],
+          // A letter that does not follow the last one is still no section (a name in a list: "M. Imad").
+          [bold('M. Imad Abdul Ghani', 100, 11)],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => [b.level, b.number])).toEqual([
+      [1, 'III.'],
+      [2, 'A.'],
+      [2, 'D.'],
+      [1, 'IV.'],
+      [2, 'E.'],
+      [2, 'H.'],
+      [2, 'I.'],
+      [1, 'V.'],
+    ]);
+  });
+
+  it("CEDAW/C/CAF/CO/6-ru: a short line in another face than the numbered paragraph under it is a heading, though the document's commonest face is its own", () => {
+    // The recommendations are bold, so bold is the body face; the observations are regular.
+    const regular = (text: string) => line(text, 123, 100, { font: 'regular', right: 488 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('12. Комитет рекомендует государству-участнику обеспечить защиту женщин.')],
+          [body('Женщины и мир и безопасность', 123, { right: 276 })],
+          [regular('13. Комитет отмечает подписанное 6 февраля 2019 года в Банги Политическое соглашение.')],
+          // A bold line under which the numbering does not go on is no heading.
+          [body('Комитет рекомендует государству-участнику', 123, { right: 330 })],
+          [regular('15. Комитет с обеспокоенностью отмечает ограниченное понимание.')],
+        ),
+      },
+      silent,
+    );
+    expect(result.map((b) => [b.type, b.type === 'heading' ? b.text : b.type === 'paragraph' ? b.number : null])).toEqual([
+      ['paragraph', '12'],
+      ['heading', 'Женщины и мир и безопасность'],
+      ['paragraph', '13'],
+      ['paragraph', null],
+      ['paragraph', '15'],
+    ]);
+  });
+
   it('A/HRC/59/60 paras 56-64: a bold numbered paragraph continuing the numbering is no heading', () => {
     const long =
       '56. The Working Group calls upon States to adopt a smart mix of measures, national and international, mandatory and voluntary, to foster business respect for human rights.';

@@ -161,4 +161,88 @@ describe('group-blocks', () => {
     );
     expect(blocks.map((block) => block.lines.length)).toEqual([2, 1, 1]);
   });
+
+  it('TD/B/43/6 p.5 and p.8: a paragraph broken by a blank where the typed page ended goes on after it', () => {
+    const body = { size: 13, font: 'body' };
+    const blocks = groupBlocks(
+      [
+        pageOf(5, [
+          line('United Nations in March 1996. The SIA aims to reinforce the United Nations New', 79, 95, { page: 5, right: 532, ...body }),
+          line('Agenda for the Development of', 79, 110, { page: 5, right: 250, ...body }),
+          // Five line spacings of blank, then a capital that fills the measure.
+          line('Africa (UN-NADAF) through practical action to maximise the support provided by the', 79, 185, {
+            page: 5,
+            right: 532,
+            ...body,
+          }),
+          line('UN system to African development.', 79, 200, { page: 5, right: 300, ...body }),
+        ]),
+        pageOf(8, [
+          line('to facilitate the access of African countries to the international pool of capital. The', 79, 95, {
+            page: 8,
+            right: 532,
+            ...body,
+          }),
+          line('discussion showed that prospects', 79, 110, { page: 8, right: 260, ...body }),
+          line('are bright for the use of investment funds or venture capital funds to channel more', 79, 140, {
+            page: 8,
+            right: 532,
+            ...body,
+          }),
+          line('foreign capital to Africa.', 79, 155, { page: 8, right: 260, ...body }),
+        ]),
+      ],
+      0,
+      typography,
+    );
+    expect(blocks.map((block) => [block.lines[0]!.text.slice(0, 12), block.lines.length])).toEqual([
+      ['United Natio', 4],
+      ['to facilitat', 4],
+    ]);
+  });
+
+  it('A/C.5/80/L.1: items of a list without punctuation stay apart across the spacing between them', () => {
+    const body = { size: 13, font: 'body' };
+    const blocks = groupBlocks(
+      [
+        pageOf(2, [
+          line('Note by the Secretariat on the status of preparedness of documentation for the Fifth', 79, 95, {
+            page: 2,
+            right: 532,
+            ...body,
+          }),
+          line('Committee', 79, 110, { page: 2, right: 140, ...body }),
+          line('Report of the Secretary-General on revised estimates: effect of changes in rates of', 79, 135, {
+            page: 2,
+            right: 532,
+            ...body,
+          }),
+          line('exchange and inflation', 79, 150, { page: 2, right: 220, ...body }),
+        ]),
+      ],
+      0,
+      typography,
+    );
+    expect(blocks.map((block) => block.lines.length)).toEqual([2, 2]);
+  });
+
+  it('a paragraph ending mid-phrase above a blank does not swallow the heading below it', () => {
+    const body = { size: 13, font: 'body' };
+    const blocks = groupBlocks(
+      [
+        pageOf(3, [
+          line('The secretariat prepared a study on foreign direct investment in Africa and on the', 79, 95, {
+            page: 3,
+            right: 532,
+            ...body,
+          }),
+          line('prospects of its growth in the region', 79, 110, { page: 3, right: 300, ...body }),
+          line('(iv) Advance Technology Assessment', 79, 170, { page: 3, right: 300, ...body }),
+        ]),
+      ],
+      0,
+      typography,
+    );
+    expect(blocks.map((block) => block.lines.length)).toEqual([2, 1]);
+  });
 });

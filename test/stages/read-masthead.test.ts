@@ -224,4 +224,83 @@ describe('read-masthead, Chinese', () => {
       'Report of the third Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons',
     );
   });
+
+  it("A/80/16: an Official Records supplement's cover gives the title above the session dates, and its title page and inside cover are the cover's", () => {
+    const page = (number: number, body: Line[]) => ({
+      number,
+      width: 612,
+      height: 792,
+      body: body.map((l) => ({ ...l, page: number })),
+      notes: [],
+    });
+    const big = (text: string, y: number, size: number) => line(text, 123, y, { size, font: 'cover' });
+    const pages = [
+      page(1, [
+        line('A/80/16', 517, 48),
+        big('United Nations', 152, 20),
+        big('Report of the Committee for', 216, 28.56),
+        big('Programme and Coordination', 243, 28.56),
+        big('Sixty-fifth session', 285, 20),
+        big('(12 May–13 June 2025)', 304, 20),
+        big('General Assembly', 388, 20),
+        big('Official Records', 405, 14),
+        big('Eightieth Session', 421, 14),
+        big('Supplement No. 16', 437, 14),
+      ]),
+      page(2, []),
+      page(3, [
+        line('General Assembly A/80/16', 66, 84),
+        line('Official Records', 66, 97),
+        line('Supplement No. 16', 66, 124),
+        big('Report of the Committee for Programme', 208, 20),
+      ]),
+      page(4, [
+        line('Note', 123, 163),
+        line('Symbols of United Nations documents are composed of letters combined with figures.', 147, 186),
+        line('ISSN 0255-2213', 123, 679),
+      ]),
+      page(5, [line('[17 June 2025]', 480, 80), line('Contents', 57, 120, { size: 14 })]),
+    ];
+    const result = readMasthead(pages, [], typography, {}, silent);
+    expect(result.metadata.title).toBe('Report of the Committee for Programme and Coordination');
+    expect(result.consumed).toBe(10);
+    expect(result.coverPages).toBe(3);
+    expect(result.lines.map((l) => l.text)).toContain('ISSN 0255-2213');
+  });
+
+  it('A/79/PV.64: an Official Records masthead with no supplement line has no cover pages', () => {
+    const pages = [
+      {
+        number: 1,
+        width: 612,
+        height: 792,
+        notes: [],
+        body: [
+          line('A/79/PV.64', 480, 60),
+          line('Official Records', 123, 90),
+          line('The meeting was called to order at 10 a.m.', 123, 300),
+        ],
+      },
+      {
+        number: 2,
+        width: 612,
+        height: 792,
+        notes: [],
+        body: [line('Official Records', 123, 90, { page: 2 }), line('The President: I give the floor.', 123, 120, { page: 2 })],
+      },
+    ];
+    expect(readMasthead(pages, [], typography, {}, silent).coverPages).toBe(0);
+  });
+
+  it('A/52/613: a citation of a supplement in page 1\'s text ("…Session, Supplement No. 23 (A/52/23).") makes no cover', () => {
+    const lines = [
+      line('A/52/613', 437, 152),
+      line('Fifty-second session', 65, 237),
+      line('IMPLEMENTATION OF THE DECLARATION ON THE GRANTING', 167, 284),
+      line('2. Official Records of the General Assembly, Fifty-second Session, Supplement No. 23 (A/52/23).', 65, 483),
+    ];
+    const result = masthead(lines);
+    expect(result.coverPages).toBe(0);
+    expect(result.consumed).toBeLessThan(lines.length);
+  });
 });

@@ -9,6 +9,21 @@ const at = (text: string, y: number, x = 64.8): Line => line(text, x, y, { font:
 const pagesOf = (...pages: Line[][]) => pages.map((lines, index) => ({ number: index + 1, width: 612, height: 792, lines }));
 
 describe('split-notes', () => {
+  it("DP/OPS/2025/4 p.4: a note whose marker is raised alone at the note's own size opens the notes area with that marker", () => {
+    const small = { font: 'f2', size: 8 };
+    const [page] = splitNotes(
+      pagesOf([
+        at('(c) the continuous auditing and data analytics programme; (d) findings from investigations.', 736.66),
+        line('1', 59.76, 771.46, { ...small, right: 63.78 }),
+        line('Audit engagements included assurance audits, advisory reviews, internal audits.', 65.42, 776.02, { ...small, right: 421.6 }),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.body.map((l) => l.text.slice(0, 8))).toEqual(['(c) the ']);
+    expect(page!.notes.map((l) => [l.text.slice(0, 20), l.x])).toEqual([['1 Audit engagements ', 59.76]]);
+  });
+
   it('A/48/653 p.2: body-size notes opening "1/" under a drawn rule are notes, and the inline "1/" calls become markers', () => {
     const [page] = splitNotes(
       pagesOf([

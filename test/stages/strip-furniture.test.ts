@@ -9,6 +9,18 @@ function pages(...lists: Line[][]) {
 }
 
 describe('strip-furniture', () => {
+  it('DP/OPS/2025/4 p.4: a note marker raised alone beside its note in the bottom band is no page number; the page number under it is', () => {
+    const input = pages([
+      line('The Group reviewed the following evidence.', 109, 700),
+      line('1', 59.76, 771.46, { size: 8, right: 63.78 }),
+      line('Audit engagements included assurance audits.', 65.42, 776.02, { size: 8, right: 300 }),
+      line('4', 59.76, 790, { size: 7, right: 63 }),
+    ]);
+    const { pages: kept, furniture } = stripFurniture(input, silent);
+    expect(furniture.map((f) => [f.kind, f.text])).toEqual([['page-number', '4']]);
+    expect(kept[0]!.lines.map((l) => l.text.slice(0, 5))).toEqual(['The G', '1', 'Audit']);
+  });
+
   it('A/61/187: removes the symbol header, page number + job number footer, job line and barcode', () => {
     const input = pages(
       [

@@ -114,6 +114,7 @@ export const heading: StructureRule<HeadingMatch> = {
       scope.lastSectionLetter = letter;
       if (scope.highestSectionLetter === null || letter > scope.highestSectionLetter) scope.highestSectionLetter = letter;
     } else if (match.opensChapter) {
+      scope.previousChapterLetter = scope.highestSectionLetter ?? scope.previousChapterLetter;
       scope.lastSectionLetter = null;
       scope.highestSectionLetter = null;
     }
@@ -126,7 +127,7 @@ export const heading: StructureRule<HeadingMatch> = {
  */
 export function isHeading(view: BlockView): boolean {
   const { block, text, typography, state } = view;
-  if (isSubHeadingOverParagraphs(view)) return true;
+  if (isSubHeadingOverParagraphs(view) || isFaceHeadingOverParagraph(view)) return true;
   return (
     isHeadingLike(block, typography, view.next, view.inAnnex) &&
     !SUMMARY_LABEL.test(text) &&
@@ -168,6 +169,27 @@ function isSubHeadingOverParagraphs(view: BlockView): boolean {
     if (!isShortNumberedLine(next, nextText, typography)) return false;
   }
   return false;
+}
+
+/**
+ * Treaty-body concluding observations set their recommendations in bold, so that bold is the
+ * commonest face and the bold unnumbered sub-headings look like body text (CEDAW/C/CAF/CO/6:
+ * "Женщины и мир и безопасность" over "13. Комитет отмечает…"). Such a heading is one short line
+ * at body size, in another face than the paragraph under it, opening with a capital and ending
+ * without punctuation, standing where that paragraph's number does, and the paragraph under it
+ * continues the numbering.
+ */
+function isFaceHeadingOverParagraph(view: BlockView): boolean {
+  const { block, text, typography, state, next } = view;
+  const line = block.lines[0]!;
+  if (block.lines.length !== 1 || next === undefined || line.rtl || Math.abs(line.size - typography.bodySize) > SIZE_TOLERANCE)
+    return false;
+  if (!/^\p{Lu}/u.test(text) || /[.;,:!?…)]$/.test(text) || HEADING_NUMBER.test(text) || PARAGRAPH_NUMBER.test(text)) return false;
+  if (line.right >= (line.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * line.size) return false;
+  const under = next.lines[0]!;
+  if (under.font === line.font || Math.abs(under.x - line.x) > line.size) return false;
+  const number = PARAGRAPH_NUMBER.exec(next.lines.map((l) => l.text).join(' '));
+  return number !== null && Number(number[1]) === (state.scope.lastNumber ?? 0) + 1;
 }
 
 /**
@@ -217,7 +239,10 @@ function breaksSectionLetters(text: string, scope: Scope): boolean {
     const step = letter.charCodeAt(0) - (previous ?? '@').charCodeAt(0);
     return step >= 1 && step <= MAX_SECTION_LETTER_STEP;
   };
-  return !follows(scope.lastSectionLetter) && !follows(scope.highestSectionLetter);
+  // Letters that run on from the chapter before (UNW/2025/2: "A."–"D." under chapter III, "E.
+  // Outcome 1" under chapter IV) go on from its last letter, with none missed.
+  const runsOn = scope.lastSectionLetter === null && isNextLetter(letter, scope.previousChapterLetter);
+  return !follows(scope.lastSectionLetter) && !follows(scope.highestSectionLetter) && !runsOn;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface Scope {
   lastSectionLetter: string | null;
   /** The furthest section letter since the last chapter: sections go on after a nested "A.", "B.". */
   highestSectionLetter: string | null;
+  /** The furthest section letter of the chapter before: some documents letter on across chapters. */
+  previousChapterLetter: string | null;
   /**
    * How far the first line of the scope's own numbered paragraphs stands out from their other
    * lines (0 when the number sits at the margin, negative when the text hangs after it), taken
@@ -40,6 +42,7 @@ export function newScope(idPrefix: string): Scope {
     counters: { h: 0, p: 0, table: 0 },
     lastSectionLetter: null,
     highestSectionLetter: null,
+    previousChapterLetter: null,
     numberedIndent: null,
     quoted: null,
   };
