@@ -2,7 +2,7 @@
  * One UN document PDF → a validated UnDocument. The stage order lives in stages/index.ts;
  * this module runs it, times it, and validates the result.
  */
-import { ConversionError } from './extract.js';
+import { ConversionError, type ExtractHooks } from './extract.js';
 import type { Diagnostic, Reporter, UnDocument } from './model.js';
 import { runPipeline, STAGE_NAMES, type StageName, type StageTimer } from './stages/index.js';
 import { SCHEMA_VERSION, validateDocument } from './validate.js';
@@ -52,10 +52,10 @@ function stageTimer(timings: StageTimings, until?: StageName): StageTimer {
 }
 
 /** Converts one PDF. Throws ConversionError (a one-line reason) when it cannot. */
-export async function convertPdf(data: Uint8Array, file: string): Promise<Conversion> {
+export async function convertPdf(data: Uint8Array, file: string, hooks: ExtractHooks = {}): Promise<Conversion> {
   const diagnostics: Diagnostic[] = [];
   const timings: StageTimings = {};
-  const document = await runPipeline(data, file, collectingReporter(diagnostics), stageTimer(timings));
+  const document = await runPipeline(data, file, collectingReporter(diagnostics), stageTimer(timings), hooks);
   document.diagnostics = diagnostics;
   const started = performance.now();
   const errors = validateDocument(document);

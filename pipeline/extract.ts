@@ -90,8 +90,13 @@ function describeLoadFailure(error: unknown): ConversionError {
   return new ConversionError(`unreadable PDF: ${message.split('\n')[0]}`);
 }
 
+/** What a caller may learn while a PDF is read: its page count as soon as pdf.js has opened it (the batch scales its time limit by it). */
+export interface ExtractHooks {
+  onPages?: (pages: number) => void;
+}
+
 /** Reads a PDF into positioned runs. Throws ConversionError with a one-line reason for bad input. */
-export async function extract(data: Uint8Array, file: string): Promise<ExtractedDocument> {
+export async function extract(data: Uint8Array, file: string, hooks: ExtractHooks = {}): Promise<ExtractedDocument> {
   checkSignature(data);
   const sha256 = createHash('sha256').update(data).digest('hex');
   await usePinnedPdfjs();
@@ -105,6 +110,7 @@ export async function extract(data: Uint8Array, file: string): Promise<Extracted
   try {
     const [markInfo, info] = await Promise.all([pdf.getMarkInfo().catch(() => null), pdf.getMetadata().catch(() => null)]);
     const tagged = Boolean(markInfo?.Marked);
+    hooks.onPages?.(pdf.numPages);
     const pages: Page[] = [];
     let characters = 0;
     for (let number = 1; number <= pdf.numPages; number++) {

@@ -7,13 +7,14 @@
  *          → workers convert → write outputs → record in manifest → report, summary, exit status
  */
 import { mkdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import type { Format } from '../emit/index.js';
 import type { ConvertOptions } from './commands/convert.js';
-import { EXIT, firstLine, UsageError } from './exit.js';
+import { EnvironmentError, EXIT, firstLine, UsageError } from './exit.js';
 import { formatCount } from './format.js';
-import { displayPath, inShard, resolveInputs } from './inputs.js';
-import { LockedError, lockOutputDirectory } from './lock.js';
-import { Manifest, type ManifestEntry } from './manifest.js';
+import { displayPath, inShard, resolveInputs, type InputProblem } from './inputs.js';
+import { LOCK_FILE, LockedError, lockOutputDirectory, TAKEOVER_FILE } from './lock.js';
+import { JOURNAL_FILE, Manifest, MANIFEST_FILE, type ManifestEntry } from './manifest.js';
 import { outputPaths, planBatch, type BatchPlan, type BuildIdentity, type PlannedDocument } from './plan.js';
 import { ConversionWorker } from './pool.js';
 import type { TaskResult } from './protocol.js';
@@ -29,33 +30,60 @@ import { removeLeftoverTempFiles, removeOutput, writeFilesAtomic } from './write
 const MANIFEST_REWRITE_CHANGES = 500;
 const MANIFEST_REWRITE_MS = 60_000;
 
+/** undoc's own files in an output directory: a document whose output would take one of these names is refused. */
+const RESERVED_NAMES: ReadonlySet<string> = new Set([MANIFEST_FILE, JOURNAL_FILE, LOCK_FILE, TAKEOVER_FILE]);
+
+/** Signals that stop a run: the first lets documents in flight finish, a second stops them. */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup };
+
+/** Why a document cannot be converted into this output directory at all, or null. */
+function refusalOf(key: string, formats: readonly Format[]): string | null {
+  const taken = outputPaths(key, formats).find((output) => RESERVED_NAMES.has(output));
+  return taken ? `refused: its output ${taken} would overwrite undoc's own file of that name` : null;
+}
+
+/** Creates the output directory; a failure is the environment's (exit status 3). */
+async function prepareOutputDirectory(outDir: string, shown: string): Promise<() => Promise<void>> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw new EnvironmentError(
+      `--out ${shown}: cannot create the output directory (${(error as NodeJS.ErrnoException).code ?? firstLine(error)})`,
+    );
+  }
+  try {
+    // Locked before the manifest is read: a run that just finished cannot have its entries overwritten.
+    return await lockOutputDirectory(outDir);
+  } catch (error) {
+    if (error instanceof LockedError) throw new UsageError(`--out ${shown}: ${error.message}`);
+    throw new EnvironmentError(`--out ${shown}: cannot write the lock (${(error as NodeJS.ErrnoException).code ?? firstLine(error)})`);
+  }
+}
+
 /** Runs `undoc convert` and returns its exit status. Throws UsageError for a bad command line. */
 export async function runConvert(options: ConvertOptions): Promise<number> {
   const versions = readVersions();
   const identity: BuildIdentity = { converter: versions.converter, schema: versions.schema, formats: options.formats };
-  const inputs = await resolveInputs(options.inputs);
+  const problems: InputProblem[] = [];
+  const inputs = await resolveInputs(options.inputs, process.cwd(), problems);
   const outDir = resolve(options.out);
   const outInfo = await stat(outDir).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${options.out} exists and is not a directory`);
-  const selected = inputs.filter((input) => inShard(input.key, options.shard));
+  const inShardInputs = inputs.filter((input) => inShard(input.key, options.shard));
+  const refused = inShardInputs.filter((input) => refusalOf(input.key, identity.formats) !== null);
+  const selected = inShardInputs.filter((input) => !refused.includes(input));
   if (options.check) {
     const plan = await planBatch(selected, inputs, await Manifest.load(outDir), identity, outDir, options);
     return listCheckFindings(plan, outDir, options.quiet);
   }
 
-  await mkdir(outDir, { recursive: true });
-  let releaseLock: () => Promise<void>;
-  try {
-    // Locked before the manifest is read: a run that just finished cannot have its entries overwritten.
-    releaseLock = await lockOutputDirectory(outDir);
-  } catch (error) {
-    if (error instanceof LockedError) throw new UsageError(`--out ${options.out}: ${error.message}`);
-    throw error;
-  }
+  const releaseLock = await prepareOutputDirectory(outDir, options.out);
   try {
     const manifest = await Manifest.load(outDir);
     const plan = await planBatch(selected, inputs, manifest, identity, outDir, options);
-    return await new BatchRun(options, identity, versions.version, outDir, manifest, plan).run();
+    for (const input of refused) problems.push({ display: input.display, reason: refusalOf(input.key, identity.formats)!, failed: true });
+    return await new BatchRun(options, identity, versions.version, outDir, manifest, plan, problems).run();
   } finally {
     await releaseLock();
   }
@@ -104,22 +132,25 @@ class BatchRun {
     private readonly outDir: string,
     private readonly manifest: Manifest,
     private readonly plan: BatchPlan,
+    /** Inputs found unusable while listing: failure lines and notes, the batch goes on. */
+    private readonly problems: readonly InputProblem[] = [],
   ) {
     this.progress = new Progress(chooseProgressMode(options.quiet), options.verbose);
   }
 
   async run(): Promise<number> {
     const onSignal = (signal: NodeJS.Signals): void => this.interrupt(signal);
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
     try {
+      this.accountProblems();
       this.accountUnchanged();
+      // Every folder, not only those converted into now: a kill may have left one anywhere.
+      await removeLeftoverTempFiles(this.outDir);
       await this.removeOrphans();
       await this.convertAll();
-      await this.manifest.flush();
+      await this.saveManifest();
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
       await Promise.all(this.workers.map((worker) => worker.close()));
     }
     let reportFailed = false;
@@ -134,7 +165,7 @@ class BatchRun {
       pages: this.report.pagesConverted(),
     };
     this.progress.finish(totals, this.stopSignal !== null);
-    if (this.stopSignal) return this.stopSignal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+    if (this.stopSignal) return SIGNAL_EXIT[this.stopSignal] ?? EXIT.interrupted;
     return totals.failed > 0 || reportFailed ? EXIT.failed : EXIT.ok;
   }
 
@@ -149,6 +180,28 @@ class BatchRun {
     }
     this.progress.notice('interrupted again: stopping the documents in flight');
     for (const worker of this.workers) worker.abort();
+  }
+
+  /** The manifest cannot be saved: no document is to blame, the run stops with exit status 3. */
+  private async saveManifest(): Promise<void> {
+    try {
+      await this.manifest.flush();
+    } catch (error) {
+      throw new EnvironmentError(
+        `cannot write the manifest in ${displayPath(this.outDir)}: ${(error as NodeJS.ErrnoException).code ?? firstLine(error)}`,
+      );
+    }
+  }
+
+  private accountProblems(): void {
+    for (const problem of this.problems) {
+      if (!problem.failed) {
+        this.progress.notice(`${problem.display}: ${problem.reason}`);
+        continue;
+      }
+      this.report.add(`\u0000${problem.display}`, { input: problem.display, outputs: [], status: 'failed', reason: problem.reason });
+      this.progress.failed(problem.display, 0, problem.reason);
+    }
   }
 
   private accountUnchanged(): void {
@@ -175,7 +228,13 @@ class BatchRun {
     for (const { key, entry } of this.plan.orphans) {
       if (this.stopSignal) return;
       const outputs = Object.keys(entry.outputs);
-      for (const output of outputs) await removeOutput(join(this.outDir, output), this.outDir);
+      try {
+        for (const output of outputs) await removeOutput(join(this.outDir, output), this.outDir);
+      } catch (error) {
+        // A symbolic link where an output's folder was: nothing outside --out is removed.
+        this.progress.notice(`not removing ${outputs.join(', ')}: ${firstLine(error)}`);
+        continue;
+      }
       await this.manifest.forget(key);
       const source = displayPath(resolve(this.outDir, entry.source));
       this.report.add(key, {
@@ -194,8 +253,6 @@ class BatchRun {
     // Largest first when several workers share the queue: a big document started last would keep
     // one worker busy while the others idle (longest-processing-time-first scheduling).
     if (this.options.jobs > 1) queue.sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1));
-    const directories = new Set([this.outDir, ...queue.map((document) => dirname(join(this.outDir, document.key)))]);
-    await Promise.all([...directories].map((directory) => removeLeftoverTempFiles(directory)));
     if (this.options.verbose) {
       for (const document of queue) if (document.verdict === 'stale') this.progress.notice(`stale ${document.display}: ${document.reason}`);
     }
@@ -224,12 +281,15 @@ class BatchRun {
           else this.recordFailure(document, outcome.reason, outcome.ms);
         } catch (error) {
           // Lanes never reject: the others would run on unattended. Stop dispatching and report it.
-          this.fatalError ??= error;
+          this.fatalError ??= new EnvironmentError(
+            `cannot write the manifest journal: ${(error as NodeJS.ErrnoException).code ?? firstLine(error)}`,
+          );
         }
       }
     };
     const laneCount = Math.min(this.options.jobs, queue.length);
-    for (let i = 0; i < laneCount; i++) this.workers.push(new ConversionWorker(this.options.timeoutMs));
+    for (let i = 0; i < laneCount; i++)
+      this.workers.push(new ConversionWorker({ baseMs: this.options.timeoutMs, perPageMs: this.options.timeoutPerPageMs }));
     await Promise.all(this.workers.map(lane));
     if (this.fatalError !== null) throw this.fatalError;
   }
@@ -248,7 +308,7 @@ class BatchRun {
     }));
     const previous = this.manifest.get(document.key);
     try {
-      await writeFilesAtomic(files);
+      await writeFilesAtomic(files, this.outDir);
       // Outputs of formats no longer requested would be stale leftovers nothing tracks.
       for (const output of Object.keys(previous?.outputs ?? {})) {
         if (!paths.includes(output)) await removeOutput(join(this.outDir, output), this.outDir);

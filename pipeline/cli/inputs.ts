@@ -22,14 +22,25 @@ export interface InputDocument {
   display: string;
 }
 
+/**
+ * An input that cannot be taken, found while listing: a folder or file that cannot be read
+ * (`failed`: one failure line, the rest of the batch converts), or a `*.pdf` that is no PDF file
+ * at all (a dangling or looping link, a FIFO: one note, skipped).
+ */
+export interface InputProblem {
+  display: string;
+  reason: string;
+  failed: boolean;
+}
+
 const PDF_EXTENSION = /\.pdf$/i;
 const GLOB_MAGIC = /[*?[]/;
 
 /** Expands every argument and returns the documents sorted by key. Throws UsageError. */
-export async function resolveInputs(args: readonly string[], cwd = process.cwd()): Promise<InputDocument[]> {
+export async function resolveInputs(args: readonly string[], cwd = process.cwd(), problems: InputProblem[] = []): Promise<InputDocument[]> {
   const byKey = new Map<string, InputDocument>();
   for (const arg of args) {
-    for (const document of await expandArgument(arg, cwd)) {
+    for (const document of await expandArgument(arg, cwd, problems)) {
       const existing = byKey.get(document.key);
       if (existing && existing.path !== document.path) {
         throw new UsageError(`${existing.display} and ${document.display} would both be written as ${document.key}.*`);
@@ -45,17 +56,20 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function expandArgument(arg: string, cwd: string): Promise<InputDocument[]> {
+async function expandArgument(arg: string, cwd: string, problems: InputProblem[]): Promise<InputDocument[]> {
   const absolute = resolve(cwd, arg);
   const info = await stat(absolute).catch(() => null);
   if (info?.isDirectory()) {
-    const files = await listPdfs(absolute);
+    const files = await listPdfs(absolute, cwd, problems);
     return files.map((path) => makeInput(path, relative(absolute, path), cwd));
   }
   if (info?.isFile()) return [makeInput(absolute, basename(absolute), cwd)];
-  if (info) throw new UsageError(`${arg} is neither a file nor a directory`);
+  if (info) {
+    problems.push({ display: displayPath(absolute, cwd), reason: 'skipped: not a regular file (a FIFO, socket or device)', failed: false });
+    return [];
+  }
   // Shells expand globs themselves; an unexpanded one reaches us quoted, or from a shell without globbing.
-  if (GLOB_MAGIC.test(arg)) return expandGlob(arg, cwd);
+  if (GLOB_MAGIC.test(arg)) return expandGlob(arg, cwd, problems);
   throw new UsageError(`${arg}: no such file or directory`);
 }
 
@@ -71,19 +85,42 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return shown.split(sep).join('/');
 }
 
+/** Why a `*.pdf` that is not a regular file is skipped, in one clause. */
+async function describeNonFile(path: string): Promise<string> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => error.code ?? 'error');
+  if (info === 'ENOENT') return 'skipped: dangling symbolic link';
+  if (info === 'ELOOP') return 'skipped: symbolic link loop';
+  if (typeof info === 'string') return `skipped: cannot follow (${info})`;
+  return info.isDirectory() ? 'skipped: a link to a directory (not followed)' : 'skipped: not a regular file (a FIFO, socket or device)';
+}
+
+/** The one-clause reason a folder cannot be listed. */
+function describeUnreadableFolder(error: NodeJS.ErrnoException): string {
+  if (error.code === 'EACCES' || error.code === 'EPERM') return 'cannot read folder: permission denied';
+  return `cannot read folder: ${error.code ?? error.message}`;
+}
+
 /**
  * Every `*.pdf` below `root`, recursively. Symbolic links to files are followed; links to
- * directories are not, so a link cycle cannot make the walk endless.
+ * directories are not, so a link cycle cannot make the walk endless. A folder that cannot be read
+ * and a `*.pdf` that is not a file become `problems`; the walk goes on.
  */
-async function listPdfs(root: string): Promise<string[]> {
+async function listPdfs(root: string, cwd: string, problems: InputProblem[]): Promise<string[]> {
   const found: string[] = [];
   const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ display: displayPath(dir, cwd), reason: describeUnreadableFolder(error as NodeJS.ErrnoException), failed: true });
+      return;
+    }
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (PDF_EXTENSION.test(entry.name)) {
         if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile())) found.push(path);
+        else problems.push({ display: displayPath(path, cwd), reason: await describeNonFile(path), failed: false });
       }
     }
   };
@@ -96,14 +133,14 @@ async function listPdfs(root: string): Promise<string[]> {
  * within one name, `[...]` is a character class. Only PDFs are kept. Keys are relative to the
  * pattern's fixed leading directories, as if that directory had been given.
  */
-async function expandGlob(pattern: string, cwd: string): Promise<InputDocument[]> {
+async function expandGlob(pattern: string, cwd: string, problems: InputProblem[]): Promise<InputDocument[]> {
   const segments = pattern.split(/[\\/]+/);
   const fixed: string[] = [];
   while (segments.length > 1 && !GLOB_MAGIC.test(segments[0]!)) fixed.push(segments.shift()!);
   const base = resolve(cwd, fixed.length === 0 ? '.' : fixed.join('/') || '/');
   const matcher = globToRegExp(segments.join('/'));
   const baseInfo = await stat(base).catch(() => null);
-  const files = baseInfo?.isDirectory() ? await listPdfs(base) : [];
+  const files = baseInfo?.isDirectory() ? await listPdfs(base, cwd, problems) : [];
   const matches = files
     .map((path) => ({ path, relativePath: relative(base, path) }))
     .filter(({ relativePath }) => matcher.test(relativePath.split(sep).join('/')));

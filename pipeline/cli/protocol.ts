@@ -1,17 +1,17 @@
-/** The messages between the batch's main thread and its conversion workers (see pool.ts, worker.ts). */
+/** The messages between the batch and its conversion processes (see pool.ts, worker.ts). */
 import type { Format } from '../emit/index.js';
 
-/** Main thread → worker: convert the PDF at `path` and render it in `formats`. */
+/** Batch → worker: convert the PDF at `path` and render it in `formats`. */
 export interface ConvertTask {
   id: number;
-  /** Absolute path: the worker reads the file itself, so PDFs never pile up in the main thread. */
+  /** Absolute path: the worker reads the file itself, so PDFs never pile up in the batch process. */
   path: string;
   /** Base name recorded as `source.file` in the document (no directories: output must not depend on them). */
   file: string;
   formats: Format[];
 }
 
-/** Worker → main thread: the rendered outputs, or why the document could not be converted. */
+/** Worker → batch: the rendered outputs, or why the document could not be converted. */
 export type TaskResult =
   | {
       id: number;
@@ -27,3 +27,6 @@ export type TaskResult =
       ms: number;
     }
   | { id: number; ok: false; reason: string; ms: number };
+
+/** Everything a worker sends: its page count as soon as it is known (for the time limit), then the result. */
+export type WorkerMessage = { type: 'pages'; id: number; pages: number } | { type: 'result'; id: number; result: TaskResult };

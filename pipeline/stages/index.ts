@@ -5,7 +5,7 @@
  *   extract → columns → lines → furniture → spacing → ligatures → typography → notes → masthead → blocks → structure
  *           → footnotes → document
  */
-import { extract } from '../extract.js';
+import { extract, type ExtractHooks } from '../extract.js';
 import type { Reporter, UnDocument } from '../model.js';
 import { assembleDocument } from './assemble-document.js';
 import { buildLines } from './build-lines.js';
@@ -51,8 +51,9 @@ export async function runPipeline(
   file: string,
   reporter: Reporter,
   { timed, timedAsync }: StageTimer,
+  hooks: ExtractHooks = {},
 ): Promise<UnDocument> {
-  const source = await timedAsync('extract', () => extract(data, file));
+  const source = await timedAsync('extract', () => extract(data, file, hooks));
   const columnOrdered = timed('columns', () => findColumns(source));
   const linePages = timed('lines', () => buildLines(columnOrdered));
   const { pages, furniture } = timed('furniture', () => stripFurniture(linePages, reporter));

@@ -7,8 +7,13 @@ import { FORMATS, type Format } from '../../emit/index.js';
 import { HELP, HELP_OPTION, parseOptions, type Command, type OptionTable } from '../command.js';
 import { UsageError } from '../exit.js';
 
-/** Seconds one document may take before its worker is stopped; far above any real UN document. */
+/**
+ * Seconds one document may take before its worker is stopped, by default: a base plus an
+ * allowance per page, since time grows with length (a 5,000-page document took 105 s on a quiet
+ * machine). Both are far above any real UN document; `--timeout` sets one fixed limit instead.
+ */
 export const DEFAULT_TIMEOUT_SECONDS = 120;
+export const DEFAULT_TIMEOUT_PER_PAGE_SECONDS = 0.05;
 
 /** Which slice of the inputs this run converts: the `index`-th (1-based) of `count`. */
 export interface Shard {
@@ -27,6 +32,8 @@ export interface ConvertOptions {
   report: string | null;
   shard: Shard | null;
   timeoutMs: number;
+  /** Added to `timeoutMs` per page once a document's page count is known; 0 with an explicit --timeout. */
+  timeoutPerPageMs: number;
   quiet: boolean;
   verbose: boolean;
 }
@@ -47,7 +54,9 @@ const OPTIONS = {
   timeout: {
     type: 'string',
     value: '<sec>',
-    help: `stop a document that takes longer than this (default: ${DEFAULT_TIMEOUT_SECONDS})`,
+    help:
+      `stop a document that takes longer than this (default: ${DEFAULT_TIMEOUT_SECONDS} ` +
+      `+ ${DEFAULT_TIMEOUT_PER_PAGE_SECONDS} per page)`,
   },
   quiet: { type: 'boolean', short: 'q', help: 'print failures only' },
   verbose: { type: 'boolean', short: 'v', help: 'also print one line per unchanged document, with the reason' },
@@ -59,7 +68,7 @@ export const convertCommand: Command<ConvertOptions> = {
   synopsis: '<file|dir|glob>... --out <dir> [options]',
   options: OPTIONS,
   parse(argv) {
-    const { values, positionals } = parseOptions(argv, OPTIONS);
+    const { values, positionals } = parseOptions(attachNegativeValues(argv), OPTIONS);
     if (values.help) return HELP;
     if (positionals.length === 0) throw new UsageError('convert needs at least one input file, directory or glob');
     if (values.out === undefined || values.out === '') throw new UsageError('convert needs --out <dir>');
@@ -78,6 +87,7 @@ export const convertCommand: Command<ConvertOptions> = {
       report: values.report ?? null,
       shard: values.shard === undefined ? null : parseShard(values.shard),
       timeoutMs: Math.round(parseTimeoutSeconds(values.timeout) * 1000),
+      timeoutPerPageMs: values.timeout === undefined ? DEFAULT_TIMEOUT_PER_PAGE_SECONDS * 1000 : 0,
       quiet: values.quiet ?? false,
       verbose: values.verbose ?? false,
     };
@@ -88,6 +98,25 @@ export const convertCommand: Command<ConvertOptions> = {
     return runConvert(options);
   },
 };
+
+/** Options whose value may look like a negative number: `--timeout -1` must reach our own check. */
+const NUMERIC_OPTIONS = new Set(['--timeout', '--jobs']);
+
+/**
+ * `--timeout -1` → `--timeout=-1`: parseArgs takes a value starting with `-` for an option and
+ * answers "argument is ambiguous"; joined, the value gets undoc's own message.
+ */
+function attachNegativeValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    if (NUMERIC_OPTIONS.has(argv[i]!) && value !== undefined && /^-\d/.test(value)) {
+      joined.push(`${argv[i]}=${value}`);
+      i++;
+    } else joined.push(argv[i]!);
+  }
+  return joined;
+}
 
 /** `md,json` → ['json', 'md']: canonical order, so the manifest key does not depend on spelling. */
 export function parseFormats(value: string | undefined): Format[] {
