@@ -136,6 +136,8 @@ export async function extract(data: Uint8Array, file: string, hooks: ExtractHook
         }
         const [a, b, , d, e, f] = item.transform as number[] as [number, number, number, number, number, number];
         if (Math.abs(b) > ROTATION_TOLERANCE * Math.abs(a) || a <= 0) continue;
+        // A damaged text matrix or font gives positions that are not numbers: no place on the page.
+        if (![d, e, f, item.width].every(Number.isFinite)) continue;
         const text = cleanRunText(item.str);
         if (!text.trim()) continue;
         const run: TextRun = {
