@@ -1,5 +1,5 @@
 /**
- * The library's batch runner: converts a list of PDFs in worker threads (pipeline/cli/pool.ts),
+ * The library's batch runner: converts a list of PDFs in child processes (pipeline/cli/pool.ts),
  * `jobs` at a time, and tells the caller what happens through events: a document started, one of
  * its pages started, it converted (with its outputs rendered) or failed (with a one-line reason).
  * `undoc convert` is a layer over it that adds the manifest, the output files and the display.
@@ -28,10 +28,14 @@ export type BatchEvent =
 export interface BatchOptions {
   /** Formats rendered for each document (default: all, in FORMATS order). */
   formats?: readonly Format[];
-  /** Documents converted at once, one worker thread each (default 1). */
+  /** Documents converted at once, one worker process each (default 1). */
   jobs?: number;
-  /** Milliseconds one document may take before its worker is stopped (default: 120 s). */
+  /**
+   * Milliseconds one document may take before its worker is stopped, plus `timeoutPerPage` for
+   * each page it reads (default: 120 s plus 50 ms a page; a `timeout` given alone is fixed).
+   */
   timeout?: number;
+  timeoutPerPage?: number;
   /** Only these pages of each document (see `convert`). */
   pages?: PageRanges;
   /** Receives every event; the document's lane waits for a returned promise. */
@@ -42,15 +46,20 @@ export interface BatchOptions {
   signal?: AbortSignal;
 }
 
-/** Seconds one document may take by default: far above any real UN document. */
+/** Time one document may take by default: far above any real UN document, and more for a long one. */
 const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_TIMEOUT_PER_PAGE_MS = 50;
 
 /** Converts `paths` and resolves when every lane is done. Rejects only if `onEvent` throws. */
 export async function convertBatch(paths: readonly string[], options: BatchOptions = {}): Promise<void> {
   const formats = [...(options.formats ?? FORMATS)];
   const workers = Array.from(
     { length: Math.min(Math.max(1, options.jobs ?? 1), paths.length) },
-    () => new ConversionWorker(options.timeout ?? DEFAULT_TIMEOUT_MS),
+    () =>
+      new ConversionWorker({
+        baseMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
+        perPageMs: options.timeoutPerPage ?? (options.timeout === undefined ? DEFAULT_TIMEOUT_PER_PAGE_MS : 0),
+      }),
   );
   const abortAll = (): void => workers.forEach((worker) => worker.abort());
   options.signal?.addEventListener('abort', abortAll);

@@ -3,7 +3,7 @@
  * this module runs it, times it, and validates the result.
  */
 import { ConversionError, type ExtractOptions } from './extract.js';
-import type { Diagnostic, Reporter, UnDocument } from './model.js';
+import type { Block, Diagnostic, ItemBlock, Reporter, UnDocument } from './model.js';
 import { runPipeline, STAGE_NAMES, type StageName, type StageTimer } from './stages/index.js';
 import { SCHEMA_VERSION, validateDocument } from './validate.js';
 import { CONVERTER_VERSION } from './version.js';
@@ -51,12 +51,44 @@ function stageTimer(timings: StageTimings, until?: StageName): StageTimer {
   };
 }
 
+/**
+ * A document whose body and annexes keep fewer characters of text than this is no conversion: a
+ * UN document's shortest body (a one-paragraph note) is several times longer. Damaged content
+ * streams that pdf.js skips while recovering leave such bodies; they fail with a reason rather
+ * than convert silently to nothing.
+ */
+const MIN_BODY_CHARACTERS = 40;
+
+function itemCharacters(items: readonly ItemBlock[] | undefined): number {
+  return (items ?? []).reduce((sum, item) => sum + item.text.trim().length + itemCharacters(item.items), 0);
+}
+
+/** Characters of text in blocks: headings, paragraphs and their items, table cells. */
+function blockCharacters(blocks: readonly Block[]): number {
+  let characters = 0;
+  for (const block of blocks) {
+    if (block.type === 'table') characters += block.rows.reduce((sum, row) => sum + row.join('').trim().length, 0);
+    else characters += block.text.trim().length + ('items' in block ? itemCharacters(block.items) : 0);
+  }
+  return characters;
+}
+
+function checkBodyNotEmpty(document: UnDocument): void {
+  const characters = blockCharacters(document.body) + document.annexes.reduce((sum, annex) => sum + blockCharacters(annex.body), 0);
+  if (characters < MIN_BODY_CHARACTERS) {
+    throw new ConversionError(
+      `empty body: ${characters} characters of text outside the masthead, running heads and notes (damaged content streams?)`,
+    );
+  }
+}
+
 /** Converts one PDF (or the pages `options.pages` keeps). Throws ConversionError (a one-line reason) when it cannot. */
 export async function convertPdf(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<Conversion> {
   const diagnostics: Diagnostic[] = [];
   const timings: StageTimings = {};
   const document = await runPipeline(data, file, collectingReporter(diagnostics), stageTimer(timings), options);
   document.diagnostics = diagnostics;
+  checkBodyNotEmpty(document);
   const started = performance.now();
   const errors = validateDocument(document);
   timings.validate = performance.now() - started;

@@ -73,9 +73,14 @@ const MIN_TEXT_CHARS_PER_PAGE = 20;
 const COMPATIBILITY_FORMS = /[\uFB00-\uFB06\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
 /** Soft hyphens and bidi controls carry no text. */
 const INVISIBLE = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/** Control characters (NUL, BEL, ESC, C1…) are no text either, and must reach no output; white-space ones read as a space. */
+const CONTROL_SPACE = /[\t\n\v\f\r\u0085]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export function cleanRunText(text: string): string {
   return text
+    .replace(CONTROL_SPACE, ' ')
+    .replace(CONTROL, '')
     .replace(INVISIBLE, '')
     .replace(COMPATIBILITY_FORMS, (s) => s.normalize('NFKC'))
     .normalize('NFC');
@@ -151,6 +156,8 @@ export async function extract(data: Uint8Array, file: string, options: ExtractOp
         }
         const [a, b, , d, e, f] = item.transform as number[] as [number, number, number, number, number, number];
         if (Math.abs(b) > ROTATION_TOLERANCE * Math.abs(a) || a <= 0) continue;
+        // A damaged text matrix or font gives positions that are not numbers: no place on the page.
+        if (![d, e, f, item.width].every(Number.isFinite)) continue;
         const text = cleanRunText(item.str);
         if (!text.trim()) continue;
         const run: TextRun = {

@@ -7,7 +7,7 @@
  *   toJson / toMarkdown / toHtml / emit(document, format) → the text `undoc convert` writes
  *   validate(document) → one message per problem, [] when the document keeps the contract
  *   convertBatch(paths, options?) → events per document (started, page, converted, failed), in
- *                                    worker threads: what `undoc convert` runs on
+ *                                    child processes: what `undoc convert` runs on
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';

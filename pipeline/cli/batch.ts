@@ -1,19 +1,20 @@
 /**
  * `undoc convert`: plan the batch, remove orphaned outputs, convert what is new or stale in
- * worker threads, write each document's outputs atomically from this thread, keep the manifest
+ * child processes, write each document's outputs atomically from this thread, keep the manifest
  * current, and account for every document in the progress display and the report.
  *
  *   inputs → plan (manifest + hashes) → [--check: list, stop] → lock → remove orphans
  *          → workers convert → write outputs → record in manifest → report, summary, exit status
  */
 import { mkdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { Format } from '../emit/index.js';
 import type { ConvertOptions } from './commands/convert.js';
-import { EXIT, firstLine, UsageError } from './exit.js';
+import { EnvironmentError, EXIT, firstLine, UsageError } from './exit.js';
 import { formatCount } from './format.js';
-import { displayPath, inShard, pathMatcher, resolveInputs, type InputDocument } from './inputs.js';
-import { LockedError, lockOutputDirectory } from './lock.js';
-import { Manifest, type ManifestEntry } from './manifest.js';
+import { displayPath, inShard, pathMatcher, resolveInputs, type InputDocument, type InputProblem } from './inputs.js';
+import { LOCK_FILE, LockedError, lockOutputDirectory, TAKEOVER_FILE } from './lock.js';
+import { JOURNAL_FILE, Manifest, MANIFEST_FILE, type ManifestEntry } from './manifest.js';
 import { outputPaths, planBatch, type BatchPlan, type BuildIdentity, type PlannedDocument } from './plan.js';
 import { convertBatch, type BatchConversion, type BatchEvent } from '../batch.js';
 import { chooseProgressMode, Progress } from './progress.js';
@@ -28,6 +29,37 @@ import { removeLeftoverTempFiles, removeOutput, writeFilesAtomic } from './write
 const MANIFEST_REWRITE_CHANGES = 500;
 const MANIFEST_REWRITE_MS = 60_000;
 
+/** undoc's own files in an output directory: a document whose output would take one of these names is refused. */
+const RESERVED_NAMES: ReadonlySet<string> = new Set([MANIFEST_FILE, JOURNAL_FILE, LOCK_FILE, TAKEOVER_FILE]);
+
+/** Signals that stop a run: the first lets documents in flight finish, a second stops them. */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup };
+
+/** Why a document cannot be converted into this output directory at all, or null. */
+function refusalOf(key: string, formats: readonly Format[]): string | null {
+  const taken = outputPaths(key, formats).find((output) => RESERVED_NAMES.has(output));
+  return taken ? `refused: its output ${taken} would overwrite undoc's own file of that name` : null;
+}
+
+/** Creates the output directory; a failure is the environment's (exit status 3). */
+async function prepareOutputDirectory(outDir: string, shown: string): Promise<() => Promise<void>> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw new EnvironmentError(
+      `--out ${shown}: cannot create the output directory (${(error as NodeJS.ErrnoException).code ?? firstLine(error)})`,
+    );
+  }
+  try {
+    // Locked before the manifest is read: a run that just finished cannot have its entries overwritten.
+    return await lockOutputDirectory(outDir);
+  } catch (error) {
+    if (error instanceof LockedError) throw new UsageError(`--out ${shown}: ${error.message}`);
+    throw new EnvironmentError(`--out ${shown}: cannot write the lock (${(error as NodeJS.ErrnoException).code ?? firstLine(error)})`);
+  }
+}
+
 /** Runs `undoc convert` and returns its exit status. Throws UsageError for a bad command line. */
 export async function runConvert(options: ConvertOptions): Promise<number> {
   const versions = readVersions();
@@ -37,30 +69,26 @@ export async function runConvert(options: ConvertOptions): Promise<number> {
     formats: options.formats,
     pageSelection: options.pages?.spec ?? null,
   };
-  const inputs = await resolveInputs(options.inputs, process.cwd(), options.exclude);
+  const problems: InputProblem[] = [];
+  const inputs = await resolveInputs(options.inputs, process.cwd(), options.exclude, problems);
   if (options.stdout) return (await import('./stdout.js')).convertToStdout(inputs, options);
   const outDir = resolve(options.out);
   const outInfo = await stat(outDir).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${options.out} exists and is not a directory`);
-  const selected = inputs.filter((input) => inShard(input.key, options.shard));
+  const inShardInputs = inputs.filter((input) => inShard(input.key, options.shard));
+  const refused = inShardInputs.filter((input) => refusalOf(input.key, identity.formats) !== null);
+  const selected = inShardInputs.filter((input) => !refused.includes(input));
   if (options.check) {
     const plan = await planBatch(selected, inputs, await Manifest.load(outDir), identity, outDir, options);
     return listCheckFindings(plan, outDir, options.quiet, pathMatcher(options.knownFailures));
   }
 
-  await mkdir(outDir, { recursive: true });
-  let releaseLock: () => Promise<void>;
-  try {
-    // Locked before the manifest is read: a run that just finished cannot have its entries overwritten.
-    releaseLock = await lockOutputDirectory(outDir);
-  } catch (error) {
-    if (error instanceof LockedError) throw new UsageError(`--out ${options.out}: ${error.message}`);
-    throw error;
-  }
+  const releaseLock = await prepareOutputDirectory(outDir, options.out);
   try {
     const manifest = await Manifest.load(outDir);
     const plan = await planBatch(selected, inputs, manifest, identity, outDir, options);
-    return await new BatchRun(options, identity, versions.version, outDir, manifest, plan).run();
+    for (const input of refused) problems.push({ display: input.display, reason: refusalOf(input.key, identity.formats)!, failed: true });
+    return await new BatchRun(options, identity, versions.version, outDir, manifest, plan, problems).run();
   } finally {
     await releaseLock();
   }
@@ -116,6 +144,8 @@ class BatchRun {
     private readonly outDir: string,
     private readonly manifest: Manifest,
     private readonly plan: BatchPlan,
+    /** Inputs found unusable while listing: failure lines and notes, the batch goes on. */
+    private readonly problems: readonly InputProblem[] = [],
   ) {
     // `--report -` takes stdout for the report: the per-document lines and the summary move to stderr.
     const lines = options.report === '-' ? process.stderr : process.stdout;
@@ -125,16 +155,17 @@ class BatchRun {
 
   async run(): Promise<number> {
     const onSignal = (signal: NodeJS.Signals): void => this.interrupt(signal);
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
     try {
+      this.accountProblems();
       this.accountUnchanged();
+      // Every folder, not only those converted into now: a kill may have left one anywhere.
+      await removeLeftoverTempFiles(this.outDir);
       await this.removeOrphans();
       await this.convertAll();
-      await this.manifest.flush();
+      await this.saveManifest();
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     }
     let reportFailed = false;
     if (this.options.report !== null) {
@@ -148,7 +179,7 @@ class BatchRun {
       pages: this.report.pagesConverted(),
     };
     this.progress.finish(totals, this.stopSignal !== null);
-    if (this.stopSignal) return this.stopSignal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+    if (this.stopSignal) return SIGNAL_EXIT[this.stopSignal] ?? EXIT.interrupted;
     return totals.failed > this.knownFailed || reportFailed ? EXIT.failed : EXIT.ok;
   }
 
@@ -163,6 +194,28 @@ class BatchRun {
     }
     this.progress.notice('interrupted again: stopping the documents in flight');
     this.abort.abort();
+  }
+
+  /** The manifest cannot be saved: no document is to blame, the run stops with exit status 3. */
+  private async saveManifest(): Promise<void> {
+    try {
+      await this.manifest.flush();
+    } catch (error) {
+      throw new EnvironmentError(
+        `cannot write the manifest in ${displayPath(this.outDir)}: ${(error as NodeJS.ErrnoException).code ?? firstLine(error)}`,
+      );
+    }
+  }
+
+  private accountProblems(): void {
+    for (const problem of this.problems) {
+      if (!problem.failed) {
+        this.progress.notice(`${problem.display}: ${problem.reason}`);
+        continue;
+      }
+      this.report.add(`\u0000${problem.display}`, { input: problem.display, outputs: [], status: 'failed', reason: problem.reason });
+      this.progress.failed(problem.display, 0, problem.reason);
+    }
   }
 
   private accountUnchanged(): void {
@@ -189,7 +242,13 @@ class BatchRun {
     for (const { key, entry } of this.plan.orphans) {
       if (this.stopSignal) return;
       const outputs = Object.keys(entry.outputs);
-      for (const output of outputs) await removeOutput(join(this.outDir, output), this.outDir);
+      try {
+        for (const output of outputs) await removeOutput(join(this.outDir, output), this.outDir);
+      } catch (error) {
+        // A symbolic link where an output's folder was: nothing outside --out is removed.
+        this.progress.notice(`not removing ${outputs.join(', ')}: ${firstLine(error)}`);
+        continue;
+      }
       await this.manifest.forget(key);
       const source = displayPath(resolve(this.outDir, entry.source));
       this.report.add(key, {
@@ -208,8 +267,6 @@ class BatchRun {
     // Largest first when several workers share the queue: a big document started last would keep
     // one worker busy while the others idle (longest-processing-time-first scheduling).
     if (this.options.jobs > 1) queue.sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1));
-    const directories = new Set([this.outDir, ...queue.map((document) => dirname(join(this.outDir, document.key)))]);
-    await Promise.all([...directories].map((directory) => removeLeftoverTempFiles(directory)));
     if (this.options.verbose) {
       for (const document of queue) if (document.verdict === 'stale') this.progress.notice(`stale ${document.display}: ${document.reason}`);
     }
@@ -219,18 +276,25 @@ class BatchRun {
     );
     // The library's runner keeps `jobs` documents in flight, each in its worker, and waits for
     // each event's handling (the outputs written) before its lane takes the next document.
-    await convertBatch(
-      queue.map((document) => document.path),
-      {
-        formats: this.identity.formats,
-        jobs: this.options.jobs,
-        timeout: this.options.timeoutMs,
-        ...(this.options.pages ? { pages: this.options.pages.ranges } : {}),
-        proceed: () => this.stopSignal === null,
-        signal: this.abort.signal,
-        onEvent: (event) => this.handle(queue[event.index]!, event),
-      },
-    );
+    try {
+      await convertBatch(
+        queue.map((document) => document.path),
+        {
+          formats: this.identity.formats,
+          jobs: this.options.jobs,
+          timeout: this.options.timeoutMs,
+          timeoutPerPage: this.options.timeoutPerPageMs,
+          ...(this.options.pages ? { pages: this.options.pages.ranges } : {}),
+          proceed: () => this.stopSignal === null,
+          signal: this.abort.signal,
+          onEvent: (event) => this.handle(queue[event.index]!, event),
+        },
+      );
+    } catch (error) {
+      // Only the handling of an event rejects (writing outputs fails per document, not here): the
+      // manifest journal could not be appended, which no document is to blame for.
+      throw new EnvironmentError(`cannot write the manifest journal: ${(error as NodeJS.ErrnoException).code ?? firstLine(error)}`);
+    }
   }
 
   /** One event of the runner for `document`: the display, and the outputs of a conversion. */
@@ -261,7 +325,7 @@ class BatchRun {
     }));
     const previous = this.manifest.get(document.key);
     try {
-      await writeFilesAtomic(files);
+      await writeFilesAtomic(files, this.outDir);
       // Outputs of formats no longer requested would be stale leftovers nothing tracks.
       for (const output of Object.keys(previous?.outputs ?? {})) {
         if (!paths.includes(output)) await removeOutput(join(this.outDir, output), this.outDir);

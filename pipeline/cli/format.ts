@@ -24,3 +24,16 @@ export function formatBar(fraction: number, width: number): string {
   const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
 }
+
+/** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A log line as it may be printed: every control character shown as an escape (`\n`, `\x1b`), so
+ * that a file name with a newline cannot start a line of its own (`::error …::` is a GitHub Actions
+ * command) and an escape sequence cannot repaint the terminal.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

@@ -7,7 +7,8 @@ import { formatOptions, helpColumn, HELP, type Command, type OptionSpec } from '
 import { alignCommand } from './commands/align.js';
 import { convertCommand } from './commands/convert.js';
 import { inspectCommand } from './commands/inspect.js';
-import { DEBUG, EXIT, firstLine, InputError, MismatchError, UsageError } from './exit.js';
+import { DEBUG, EXIT, firstLine, InputError, isEnvironmentError, MismatchError, UsageError } from './exit.js';
+import { escapeControls } from './format.js';
 import { closest } from './suggest.js';
 import { readVersions } from './versions.js';
 
@@ -18,16 +19,22 @@ const COMMANDS: ReadonlyArray<Command<unknown>> = [convertCommand, inspectComman
 const INTRO = `Convert UN document PDFs into JSON, Markdown and HTML. A directory means every *.pdf under it;
 outputs mirror the inputs' relative paths (input/a/X.pdf -> <out>/a/X.json, X.md, X.html).`;
 const EXIT_STATUS = `Exit status: 0 all documents converted or up to date, 1 one or more failed (other than
---known-failure ones) or --check found work to do, 2 usage error, 130 interrupted.`;
+--known-failure ones) or --check found work to do, 2 usage error, 3 environment error naming no
+document (output directory missing, read-only or full; manifest or lock not writable), 129 hangup,
+130 interrupted, 143 terminated.`;
 
 /** Runs undoc with `argv` (the arguments after the script) and returns the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // A reader that stops early (`undoc inspect … | head`) closes the pipe: not an error of ours.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-    throw error;
-  });
   const [first, ...rest] = argv;
+  // A reader that stops early (`undoc inspect … | head`) closes the pipe: not an error of ours.
+  // `convert` goes on without its log, so that the batch completes (and reports its real status)
+  // and its lock is released; any other command stops there, having nothing left to do.
+  const onClosedLog = (error: NodeJS.ErrnoException): void => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    if (first !== 'convert') process.exit(process.exitCode ?? EXIT.ok);
+  };
+  process.stdout.on('error', onClosedLog);
+  process.stderr.on('error', onClosedLog);
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return printHelp(undocHelp());
   if (first === '--version' || first === '-V') {
     const versions = readVersions();
@@ -60,12 +67,16 @@ export async function runCommand<Options>(command: Command<Options>, argv: reado
 /** One line on stderr for `error` (plus the usage line for a usage error); its exit status. */
 function reportError(error: unknown, command: Command<unknown>): number {
   if (error instanceof UsageError || error instanceof InputError) {
-    process.stderr.write(`undoc: ${error.message}\n`);
+    process.stderr.write(`undoc: ${escapeControls(error.message)}\n`);
     if (error instanceof UsageError) process.stderr.write(usageLine(command) + '\n');
     return error instanceof MismatchError ? EXIT.mismatch : EXIT.usage;
   }
   if (DEBUG) console.error(error);
-  process.stderr.write(`undoc: ${firstLine(error)}${DEBUG ? '' : ' (UNDOC_DEBUG=1 shows the stack trace)'}\n`);
+  if (isEnvironmentError(error)) {
+    process.stderr.write(`undoc: ${escapeControls(firstLine(error))}\n`);
+    return EXIT.environment;
+  }
+  process.stderr.write(`undoc: ${escapeControls(firstLine(error))}${DEBUG ? '' : ' (UNDOC_DEBUG=1 shows the stack trace)'}\n`);
   return EXIT.failed;
 }
 

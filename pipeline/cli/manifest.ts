@@ -79,7 +79,7 @@ export class Manifest {
     if (text !== null) {
       const parsed = safeParse(text) as Partial<ManifestFile> | undefined;
       if (parsed?.manifest === MANIFEST_FORMAT && parsed.documents && typeof parsed.documents === 'object') {
-        for (const [key, entry] of Object.entries(parsed.documents)) if (isEntry(entry)) entries.set(key, entry);
+        for (const [key, entry] of Object.entries(parsed.documents)) if (isEntry(key, entry)) entries.set(key, entry);
       }
     }
     const journal = await readFile(join(outDir, JOURNAL_FILE), 'utf8').catch(() => null);
@@ -89,7 +89,7 @@ export class Manifest {
       const record = safeParse(line) as Partial<JournalLine> | undefined;
       if (!record || typeof record.key !== 'string') continue;
       if (record.entry === null) entries.delete(record.key);
-      else if (isEntry(record.entry)) entries.set(record.key, record.entry);
+      else if (isEntry(record.key, record.entry)) entries.set(record.key, record.entry);
       replayed = true;
     }
     return new Manifest(outDir, entries, replayed || (journal !== null && journal.length > 0), journal);
@@ -183,9 +183,23 @@ function safeParse(text: string): unknown {
   }
 }
 
-function isEntry(value: unknown): value is ManifestEntry {
+/**
+ * Whether `key` names a place inside the output directory: `/`-separated names, none empty, `.`
+ * or `..`, no backslash or NUL. A manifest travels (CI caches, copies), so it is not trusted:
+ * an entry `../../x` must never make undoc delete or write outside `--out`.
+ */
+export function isSafeKey(key: string): boolean {
+  return key !== '' && !/[\\\0]/.test(key) && key.split('/').every((name) => name !== '' && name !== '.' && name !== '..');
+}
+
+function isEntry(key: string, value: unknown): value is ManifestEntry {
   const entry = value as Partial<ManifestEntry> | null;
   return (
+    isSafeKey(key) &&
+    !!entry?.outputs &&
+    typeof entry.outputs === 'object' &&
+    // Outputs are removed through their entry: each must name a file inside the output directory.
+    Object.keys(entry.outputs).every(isSafeKey) &&
     !!entry &&
     typeof entry.source === 'string' &&
     typeof entry.sha256 === 'string' &&

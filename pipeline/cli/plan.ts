@@ -98,11 +98,15 @@ export async function planBatch(
   options: { force: boolean; shard: Shard | null },
 ): Promise<BatchPlan> {
   const documents = await mapLimit(selected, HASH_CONCURRENCY, async (input): Promise<PlannedDocument> => {
-    const info = await stat(input.path);
-    const base = { ...input, size: info.size, mtimeMs: info.mtimeMs, source: toManifestPath(outDir, input.path) };
+    // A source that vanished or cannot be read since it was listed is converted all the same: its
+    // worker then reports the one-line reason, and the rest of the batch goes on.
+    const info = await stat(input.path).catch(() => null);
+    const base = { ...input, size: info?.size ?? 0, mtimeMs: info?.mtimeMs ?? 0, source: toManifestPath(outDir, input.path) };
     const entry = manifest.get(input.key);
     if (options.force) return { ...base, verdict: 'forced', reason: '--force reconverts every document' };
     if (!entry) return { ...base, verdict: 'new', reason: 'not converted yet' };
+    // Hashing a FIFO put in the PDF's place would wait forever for a writer.
+    if (!info?.isFile()) return { ...base, verdict: 'stale', reason: 'the source is no longer a readable file' };
     const staleness = await findStaleness(entry, base, identity, outDir, input.key);
     if (staleness) return { ...base, verdict: 'stale', reason: staleness };
     // Up to date: remember where the source is now and its stat, so the next run skips hashing.
@@ -147,7 +151,8 @@ async function findStaleness(
     if (info.size !== entry.outputs[output]) return `output ${output} was modified since it was written`;
   }
   if (input.size === entry.size && input.mtimeMs === entry.mtimeMs) return null;
-  const sha256 = await hashFile(input.path);
+  const sha256 = await hashFile(input.path).catch((error: NodeJS.ErrnoException) => error);
+  if (sha256 instanceof Error) return `source cannot be read to hash (${sha256.code ?? sha256.message})`;
   if (sha256 !== entry.sha256) return `source changed (sha256 ${entry.sha256.slice(0, 12)} -> ${sha256.slice(0, 12)})`;
   return null;
 }

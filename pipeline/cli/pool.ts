@@ -1,70 +1,117 @@
 /**
- * Conversion workers for the batch: long-lived threads, one pdf.js each, started only when a
- * document needs converting, and replaced when one is stopped (time limit, memory, crash).
+ * Conversion workers for the batch: long-lived child processes, one pdf.js each, started only
+ * when a document needs converting, and replaced when one is stopped (time limit, memory, crash).
+ *
+ * Processes rather than threads: a worker thread shares its process's native memory, so a PDF
+ * whose streams inflate to gigabytes (a decompression bomb) grows the whole batch until the
+ * machine or its memory cgroup kills everything. A child process is measured from here (its
+ * resident memory, read from /proc) and killed alone when it goes over its bound; the document
+ * is one failure line and the next one gets a fresh process, the way Apache Tika's forked parser
+ * survives bad files.
  */
-import { Worker } from 'node:worker_threads';
-import { DEBUG, firstLine } from './exit.js';
-import type { ConvertTask, PageStarted, TaskResult } from './protocol.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { DEBUG } from './exit.js';
+import type { ConvertTask, TaskResult, WorkerMessage } from './protocol.js';
 
 /**
- * Heap ceiling per worker. A real UN document needs a small fraction of it; the ceiling exists so
- * a PDF that makes pdf.js explode in memory kills its worker (reported as a failure) instead of
- * the machine. Workers are threads of one process, so this bounds each thread's JavaScript heap.
+ * Resident memory allowed per conversion process. A real UN document needs a small fraction of it
+ * (the largest of the corpus stays under 400 MiB); two of them plus the batch itself still fit a
+ * 4 GiB machine or cgroup with room to spare.
  */
-const WORKER_HEAP_LIMIT_MB = 1536;
+export const WORKER_MEMORY_LIMIT_MB = 1536;
+/** The JavaScript heap ceiling, a second guard that needs no polling (and the only one off Linux). */
+const WORKER_HEAP_LIMIT_MB = 1280;
+/** How often a busy worker's resident memory is read: a bomb inflates at about 1 GiB/s. */
+const MEMORY_POLL_MS = 50;
 
 /** What became of one task: the worker's result, or why the worker was stopped. */
 export type TaskOutcome = TaskResult | { id: number; ok: false; reason: string; ms: number; aborted?: boolean };
 
-/** One conversion thread; it restarts itself lazily after being stopped. */
+/** Resident memory of a process in MiB, from /proc (Linux); null where it cannot be read. */
+async function residentMemoryMb(pid: number): Promise<number | null> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
+  const match = status === null ? null : /^VmRSS:\s+(\d+) kB/m.exec(status);
+  return match ? Number(match[1]) / 1024 : null;
+}
+
+/** How a document's time limit is set: fixed, or a base plus an allowance per page once the page count is known. */
+export interface TimeLimit {
+  baseMs: number;
+  perPageMs: number;
+}
+
+/** One conversion process; it restarts itself lazily after being stopped. */
 export class ConversionWorker {
-  private worker: Worker | null = null;
+  private child: ChildProcess | null = null;
   /** Rejects the task in flight when the batch is aborted (second Ctrl-C). */
   private abortCurrent: (() => void) | null = null;
 
-  constructor(private readonly timeoutMs: number) {}
+  constructor(
+    private readonly limit: TimeLimit,
+    private readonly memoryLimitMb = WORKER_MEMORY_LIMIT_MB,
+  ) {}
 
   /** Converts one document; never rejects: every failure is an outcome with a reason. `onPage` hears each page start. */
   convert(task: ConvertTask, onPage?: (page: number, pages: number) => void): Promise<TaskOutcome> {
-    const worker = this.ensureWorker();
+    const child = this.ensureChild();
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
     return new Promise<TaskOutcome>((resolve) => {
-      const finish = (outcome: TaskOutcome, stopWorker: boolean): void => {
+      let timer: NodeJS.Timeout;
+      let allowedMs = this.limit.baseMs;
+      const armTimer = (): void => {
         clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
+        timer = setTimeout(
+          () => {
+            const reason = `timeout: stopped after ${allowedMs / 1000} s (--timeout)`;
+            finish({ id: task.id, ok: false, reason, ms: elapsed() }, true);
+          },
+          Math.max(0, allowedMs - (performance.now() - started)),
+        );
+      };
+      const finish = (outcome: TaskOutcome, stopChild: boolean): void => {
+        clearTimeout(timer);
+        clearInterval(memoryWatch);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
         this.abortCurrent = null;
-        if (stopWorker) this.stop(worker);
+        if (stopChild) this.stop(child);
         resolve(outcome);
       };
-      const onMessage = (message: TaskResult | PageStarted): void => {
+      const onMessage = (message: WorkerMessage): void => {
         if (message.id !== task.id) return;
-        if ('progress' in message) onPage?.(message.page, message.pages);
-        else finish(message, false);
+        // A failed document may leave pdf.js work behind (a promise rejected later, a stream still
+        // inflating): the next document gets a fresh process rather than inherit it.
+        if (message.type === 'result') {
+          finish(message.result, !message.result.ok);
+          return;
+        }
+        if (message.page === 1 && this.limit.perPageMs > 0) {
+          // The page count is known once pdf.js has opened the document: a long one gets more time.
+          allowedMs = this.limit.baseMs + this.limit.perPageMs * message.pages;
+          armTimer();
+        }
+        onPage?.(message.page, message.pages);
       };
-      const onError = (error: Error & { code?: string }): void => {
-        const reason =
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? `out of memory: conversion needed more than ${WORKER_HEAP_LIMIT_MB} MiB of heap`
-            : `worker crashed: ${firstLine(error)}`;
-        finish({ id: task.id, ok: false, reason, ms: elapsed() }, true);
+      const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+        const how = signal ? `signal ${signal}` : `code ${code}`;
+        finish({ id: task.id, ok: false, reason: `worker exited unexpectedly (${how})`, ms: elapsed() }, true);
       };
-      const onExit = (code: number): void => {
-        finish({ id: task.id, ok: false, reason: `worker exited unexpectedly (code ${code})`, ms: elapsed() }, true);
-      };
-      const timer = setTimeout(() => {
-        const reason = `timeout: stopped after ${this.timeoutMs / 1000} s (--timeout)`;
-        finish({ id: task.id, ok: false, reason, ms: elapsed() }, true);
-      }, this.timeoutMs);
+      const memoryWatch = setInterval(() => {
+        void residentMemoryMb(child.pid ?? -1).then((mb) => {
+          if (mb === null || mb <= this.memoryLimitMb || this.child !== child) return;
+          const reason = `out of memory: conversion needed more than ${this.memoryLimitMb} MiB (decompression bomb?)`;
+          finish({ id: task.id, ok: false, reason, ms: elapsed() }, true);
+        });
+      }, MEMORY_POLL_MS);
       this.abortCurrent = () => {
         finish({ id: task.id, ok: false, reason: 'interrupted', ms: elapsed(), aborted: true }, true);
       };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage(task);
+      armTimer();
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      child.send(task);
     });
   }
 
@@ -73,42 +120,44 @@ export class ConversionWorker {
     this.abortCurrent?.();
   }
 
-  /** Ends the thread; safe to call when none is running. */
+  /** Ends the process; safe to call when none is running. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.disconnect();
+    // An idle worker leaves as soon as its channel closes; one stuck in a read is killed.
+    const kill = setTimeout(() => child.kill('SIGKILL'), 1000);
+    await exited;
+    clearTimeout(kill);
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
+  private ensureChild(): ChildProcess {
+    if (this.child) return this.child;
     // The worker must be JavaScript at run time: dist/pipeline/cli/worker.js beside this module.
-    const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB },
-      stdout: true,
-      stderr: true,
+    const child = fork(new URL('./worker.js', import.meta.url), [], {
+      execArgv: [`--max-old-space-size=${WORKER_HEAP_LIMIT_MB}`],
+      // pdf.js prints warnings about damaged-but-readable PDFs; the batch reports its own one-line
+      // outcome per document instead, and a live progress line must not be broken by stray output.
+      stdio: ['ignore', 'ignore', DEBUG ? 'inherit' : 'ignore', 'ipc'],
+      serialization: 'advanced',
     });
-    // pdf.js prints warnings about damaged-but-readable PDFs; the batch reports its own one-line
-    // outcome per document instead, and a live progress line must not be broken by stray output.
-    worker.stdout.resume();
-    // UNDOC_DEBUG=1 lets it through (pdf.js warnings, stacks of pipeline bugs).
-    if (DEBUG) worker.stderr.pipe(process.stderr);
-    else worker.stderr.resume();
-    // During a task, convert() listens for errors and blames the document. An error outside a
-    // task (a late one from a worker being stopped) has no document to blame, and an 'error'
-    // event without a listener would bring down the whole batch.
-    worker.on('error', () => undefined);
-    worker.on('exit', () => {
-      if (this.worker === worker) this.worker = null;
+    // A failed send or spawn shows up as the child's exit, which convert() blames on its document.
+    child.on('error', () => undefined);
+    child.on('exit', () => {
+      if (this.child === child) this.child = null;
     });
-    // An idle worker must not keep the process alive on its own.
-    worker.unref();
-    this.worker = worker;
-    return worker;
+    // An idle worker must not keep the batch alive on its own; a task's timer does while it runs.
+    child.unref();
+    (child.channel as { unref?: () => void } | undefined)?.unref?.();
+    this.child = child;
+    return child;
   }
 
-  private stop(worker: Worker): void {
-    if (this.worker === worker) this.worker = null;
-    void worker.terminate();
+  private stop(child: ChildProcess): void {
+    if (this.child === child) this.child = null;
+    // SIGKILL: a process stuck in native code or a blocking read (a FIFO) ignores anything gentler.
+    child.kill('SIGKILL');
   }
 }

@@ -7,7 +7,7 @@
  * Per-document lines and the summary go to stdout; failures and the live line go to stderr.
  */
 import { basename } from 'node:path';
-import { formatBar, formatCount, formatDuration, formatNumber } from './format.js';
+import { escapeControls, formatBar, formatCount, formatDuration, formatNumber } from './format.js';
 
 export type ProgressMode = 'live' | 'plain' | 'quiet';
 
@@ -112,7 +112,7 @@ export class Progress {
   /** A message about the run itself (interruption), shown in every mode but quiet. */
   notice(message: string): void {
     if (this.mode === 'quiet') return;
-    this.withLiveLineCleared(() => this.err.write(`undoc: ${message}\n`));
+    this.withLiveLineCleared(() => this.err.write(`undoc: ${escapeControls(message)}\n`));
   }
 
   /** Stops the live line and prints the closing summary. */
@@ -142,11 +142,11 @@ export class Progress {
   }
 
   private print(line: string): void {
-    this.withLiveLineCleared(() => this.out.write(line + '\n'));
+    this.withLiveLineCleared(() => this.out.write(escapeControls(line) + '\n'));
   }
 
   private printError(line: string): void {
-    this.withLiveLineCleared(() => this.err.write(line + '\n'));
+    this.withLiveLineCleared(() => this.err.write(escapeControls(line) + '\n'));
   }
 
   private withLiveLineCleared(write: () => void): void {
@@ -178,7 +178,7 @@ export class Progress {
       parts.push(pages > 0 ? `${basename(display)} p. ${page}/${pages}` : basename(display));
     }
     const width = Math.max(20, (this.err.columns || 80) - 1);
-    let line = parts.join(' · ');
+    let line = escapeControls(parts.join(' · '));
     if (line.length > width) line = line.slice(0, width - 1) + '…';
     this.err.write('\r\x1b[K' + line);
     this.liveLineShown = true;

@@ -1,11 +1,11 @@
-/** The messages between the batch's main thread and its conversion workers (see pool.ts, worker.ts). */
+/** The messages between the batch and its conversion processes (see pool.ts, worker.ts). */
 import type { Format } from '../emit/index.js';
 import type { PageRanges } from '../extract.js';
 
-/** Main thread → worker: convert the PDF at `path` and render it in `formats`. */
+/** Batch → worker: convert the PDF at `path` and render it in `formats`. */
 export interface ConvertTask {
   id: number;
-  /** Absolute path: the worker reads the file itself, so PDFs never pile up in the main thread. */
+  /** Absolute path: the worker reads the file itself, so PDFs never pile up in the batch process. */
   path: string;
   /** Base name recorded as `source.file` in the document (no directories: output must not depend on them). */
   file: string;
@@ -14,15 +14,7 @@ export interface ConvertTask {
   pages?: PageRanges;
 }
 
-/** Worker → main thread, while converting: page `page` of the `pages` to read has started. */
-export interface PageStarted {
-  id: number;
-  progress: 'page';
-  page: number;
-  pages: number;
-}
-
-/** Worker → main thread: the rendered outputs, or why the document could not be converted. */
+/** Worker → batch: the rendered outputs, or why the document could not be converted. */
 export type TaskResult =
   | {
       id: number;
@@ -38,3 +30,9 @@ export type TaskResult =
       ms: number;
     }
   | { id: number; ok: false; reason: string; ms: number };
+
+/**
+ * Everything a worker sends: as each page starts, its rank and the number of pages to read (the
+ * progress line shows them; the first one also sets the time limit of a long document), then the result.
+ */
+export type WorkerMessage = { type: 'page'; id: number; page: number; pages: number } | { type: 'result'; id: number; result: TaskResult };

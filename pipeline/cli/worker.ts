@@ -1,19 +1,38 @@
 /**
- * Conversion worker: a long-lived thread with its own pdf.js that converts one document at a time.
+ * Conversion worker: a long-lived child process of `undoc convert` with its own pdf.js that
+ * converts one document at a time.
  *
- * It reads the PDF itself (the main thread only passes the path), runs the pipeline, renders the
- * requested formats and posts the texts back; the main thread writes them. Any failure becomes a
- * one-line reason, never an uncaught exception, so the worker survives bad documents.
+ * It reads the PDF itself (the batch only passes the path), runs the pipeline, renders the
+ * requested formats and sends the texts back; the batch writes them. Any failure becomes a
+ * one-line reason, never an uncaught exception, so the worker survives bad documents. The batch
+ * watches its memory and its time and kills it when either runs over.
  */
-import { readFile } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { ConversionError, convertPdf } from '../convert.js';
 import { EMITTERS } from '../emit/index.js';
 import { DEBUG, firstLine } from './exit.js';
-import type { ConvertTask, PageStarted, TaskResult } from './protocol.js';
+import type { ConvertTask, TaskResult, WorkerMessage } from './protocol.js';
 
-if (!parentPort) throw new Error('pipeline/cli/worker.js runs as a worker thread of `undoc convert`');
-const port = parentPort;
+if (!process.send) throw new Error('pipeline/cli/worker.js runs as a child process of `undoc convert`');
+
+function send(message: WorkerMessage): void {
+  process.send!(message);
+}
+
+/**
+ * pdf.js may reject a promise of a damaged document after the conversion has already failed on
+ * another error; nothing awaits it any more. Unhandled, it would end this process in the middle of
+ * the next document. The document it belongs to is already reported, so it is dropped here.
+ */
+process.on('unhandledRejection', (reason) => {
+  if (DEBUG) console.error('undoc worker: late rejection ignored:', reason);
+});
+// The batch closing the channel means: no more documents.
+process.on('disconnect', () => process.exit(0));
+// Ctrl-C reaches the whole process group: the batch decides (finish the documents in flight, or
+// stop them by killing this process), so the worker itself ignores the signals that stop a run.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => undefined);
 
 /** The reason a document failed, in one line; an error without a message is named by its class. */
 function oneLine(error: unknown): string {
@@ -27,21 +46,38 @@ function describeReadFailure(error: NodeJS.ErrnoException): string {
   return `cannot read: ${oneLine(error)}`;
 }
 
+/**
+ * Reads a regular file. Opened without blocking, so that a FIFO or device put in place of the PDF
+ * is refused instead of waiting for a writer that never comes.
+ */
+async function readRegularFile(path: string): Promise<Uint8Array | string> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return describeReadFailure(error as NodeJS.ErrnoException);
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return 'cannot read: not a regular file (a FIFO, socket or device?)';
+    return await handle.readFile();
+  } catch (error) {
+    return describeReadFailure(error as NodeJS.ErrnoException);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
 async function convertTask(task: ConvertTask): Promise<TaskResult> {
   const started = performance.now();
   const elapsed = (): number => Math.round(performance.now() - started);
-  let data: Uint8Array;
+  const data = await readRegularFile(task.path);
+  if (typeof data === 'string') return { id: task.id, ok: false, reason: data, ms: elapsed() };
   try {
-    data = await readFile(task.path);
-  } catch (error) {
-    return { id: task.id, ok: false, reason: describeReadFailure(error as NodeJS.ErrnoException), ms: elapsed() };
-  }
-  try {
-    // Pages read so far are posted as they start, so progress shows work from the first page.
+    // Pages read so far are sent as they start, so progress shows work from the first page.
     let pagesKept = 0;
     const onPage = (page: number, pages: number): void => {
       pagesKept = pages;
-      port.postMessage({ id: task.id, progress: 'page', page, pages } satisfies PageStarted);
+      send({ type: 'page', id: task.id, page, pages });
     };
     const { document, timings } = await convertPdf(data, task.file, task.pages ? { pages: task.pages, onPage } : { onPage });
     const outputs: Partial<Record<string, string>> = {};
@@ -68,6 +104,6 @@ async function convertTask(task: ConvertTask): Promise<TaskResult> {
   }
 }
 
-port.on('message', (task: ConvertTask) => {
-  void convertTask(task).then((result) => port.postMessage(result));
+process.on('message', (task: ConvertTask) => {
+  void convertTask(task).then((result) => send({ type: 'result', id: task.id, result }));
 });

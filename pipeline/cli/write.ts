@@ -5,16 +5,48 @@
  *
  * No fsync: the rename already protects against a killed or crashed process, which is what a
  * batch run meets; a disk flush per file would only add power-loss safety at a high cost.
+ *
+ * Nothing is written or removed outside the output directory: paths are checked to lie below it,
+ * and a symbolic link to a directory inside it is refused rather than followed.
  */
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, sep } from 'node:path';
+import { lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
-/** Temporary files carry this suffix (and a leading dot, so listings and globs skip them). */
-const TEMP_SUFFIX = '.undoc-tmp';
-const TEMP_FILE = /^\..+\.\d+\.undoc-tmp$/;
+/**
+ * Temporary files: `.undoc-tmp-<pid>-<n>`, short and of fixed length, so that an output whose
+ * own name is near the file system's 255-byte limit can still be written through one. The
+ * second pattern is the longer form earlier versions used, cleaned up all the same.
+ */
+const TEMP_FILE = /^\.undoc-tmp-\d+-\d+$|^\..+\.\d+\.undoc-tmp$/;
+let tempCounter = 0;
 
 function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}${TEMP_SUFFIX}`);
+  return join(dirname(path), `.undoc-tmp-${process.pid}-${++tempCounter}`);
+}
+
+/** A path that is not inside the output directory, or passes through a symbolic link there. */
+export class OutsideOutputError extends Error {
+  override name = 'OutsideOutputError';
+}
+
+/**
+ * Checks that `path` lies below `root` and that no directory between them is a symbolic link
+ * (which would carry writes or deletes elsewhere). Directories not created yet are fine.
+ */
+export async function assertInsideRoot(path: string, root: string): Promise<void> {
+  const fromRoot = relative(resolve(root), resolve(path));
+  if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith('..' + sep) || resolve(fromRoot) === fromRoot) {
+    throw new OutsideOutputError(`${path} is outside the output directory`);
+  }
+  let current = resolve(root);
+  for (const part of dirname(fromRoot)
+    .split(sep)
+    .filter((segment) => segment !== '.' && segment !== '')) {
+    current = join(current, part);
+    const info = await lstat(current).catch(() => null);
+    if (!info) return;
+    if (info.isSymbolicLink()) throw new OutsideOutputError(`${current} is a symbolic link (outputs stay inside --out)`);
+  }
 }
 
 /** Writes `content` to `path` atomically, creating the directory when needed. */
@@ -36,33 +68,46 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
  * they were; what remains is a window of a few renames in which a kill leaves some files new and
  * some old, each one whole, and the manifest (updated after) makes the next run redo them.
  */
-export async function writeFilesAtomic(files: ReadonlyArray<{ path: string; content: string }>): Promise<void> {
-  const written: string[] = [];
+export async function writeFilesAtomic(files: ReadonlyArray<{ path: string; content: string }>, root: string | null = null): Promise<void> {
+  // `root`: the output directory the files must stay in (a batch); null for paths the user named.
+  if (root !== null) for (const { path } of files) await assertInsideRoot(path, root);
+  const temps: string[] = [];
   try {
     for (const { path, content } of files) {
       await mkdir(dirname(path), { recursive: true });
       const temp = tempPathFor(path);
-      written.push(temp);
+      temps.push(temp);
       await writeFile(temp, content);
     }
+    for (const [index, { path }] of files.entries()) await rename(temps[index]!, path);
   } catch (error) {
-    await Promise.all(written.map((temp) => rm(temp, { force: true })));
+    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
     throw error;
   }
-  for (const { path } of files) await rename(tempPathFor(path), path);
 }
 
 /**
- * Deletes temporary files that a killed run left behind in `dir`. Only called while holding the
- * output directory's lock, so no other undoc run can be writing them.
+ * Deletes temporary files that a killed run left behind anywhere below `root` (symbolic links are
+ * not followed). Only called while holding the output directory's lock, so no other undoc run can
+ * be writing them.
  */
-export async function removeLeftoverTempFiles(dir: string): Promise<void> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => TEMP_FILE.test(name)).map((name) => rm(join(dir, name), { force: true })));
+export async function removeLeftoverTempFiles(root: string): Promise<void> {
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    await Promise.all(
+      entries.map((entry) => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return walk(path);
+        return entry.isFile() && TEMP_FILE.test(entry.name) ? rm(path, { force: true }) : undefined;
+      }),
+    );
+  };
+  await walk(root);
 }
 
 /** Removes a file if it exists, then the directories above it that became empty, up to `root`. */
 export async function removeOutput(path: string, root: string): Promise<void> {
+  await assertInsideRoot(path, root);
   await rm(path, { force: true });
   let dir = dirname(path);
   while (dir.startsWith(root + sep)) {

@@ -4,6 +4,11 @@
  * Every piece of text comes from the PDF and is untrusted: each character Markdown could read as
  * syntax is backslash-escaped, so `<script>`, HTML tags or `[x](javascript:…)` in a document render
  * as the literal characters. Each text is written on one line, so only a line's start can open a block.
+ *
+ * Which text becomes a link is decided here, not left to a renderer's autolinking: a web address
+ * (`http://`, `https://`, `www.`) or an e-mail address in the text is written as an explicit link
+ * with its characters unescaped (escaping would leave backslashes inside an autolinked address);
+ * nothing else can become one, so `javascript:` and the like always stay text.
  */
 import type { Annex, Block, Footnote, FootnoteRef, ItemBlock, UnDocument } from '../model.js';
 import {
@@ -39,7 +44,7 @@ const LINE_START_SYNTAX = /^[ \t]*(?:([-+])|(\d{1,9})([.)])(?=[ \t]|$))?/;
  * Next to a footnote reference, `[^1](x)` would read as a link, `[^1]:` at a line start as a
  * definition, and `![^1]` as an image; the neighbouring character is escaped in those spots.
  */
-const FOOTNOTE_MARK_NEIGHBOUR_SYNTAX = /!(?=\[\^)|(?<=\])[(:]/g;
+const FOOTNOTE_MARK_NEIGHBOUR_SYNTAX = /!(?=\[\^)|(?<=\[\^[^\]\s]+\])[(:]/g;
 
 /** Labels that are bullet glyphs rather than letters or numbers: the Markdown bullet already shows them. */
 const BULLET_LABELS = new Set(['•', '◦', '▪', '▫', '‣', '⁃', '∙', '·', '-', '–', '—', '*', '○', '●', '■', '□', '►', '➢']);
@@ -71,9 +76,51 @@ interface MarkdownContext {
   parentRank: number;
 }
 
-/** Escapes text for use inside a line. */
+/**
+ * Web and e-mail addresses as GitHub's autolinking finds them in text: a scheme or `www.`, then
+ * no space or angle bracket; an e-mail's local part and a dotted domain. Trailing punctuation
+ * (`.`, `,`, `)` closing a sentence) is not part of the address, as for GitHub.
+ */
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>"`]+|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const ADDRESS_TRAILING_PUNCTUATION = /[.,:;!?'*_~\]]+$/;
+/** What may appear in an address written as an autolink `<…>`: no space, control character, bracket or table pipe. */
+const AUTOLINK_SAFE = /^[^\s<>|\u0000-\u001f\u007f]+$/;
+
+/** The address without the punctuation that ends the sentence around it; a `)` stays when it closes a `(` of the address. */
+function trimAddress(address: string): string {
+  let trimmed = address.replace(ADDRESS_TRAILING_PUNCTUATION, '');
+  while (trimmed.endsWith(')') && trimmed.split(')').length > trimmed.split('(').length) {
+    trimmed = trimmed.slice(0, -1).replace(ADDRESS_TRAILING_PUNCTUATION, '');
+  }
+  return trimmed;
+}
+
+/** Escapes plain text (no address in it) for use inside a line. */
+function escapeText(text: string): string {
+  return text.replace(INLINE_SYNTAX, '\\$&');
+}
+
+/** An address as a link: `<https://…>`, `<name@host>`, or `[www.…](<http://www.…>)`. */
+function addressLink(address: string): string {
+  if (address.startsWith('www.')) return `[${escapeText(address)}](<http://${address}>)`;
+  return `<${address}>`;
+}
+
+/** Escapes text for use inside a line; its web and e-mail addresses become links (see the module comment). */
 function escapeInline(text: string): string {
-  return text.replace(LINE_BREAKS, ' ').replace(INLINE_SYNTAX, '\\$&');
+  const line = text.replace(LINE_BREAKS, ' ');
+  const parts: string[] = [];
+  let last = 0;
+  for (const match of line.matchAll(ADDRESS)) {
+    const address = trimAddress(match[0]);
+    // An address glued to a preceding word character is part of that word (`x.www.y`): left as text.
+    const glued = match.index > 0 && /[A-Za-z0-9_]/.test(line[match.index - 1]!);
+    if (glued || !AUTOLINK_SAFE.test(address) || address.length < 4) continue;
+    parts.push(escapeText(line.slice(last, match.index)), addressLink(address));
+    last = match.index + address.length;
+  }
+  parts.push(escapeText(line.slice(last)));
+  return parts.join('');
 }
 
 /** Escapes what would make already inline-escaped content open a list or a code block at a line start. */
@@ -207,8 +254,25 @@ function writeFootnotes(footnotes: readonly Footnote[], context: MarkdownContext
   for (const footnote of footnotes) {
     const label = context.labels.get(footnote.id);
     if (label === undefined || !context.referenced.has(footnote.id)) continue;
-    context.blocks.push(`[^${label}]: ${escapeLineStart(escapeInline(footnote.text))}`);
+    context.blocks.push(`[^${label}]: ${definitionSafe(escapeLineStart(escapeInline(footnote.text)))}`);
   }
+}
+
+/**
+ * A footnote definition that a renderer without footnotes (plain CommonMark) reads as a link
+ * reference definition: one token, optionally a quoted title. With a scheme in the token,
+ * `[^2]: javascript:alert(2)` would make every `[^2]` of the text such a link there; a token
+ * without one (`A/60/871.`) is a harmless relative link and is left alone.
+ */
+const LINK_DEFINITION_SHAPE = /^(?:<[^>]*>|\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
+const SCHEME = /^<?[A-Za-z][A-Za-z0-9+.-]*:/;
+const SAFE_SCHEME = /^<(?:https?:\/\/|[^>:]+@)/;
+/** A zero-width space as an entity: invisible where footnotes render, and no title, so no definition, where they do not. */
+const DEFINITION_BREAK = ' &#8203;';
+
+function definitionSafe(content: string): string {
+  const unsafe = LINK_DEFINITION_SHAPE.test(content) && SCHEME.test(content) && !SAFE_SCHEME.test(content);
+  return unsafe ? content + DEFINITION_BREAK : content;
 }
 
 /** Renders a document as Markdown: title, metadata list, body, annexes, then the footnotes. */

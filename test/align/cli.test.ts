@@ -133,9 +133,9 @@ describe('undoc align', () => {
     });
   }
 
-  it('E/2018/41-en with CEDAW/C/CAF/CO/6-ru: exit 3, one line naming both symbols, nothing written', async () => {
+  it('E/2018/41-en with CEDAW/C/CAF/CO/6-ru: exit 4, one line naming both symbols, nothing written', async () => {
     const result = await align(path('en.json'), path('cedaw-ru.json'), '--out', path('mismatch/alignment.json'));
-    expect(result).toMatchObject({ code: 3, stdout: '' });
+    expect(result).toMatchObject({ code: 4, stdout: '' });
     expect(result.stderr).toBe(
       `undoc: ${path('en.json')} is E/2018/41 and ${path('cedaw-ru.json')} is CEDAW/C/CAF/CO/6: not language versions of one document\n`,
     );

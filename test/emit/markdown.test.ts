@@ -227,3 +227,57 @@ describe('toMarkdown edge cases', () => {
     expect(blocks(toMarkdown(document))).toContain('Text[^1]');
   });
 });
+
+/** A document of one paragraph with one footnote referenced from it. */
+function withNote(paragraph: string, note: string): UnDocument {
+  const document = a61187();
+  document.body = [
+    {
+      type: 'paragraph',
+      id: 'para-1',
+      number: null,
+      text: paragraph,
+      footnoteRefs: [{ id: 'fn-2', offset: paragraph.length }],
+      prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
+    },
+  ];
+  document.annexes = [];
+  document.footnotes = [{ id: 'fn-2', marker: '2', text: note, page: 1, prov: [{ page: 1, bbox: [72, 700, 523.3, 712] }] }];
+  return document;
+}
+
+/**
+ * CommonMark's link reference definition, as a renderer without the footnote extension reads a
+ * line: `[label]: destination` and an optional title, nothing else on the line.
+ */
+const LINK_REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*(?:<[^<>\n]*>|[^\s<][^\s]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
+
+describe('toMarkdown: which text may become a link', () => {
+  it('a note whose text is JaVaScRiPt:alert(2) is no link definition in a renderer without footnotes', () => {
+    const markdown = toMarkdown(withNote('Recalling the report', 'JaVaScRiPt:alert(2)'));
+    const definition = blocks(markdown).find((block) => block.startsWith('[^2]:'))!;
+    expect(definition).toContain('JaVaScRiPt:alert(2)');
+    expect(definition).not.toMatch(LINK_REFERENCE_DEFINITION);
+  });
+
+  it('a note of several words stays as it was (it cannot be read as a definition)', () => {
+    const markdown = toMarkdown(withNote('Recalling the report', 'See document A/61/187, annex.'));
+    expect(blocks(markdown)).toContain('[^2]: See document A/61/187, annex.');
+  });
+
+  it('bare web and e-mail addresses become explicit links without backslashes inside; the sentence’s full stop stays outside', () => {
+    const text =
+      'See https://www.un.org/en/ga/search_view_doc.asp?symbol=A/61/187&Lang=E. or www.un.org/depts or write to info_desk@un.org.';
+    const markdown = toMarkdown(withNote(text, 'Available from https://undocs.org/A/RES/60/1 (accessed 2006).'));
+    expect(markdown).toContain('See <https://www.un.org/en/ga/search_view_doc.asp?symbol=A/61/187&Lang=E>. or');
+    expect(markdown).toContain('[www.un.org/depts](<http://www.un.org/depts>)');
+    expect(markdown).toContain('write to <info_desk@un.org>.');
+    expect(markdown).toContain('[^2]: Available from <https://undocs.org/A/RES/60/1> (accessed 2006).');
+    for (const link of markdown.match(/<[^>\s]+>/g) ?? []) expect(link).not.toContain('\\');
+  });
+
+  it('javascript: and other schemes never become links, bare or in angle brackets', () => {
+    const markdown = toMarkdown(withNote('Click javascript:alert(1) or <javascript:alert(1)> or data:text/html,x', 'x'));
+    expect(markdown).toContain('Click javascript:alert(1) or \\<javascript:alert(1)\\> or data:text/html,x');
+  });
+});

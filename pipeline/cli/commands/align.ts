@@ -6,7 +6,7 @@
  *   read and check each JSON → one language per input → alignDocuments → JSON and/or TSV
  *
  * Exit status: 0 aligned, 1 an output could not be written, 2 a wrong command line or an input
- * that cannot be aligned (unreadable, not an undoc document, language missing or repeated), 3
+ * that cannot be aligned (unreadable, not an undoc document, language missing or repeated), 4
  * inputs that are not versions of one document (their symbols differ).
  */
 import { readFile } from 'node:fs/promises';
@@ -54,7 +54,7 @@ factor learned from their spread, 2 to 2.5 either way) is rejected: listed under
 "rejected", not paired.`,
     notes: `Without --out or --tsv the JSON goes to standard output.
 Exit status: 0 aligned, 1 an output could not be written, 2 usage error or an input that cannot
-be aligned, 3 the inputs are not versions of one document (their symbols differ).`,
+be aligned, 4 the inputs are not versions of one document (their symbols differ).`,
   },
   parse(argv) {
     const { values, positionals } = parseOptions(argv, OPTIONS);

@@ -8,8 +8,13 @@ import type { PageRanges } from '../../extract.js';
 import { HELP, HELP_OPTION, parseOptions, type Command, type OptionTable, type ParsedOptions } from '../command.js';
 import { UsageError } from '../exit.js';
 
-/** Seconds one document may take before its worker is stopped; far above any real UN document. */
+/**
+ * Seconds one document may take before its worker is stopped, by default: a base plus an
+ * allowance per page, since time grows with length (a 5,000-page document took 105 s on a quiet
+ * machine). Both are far above any real UN document; `--timeout` sets one fixed limit instead.
+ */
 export const DEFAULT_TIMEOUT_SECONDS = 120;
+export const DEFAULT_TIMEOUT_PER_PAGE_SECONDS = 0.05;
 
 /** Which slice of the inputs this run converts: the `index`-th (1-based) of `count`. */
 export interface Shard {
@@ -43,6 +48,8 @@ export interface ConvertOptions {
   report: string | null;
   shard: Shard | null;
   timeoutMs: number;
+  /** Added to `timeoutMs` per page once a document's page count is known; 0 with an explicit --timeout. */
+  timeoutPerPageMs: number;
   quiet: boolean;
   verbose: boolean;
 }
@@ -77,7 +84,9 @@ const OPTIONS = {
   timeout: {
     type: 'string',
     value: '<sec>',
-    help: `stop a document that takes longer than this (default: ${DEFAULT_TIMEOUT_SECONDS})`,
+    help:
+      `stop a document that takes longer than this (default: ${DEFAULT_TIMEOUT_SECONDS} ` +
+      `+ ${DEFAULT_TIMEOUT_PER_PAGE_SECONDS} per page)`,
   },
   quiet: { type: 'boolean', short: 'q', help: 'print failures only' },
   verbose: { type: 'boolean', short: 'v', help: 'also print one line per unchanged document, with the reason' },
@@ -116,6 +125,7 @@ export const convertCommand: Command<ConvertOptions> = {
       report: values.report ?? null,
       shard: values.shard === undefined ? null : parseShard(values.shard),
       timeoutMs: Math.round(parseTimeoutSeconds(values.timeout) * 1000),
+      timeoutPerPageMs: values.timeout === undefined ? DEFAULT_TIMEOUT_PER_PAGE_SECONDS * 1000 : 0,
       quiet: values.quiet ?? false,
       verbose: values.verbose ?? false,
     };
