@@ -17,6 +17,7 @@ import type {
   Metadata,
   ParagraphBlock,
   TableBlock,
+  TableCell,
   UnDocument,
 } from '../model.js';
 import { type BlockHandlers, dispatchBlock } from './common.js';
@@ -56,12 +57,21 @@ const BLOCK_ORDERERS = {
     if (block.items !== undefined) ordered.items = block.items.map(orderedItem);
     return ordered;
   },
-  table: (block): TableBlock => ({
-    type: block.type,
-    id: block.id,
-    rows: block.rows,
-  }),
+  table: (block): TableBlock => {
+    const ordered: Omit<TableBlock, 'rows'> & Partial<Pick<TableBlock, 'rows'>> = { type: block.type, id: block.id };
+    if (block.headerRows !== undefined) ordered.headerRows = block.headerRows;
+    if (block.pages !== undefined) ordered.pages = block.pages;
+    return { ...ordered, rows: block.rows.map((row) => row.map(orderedCell)) };
+  },
 } satisfies BlockHandlers<undefined, Block>;
+
+function orderedCell(cell: TableCell): TableCell {
+  const ordered: TableCell = { text: cell.text };
+  if (cell.header) ordered.header = true;
+  if (cell.colspan !== undefined) ordered.colspan = cell.colspan;
+  if (cell.rowspan !== undefined) ordered.rowspan = cell.rowspan;
+  return ordered;
+}
 
 function orderedBlock(block: Block): Block {
   return dispatchBlock<undefined, Block>(BLOCK_ORDERERS, block, undefined);

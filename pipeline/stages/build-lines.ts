@@ -18,6 +18,11 @@ const SUPERSCRIPT_MAX_RISE = 0.75;
 const WORD_GAP_RATIO = 0.12;
 /** A gap wider than this many font sizes is a tab stop or a column gutter: a new cell. */
 const CELL_GAP_RATIO = 1.8;
+/**
+ * A gap wider than this fraction of the font size between two runs is wider than any word space,
+ * justified or not: the next run is drawn apart (a table cell of its own, perhaps) and starts a span.
+ */
+const SPAN_GAP_RATIO = 0.8;
 /** What a footnote marker can look like: a number, one letter, asterisks or daggers. */
 const MARKER_TEXT = /^(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])$/;
 /** Arabic, Hebrew, Syriac, Thaana and their presentation forms. */
@@ -304,6 +309,8 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
   let previous: TextRun | undefined;
   let previousGroup: VisualGroup | undefined;
   let pendingMarks = '';
+  // Left-to-right lines only: the spans of a table row, each widened as its runs are added.
+  let span: { kind: 'span'; offset: number; x: number; right: number } | undefined;
   for (const [index, piece] of pieces.entries()) {
     let { run } = piece;
     const { marker } = piece;
@@ -312,6 +319,7 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
       // Inside a left-to-right sequence the runs follow each other rightwards; elsewhere in a
       // right-to-left line the next run (or sequence) lies to the left of the previous one.
       const gap = group && previousGroup && group !== previousGroup ? previousGroup.x - group.right : run.x - (previous.x + previous.width);
+      if (!rtl && !marker && span && gap > SPAN_GAP_RATIO * size) span = undefined;
       if (gap > CELL_GAP_RATIO * size) {
         text = text.trimEnd() + ' ';
         anchors.push({ kind: 'cell', offset: text.length });
@@ -337,6 +345,10 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
     if (marker) {
       for (const token of markerTokens(run.text)) anchors.push({ kind: 'marker', marker: token, offset: text.trimEnd().length });
     } else {
+      if (!rtl && !span) {
+        span = { kind: 'span', offset: text.length, x: run.x, right: run.x + run.width };
+        anchors.push(span);
+      } else if (span) span.right = Math.max(span.right, run.x + run.width);
       text += run.text;
     }
     // A marker takes part in gap measuring: "completas¹." has none on either side, "Framework.¹ The" has one after it.

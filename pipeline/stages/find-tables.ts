@@ -1,0 +1,153 @@
+/**
+ * Stage — find tables: body lines → the same lines, with each table's lines replaced by one line
+ * that carries the table (its grid of cells), where the table stood in reading order.
+ *
+ * A table is found from the evidence every table has: lines drawn in pieces apart from each other
+ * (spans), whose pieces line up in columns down several lines, and the rules drawn above, inside
+ * and under it. Its columns are the gutters that stay empty down the table; its rows are bands of
+ * lines between rules, wider line gaps or lines that open a new row (a number, a new stub). A
+ * numbered paragraph, a table of contents or a list in two text columns is never a table.
+ */
+import { CONTENTS_LABEL } from '../languages/index.js';
+import type { ExtractedDocument, Line, PageLines, Rule, TableDraft, Typography } from '../model.js';
+import { buildGrid, isNumeric, segmentsOf } from './tables/grid.js';
+
+/** Lines further apart than this many line gaps never belong to one table. */
+const REGION_GAP_RATIO = 2.6;
+/** At most this many one-piece lines in a row inside a table (wrapped cells, section rows). */
+const MAX_PLAIN_RUN = 6;
+/** A table has at least this many lines drawn in several pieces. */
+const MIN_TABULAR_LINES = 2;
+/** A rule this close above a table's first line (in line gaps) is its top border; its header lines lie below it. */
+const BORDER_REACH_RATIO = 3.2;
+/** Dot leaders: a table-of-contents line. */
+const DOT_LEADER = /(?:\.\s?){4,}|…{2,}/;
+/** A paragraph number opening a body line: "12. ", "(a) " at the body's left margin. */
+const NUMBERED_PARAGRAPH = /^\d{1,3}\.\s+\p{Lu}/u;
+
+/** Finds the tables of every page. */
+export function findTables(pages: PageLines[], mastheadLines: number, source: ExtractedDocument, typography: Typography): PageLines[] {
+  return pages.map((page) => {
+    const skipped = page.number === 1 ? mastheadLines : 0;
+    const rules = source.pages[page.number - 1]?.rules ?? [];
+    const body = page.body.slice(skipped);
+    if (body.some((line) => CONTENTS_LABEL.test(line.text))) return page;
+    const tables = tablesOfPage(body, rules, typography);
+    if (tables.length === 0) return page;
+    return { ...page, body: [...page.body.slice(0, skipped), ...replaceLines(body, tables)] };
+  });
+}
+
+/** The lines with each table's lines replaced by one line that carries it. */
+function replaceLines(lines: Line[], tables: { start: number; end: number; table: TableDraft }[]): Line[] {
+  const out: Line[] = [];
+  let at = 0;
+  for (const { start, end, table } of tables) {
+    out.push(...lines.slice(at, start));
+    const first = lines[start]!;
+    const text = table.rows.map((row) => row.map((cell) => cell.text).join(' | ')).join(' / ');
+    out.push({ ...first, text, anchors: [], right: Math.max(...lines.slice(start, end).map((l) => l.right)), table });
+    at = end;
+  }
+  out.push(...lines.slice(at));
+  return out;
+}
+
+function tablesOfPage(lines: Line[], rules: Rule[], typography: Typography): { start: number; end: number; table: TableDraft }[] {
+  const found: { start: number; end: number; table: TableDraft }[] = [];
+  const horizontal = rules.filter((r) => r.x1 - r.x0 > r.y1 - r.y0);
+  for (const [start, end] of candidateRegions(lines, horizontal, typography)) {
+    const table = buildGrid(lines.slice(start, end), horizontal, typography);
+    if (table && isDataTable(table, horizontal.length > 0)) found.push({ start, end, table });
+  }
+  return found;
+}
+
+function isTabular(line: Line): boolean {
+  return !line.rtl && segmentsOf(line).length > 1 && !DOT_LEADER.test(line.text);
+}
+
+function lineGap(typography: Typography, line: Line): number {
+  return (typography.lineGap * line.size) / typography.bodySize;
+}
+
+/** Spans of lines [start, end) that may hold a table: tabular lines with few plain lines among them. */
+function candidateRegions(lines: Line[], rules: Rule[], typography: Typography): [number, number][] {
+  const regions: [number, number][] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!isTabular(lines[i]!) || opensParagraph(lines[i]!, typography)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    let lastTabular = i;
+    let tabular = 1;
+    while (end < lines.length && end - lastTabular <= MAX_PLAIN_RUN) {
+      const [previous, line] = [lines[end - 1]!, lines[end]!];
+      if (line.y <= previous.y || line.y - previous.y > REGION_GAP_RATIO * lineGap(typography, line) || line.column !== previous.column)
+        break;
+      if (opensParagraph(line, typography) || DOT_LEADER.test(line.text)) break;
+      if (isTabular(line)) {
+        lastTabular = end;
+        tabular++;
+      }
+      end++;
+    }
+    if (tabular >= MIN_TABULAR_LINES) {
+      const top = headerStart(lines, i, rules, typography, regions.at(-1)?.[1] ?? 0);
+      regions.push([top, withBottomRule(lines, lastTabular + 1, rules, typography)]);
+    }
+    i = Math.max(lastTabular + 1, i + 1);
+  }
+  return regions;
+}
+
+/** A numbered body paragraph: set in the body size at the left margin, never a table's row. */
+function opensParagraph(line: Line, typography: Typography): boolean {
+  return NUMBERED_PARAGRAPH.test(line.text) && line.size >= typography.bodySize - 0.6 && segmentsOf(line).length < 3;
+}
+
+/** Lines above the first tabular one that stand under the table's top rule: spanning headers ("Variance"). */
+function headerStart(lines: Line[], first: number, rules: Rule[], typography: Typography, floor: number): number {
+  const line = lines[first]!;
+  const reach = BORDER_REACH_RATIO * lineGap(typography, line);
+  const above = rules.filter((r) => r.y0 < line.y - line.size && r.y0 > line.y - reach && r.x0 < line.right && r.x1 > line.x);
+  if (above.length === 0) return first;
+  const top = Math.min(...above.map((r) => r.y0));
+  let start = first;
+  while (start - 1 >= floor && lines[start - 1]!.y > top && lines[start - 1]!.y < line.y) start--;
+  return start;
+}
+
+/** Plain lines after the last tabular one, down to a rule under them: the table's last row. */
+function withBottomRule(lines: Line[], end: number, rules: Rule[], typography: Typography): number {
+  const last = lines[end - 1]!;
+  const reach = BORDER_REACH_RATIO * lineGap(typography, last);
+  let stop = end;
+  while (stop < lines.length && lines[stop]!.y - last.y < reach && !isTabular(lines[stop]!)) stop++;
+  for (let k = stop; k > end; k--) {
+    const candidate = lines[k - 1]!;
+    const under = rules.some(
+      (r) => r.y0 > candidate.y && r.y0 < candidate.y + candidate.size * 1.5 && r.x0 < candidate.right && r.x1 > candidate.x,
+    );
+    if (under && !opensParagraph(candidate, typography)) return k;
+  }
+  return end;
+}
+
+/**
+ * A grid of data, not a list laid out in two text columns, nor a contents list (its last column
+ * ascending page numbers): two columns of text only are a table where rules are drawn.
+ */
+function isDataTable(table: TableDraft, ruled: boolean): boolean {
+  const body = table.rows.slice(table.headerRows);
+  if (table.columns < 2 || table.rows.length < 2) return false;
+  const last = body.map((row) => row.find((cell) => cell.column + (cell.colspan ?? 1) === table.columns)?.text ?? '').filter(Boolean);
+  const pages = last.map((text) => (/^\d{1,3}$/.test(text) ? Number(text) : NaN));
+  if (pages.length >= 3 && pages.every((n, k) => !Number.isNaN(n) && (k === 0 || n >= pages[k - 1]!))) return false;
+  const cells = body.flatMap((row) => row.filter((cell) => cell.column > 0));
+  const numeric = cells.filter((cell) => isNumeric(cell.text)).length;
+  if (table.columns === 2 && !ruled && numeric * 4 < cells.length) return false;
+  return true;
+}

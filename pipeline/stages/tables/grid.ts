@@ -1,0 +1,236 @@
+/**
+ * A table's grid from its lines: columns from the gutters that stay empty down the lines, rows
+ * from rules, line gaps and the lines that open a row, header rows from the rule under them, and
+ * group headings spanning the columns their rule spans ("Variance" over Amount | Percentage).
+ */
+import type { DraftCell, Line, Rule, SpanAnchor, TableDraft, Typography } from '../../model.js';
+
+export type { DraftCell, TableDraft };
+
+/** A piece of a line drawn apart: its text and extent. */
+export interface Segment {
+  text: string;
+  x: number;
+  right: number;
+}
+
+/** A gutter narrower than this many font sizes is a word space, not a column gap. */
+const MIN_GUTTER_RATIO = 0.5;
+/** Up to this share of the lines may cross a gutter (a long cell running into the next column). */
+const GUTTER_CROSSING_SHARE = 0.15;
+/** A line gap wider than this many times the table's tightest one opens a new row. */
+const ROW_GAP_FACTOR = 1.3;
+/** A segment running past this share of the next column's width spans it. */
+const SPAN_SHARE = 0.5;
+/** A header rule covers at least this share of the table's width. */
+const HEADER_RULE_SHARE = 0.6;
+/** At most this many rows are headers. */
+const MAX_HEADER_ROWS = 4;
+/** Figures as printed in tables: "37 339.0", "(11 103.5)", "–", "25.6%", "$2 912.8". */
+const NUMERIC = /^[-–—(]?[$€£]?\d[\d\s,.]*%?\)?$|^[-–—]$/;
+
+export function isNumeric(text: string): boolean {
+  return NUMERIC.test(text.trim());
+}
+
+/** The line's pieces drawn apart, in order (one piece for a line drawn in one). */
+export function segmentsOf(line: Line): Segment[] {
+  const spans = line.anchors.filter((a): a is SpanAnchor => a.kind === 'span');
+  return spans
+    .map((span, k) => ({
+      text: line.text.slice(span.offset, spans[k + 1]?.offset ?? line.text.length).trim(),
+      x: span.x,
+      right: span.right,
+    }))
+    .filter((segment) => segment.text !== '');
+}
+
+/** The grid of the lines, or null where no two columns are found. */
+export function buildGrid(lines: Line[], rules: Rule[], typography: Typography): TableDraft | null {
+  const segments = lines.map(segmentsOf);
+  const columns = findColumns(segments, typography);
+  if (columns.length < 2) return null;
+  const bands = rowBands(lines, segments, columns, rules);
+  const left = Math.min(...lines.map((l) => l.x));
+  const right = Math.max(...lines.map((l) => l.right));
+  const headerRows = headerRowCount(lines, bands, rules, left, right);
+  const grid = bands.map((band) =>
+    rowCells(
+      band.map((k) => ({ line: lines[k]!, segments: segments[k]! })),
+      columns,
+      rules,
+    ),
+  );
+  const rows = grid.map((cells, r) => fillRow(cells, columns.length, r < headerRows));
+  spanHeaderRows(rows, headerRows);
+  return { columns: columns.length, headerRows, rows, pages: [...new Set(lines.map((l) => l.page))] };
+}
+
+/** The columns' extents: x-ranges covered by the pieces of lines drawn in several, between gutters. */
+function findColumns(segments: Segment[][], typography: Typography): { x0: number; x1: number }[] {
+  const multi = segments.filter((s) => s.length > 1);
+  if (multi.length === 0) return [];
+  const tolerance = Math.floor(GUTTER_CROSSING_SHARE * multi.length);
+  const edges = multi.flat().flatMap((s) => [
+    { x: s.x, delta: 1 },
+    { x: s.right, delta: -1 },
+  ]);
+  edges.sort((a, b) => a.x - b.x || a.delta - b.delta);
+  const columns: { x0: number; x1: number }[] = [];
+  let depth = 0;
+  let open: number | undefined;
+  let closedAt = -Infinity;
+  const minGutter = MIN_GUTTER_RATIO * typography.bodySize;
+  for (const edge of edges) {
+    depth += edge.delta;
+    if (depth > tolerance && open === undefined) {
+      // A gutter too narrow to separate columns: the previous column goes on.
+      const last = columns.at(-1);
+      if (last && edge.x - closedAt < minGutter) open = columns.pop()!.x0;
+      else open = edge.x;
+    } else if (depth <= tolerance && open !== undefined) {
+      columns.push({ x0: open, x1: edge.x });
+      closedAt = edge.x;
+      open = undefined;
+    }
+  }
+  return columns;
+}
+
+/** The column a piece starts in, and how many it spans. */
+function placeSegment(segment: Segment, columns: { x0: number; x1: number }[]): { column: number; span: number } {
+  let column = columns.findIndex((c) => segment.x < c.x1);
+  if (column < 0) column = columns.length - 1;
+  let end = column;
+  while (end + 1 < columns.length) {
+    const next = columns[end + 1]!;
+    if (segment.right <= next.x0 + SPAN_SHARE * (next.x1 - next.x0)) break;
+    end++;
+  }
+  return { column, span: end - column + 1 };
+}
+
+function ruleBetween(rules: Rule[], above: Line, below: Line): boolean {
+  return rules.some((r) => r.y0 > above.y && r.y0 < below.y - below.size * 0.6 && r.x0 < below.right && r.x1 > below.x);
+}
+
+/** Lines grouped in rows: a rule, a wider gap or a line that opens a row starts one. */
+function rowBands(lines: Line[], segments: Segment[][], columns: { x0: number; x1: number }[], rules: Rule[]): number[][] {
+  const gaps = lines.slice(1).map((line, k) => line.y - lines[k]!.y);
+  const pitch = Math.min(...gaps.filter((g) => g > 0.6 * lines[0]!.size), Infinity);
+  const bands: number[][] = [[0]];
+  for (let k = 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    const previous = lines[k - 1]!;
+    const opens =
+      ruleBetween(rules, previous, line) ||
+      line.y - previous.y > ROW_GAP_FACTOR * pitch ||
+      opensRow(segments[k]!, segments[k - 1]!, columns);
+    if (opens) bands.push([k]);
+    else bands.at(-1)!.push(k);
+  }
+  return bands;
+}
+
+/**
+ * At the usual line spacing a line goes on with the row above when it holds no figure and either
+ * starts in small letters or leaves the first column empty under a row that has it (a wrapped cell).
+ */
+function opensRow(segments: Segment[], above: Segment[], columns: { x0: number; x1: number }[]): boolean {
+  if (segments.some((s) => isNumeric(s.text))) return true;
+  const first = segments[0];
+  if (!first) return false;
+  if (/^\p{Ll}/u.test(first.text)) return false;
+  const startsFirstColumn = placeSegment(first, columns).column === 0;
+  const aboveFirstColumn = above[0] !== undefined && placeSegment(above[0], columns).column === 0;
+  return startsFirstColumn || !aboveFirstColumn;
+}
+
+/** The rows above the first rule that runs across most of the table inside it are its headers. */
+function headerRowCount(lines: Line[], bands: number[][], rules: Rule[], left: number, right: number): number {
+  const width = right - left;
+  for (let r = 1; r < Math.min(bands.length, MAX_HEADER_ROWS + 1); r++) {
+    const above = lines[bands[r - 1]!.at(-1)!]!;
+    const below = lines[bands[r]![0]!]!;
+    const covered = rules
+      .filter((rule) => rule.y0 > above.y && rule.y0 < below.y - below.size * 0.6)
+      .reduce((sum, rule) => sum + Math.max(0, Math.min(rule.x1, right) - Math.max(rule.x0, left)), 0);
+    if (covered >= HEADER_RULE_SHARE * width) return r;
+  }
+  return 0;
+}
+
+/** The cells of one row, from its lines: each piece joins the cell of the column it starts in. */
+function rowCells(band: { line: Line; segments: Segment[] }[], columns: { x0: number; x1: number }[], rules: Rule[]): DraftCell[] {
+  const cells = new Map<number, DraftCell>();
+  for (const { line, segments } of band) {
+    for (const segment of segments) {
+      const placed = placeSegment(segment, columns);
+      // A piece under a spanning cell of this row goes on with it.
+      const host = [...cells.values()].find((c) => c.column <= placed.column && placed.column < c.column + (c.colspan ?? 1));
+      if (host) {
+        host.text = joinLines(host.text, segment.text);
+        continue;
+      }
+      const span = Math.max(placed.span, ruledSpan(segment, line, columns, rules, placed.column));
+      const cell: DraftCell = { text: segment.text, column: placed.column };
+      if (span > 1) cell.colspan = Math.min(span, columns.length - placed.column);
+      cells.set(placed.column, cell);
+    }
+  }
+  return [...cells.values()].sort((a, b) => a.column - b.column);
+}
+
+/** A heading with a rule drawn right under it spans the columns the rule covers. */
+function ruledSpan(segment: Segment, line: Line, columns: { x0: number; x1: number }[], rules: Rule[], column: number): number {
+  const rule = rules.find((r) => r.y0 > line.y && r.y0 < line.y + line.size && r.x0 <= segment.x && r.x1 >= segment.right);
+  if (!rule) return 1;
+  let end = column;
+  while (end + 1 < columns.length && columns[end + 1]!.x1 <= rule.x1 + line.size) end++;
+  return end - column + 1;
+}
+
+/** Joins a cell's lines: with no space after a line-final hyphen, slash or en dash. */
+export function joinLines(text: string, next: string): string {
+  if (text === '') return next;
+  return /[-/–]$/.test(text) ? text + next : `${text} ${next}`;
+}
+
+/** The row with empty cells where no cell stands, so that every cell takes its own column. */
+function fillRow(cells: DraftCell[], width: number, header: boolean): DraftCell[] {
+  const row: DraftCell[] = [];
+  let column = 0;
+  for (const cell of cells) {
+    for (; column < cell.column; column++) row.push({ text: '', column, ...(header ? { header: true as const } : {}) });
+    row.push(header ? { ...cell, header: true } : cell);
+    column = cell.column + (cell.colspan ?? 1);
+  }
+  for (; column < width; column++) row.push({ text: '', column, ...(header ? { header: true as const } : {}) });
+  return row;
+}
+
+/**
+ * In a header of several rows, a heading with nothing printed above it fills the header's height
+ * ("Category" beside "Variance" over "Amount | Percentage").
+ */
+function spanHeaderRows(rows: DraftCell[][], headerRows: number): void {
+  if (headerRows < 2) return;
+  const bottom = rows[headerRows - 1]!;
+  for (const cell of [...bottom]) {
+    if (cell.text === '') continue;
+    const aboveEmpty = rows.slice(0, headerRows - 1).every((row) => {
+      const same = row.find((c) => c.column === cell.column && (c.colspan ?? 1) === (cell.colspan ?? 1));
+      return same !== undefined && same.text === '';
+    });
+    if (!aboveEmpty) continue;
+    for (const row of rows.slice(0, headerRows - 1))
+      row.splice(
+        row.findIndex((c) => c.column === cell.column),
+        1,
+      );
+    const top = rows[0]!;
+    const moved = { ...cell, rowspan: headerRows };
+    top.splice(top.filter((c) => c.column < cell.column).length, 0, moved);
+    bottom.splice(bottom.indexOf(cell), 1);
+  }
+}
