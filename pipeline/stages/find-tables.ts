@@ -57,14 +57,20 @@ function tablesOfPage(lines: Line[], rules: Rule[], typography: Typography): { s
   const found: { start: number; end: number; table: TableDraft }[] = [];
   const horizontal = rules.filter((r) => r.x1 - r.x0 > r.y1 - r.y0);
   for (const [start, end] of candidateRegions(lines, horizontal, typography)) {
-    const table = buildGrid(lines.slice(start, end), horizontal, typography);
-    if (table && isDataTable(table, horizontal.length > 0)) found.push({ start, end, table });
+    const region = lines.slice(start, end);
+    const table = buildGrid(region, horizontal, typography);
+    if (table && isDataTable(table, isRuled(region, horizontal, typography))) found.push({ start, end, table });
   }
   return found;
 }
 
+/** A paragraph number, item label or heading number set apart by a tab: it opens a line, it is no column. */
+const LABEL = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|\(?[a-z]{1,4}\)|\(\d{1,2}\)|[IVXLC]{1,6}\.|[A-Z]\.|[•●▪◦–-])$/;
+
 function isTabular(line: Line): boolean {
-  return !line.rtl && segmentsOf(line).length > 1 && !DOT_LEADER.test(line.text);
+  if (line.rtl || DOT_LEADER.test(line.text)) return false;
+  const segments = segmentsOf(line);
+  return segments.length - (segments.length > 0 && LABEL.test(segments[0]!.text) ? 1 : 0) > 1;
 }
 
 function lineGap(typography: Typography, line: Line): number {
@@ -94,13 +100,38 @@ function candidateRegions(lines: Line[], rules: Rule[], typography: Typography):
       }
       end++;
     }
-    if (tabular >= MIN_TABULAR_LINES) {
-      const top = headerStart(lines, i, rules, typography, regions.at(-1)?.[1] ?? 0);
-      regions.push([top, withBottomRule(lines, lastTabular + 1, rules, typography)]);
-    }
+    const top = headerStart(lines, i, rules, typography, regions.at(-1)?.[1] ?? 0);
+    // One row of figures under a ruled heading is a table too (a "Variance" box).
+    const ruledBox = top < i && segmentsOf(lines[i]!).some((s) => isNumeric(s.text));
+    const last = trailingLines(lines, i, lastTabular + 1, typography);
+    if (tabular >= MIN_TABULAR_LINES || ruledBox) regions.push([top, withBottomRule(lines, last, rules, typography)]);
     i = Math.max(lastTabular + 1, i + 1);
   }
   return regions;
+}
+
+/** A line starting within this many points of a column's start is aligned with it. */
+const ALIGNED = 1.5;
+
+/**
+ * Plain lines after the last tabular one that start where a later column of the table starts
+ * (the timetable's closing "Allocution …" under its session): the table's last rows.
+ */
+function trailingLines(lines: Line[], start: number, end: number, typography: Typography): number {
+  const region = lines.slice(start, end);
+  const left = Math.min(...region.map((line) => line.x));
+  const size = Math.max(...region.map((line) => line.size));
+  const starts = region.flatMap((line) => segmentsOf(line).map((segment) => segment.x)).filter((x) => x > left + ALIGNED);
+  let stop = end;
+  while (stop < lines.length) {
+    const [previous, line] = [lines[stop - 1]!, lines[stop]!];
+    if (line.y <= previous.y || line.y - previous.y > REGION_GAP_RATIO * lineGap(typography, line) || line.column !== previous.column)
+      break;
+    if (isTabular(line) || opensParagraph(line, typography) || line.size > size + 0.6) break;
+    if (!starts.some((x) => Math.abs(x - line.x) <= ALIGNED)) break;
+    stop++;
+  }
+  return stop;
 }
 
 /** A numbered body paragraph: set in the body size at the left margin, never a table's row. */
@@ -136,6 +167,16 @@ function withBottomRule(lines: Line[], end: number, rules: Rule[], typography: T
   return end;
 }
 
+/** A rule is drawn just above, inside or just under the lines. */
+function isRuled(lines: Line[], rules: Rule[], typography: Typography): boolean {
+  const reach = BORDER_REACH_RATIO * lineGap(typography, lines[0]!);
+  const top = lines[0]!.y - reach;
+  const bottom = lines.at(-1)!.y + reach;
+  const left = Math.min(...lines.map((l) => l.x));
+  const right = Math.max(...lines.map((l) => l.right));
+  return rules.some((r) => r.y0 > top && r.y0 < bottom && r.x0 < right && r.x1 > left);
+}
+
 /**
  * A grid of data, not a list laid out in two text columns, nor a contents list (its last column
  * ascending page numbers): two columns of text only are a table where rules are drawn.
@@ -149,5 +190,8 @@ function isDataTable(table: TableDraft, ruled: boolean): boolean {
   const cells = body.flatMap((row) => row.filter((cell) => cell.column > 0));
   const numeric = cells.filter((cell) => isNumeric(cell.text)).length;
   if (table.columns === 2 && !ruled && numeric * 4 < cells.length) return false;
+  // Text only, without rules: a justified paragraph whose word gaps happened to line up.
+  const anyFigure = table.rows.some((row) => row.some((cell) => /\d/.test(cell.text)));
+  if (!ruled && !anyFigure) return false;
   return true;
 }

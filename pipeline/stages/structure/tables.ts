@@ -38,11 +38,14 @@ export const table: StructureRule<{ draft: TableDraft; continues: TableBlock | n
   },
 };
 
-/** The block before is the previous page's table, with as many columns, and nothing stood between. */
+/**
+ * The table opens its page, right after the previous page's table with as many columns (what
+ * stood between them was the page's furniture and notes).
+ */
 function continuesOnNextPage(previous: RawBlock, block: RawBlock, last: TableBlock, draft: TableDraft): boolean {
-  const before = previous.lines[0]?.table;
-  if (!before || previous.page + 1 !== block.page || before.columns !== draft.columns) return false;
-  return last.rows.length > 0;
+  const before = previous.lines.at(-1)?.table;
+  if (!before || previous.page === block.page || before.columns !== draft.columns) return false;
+  return (last.pages ?? []).at(-1) === block.page - 1;
 }
 
 function outputRow(row: DraftCell[]): TableCell[] {

@@ -15,13 +15,13 @@ export interface Segment {
 }
 
 /** A gutter narrower than this many font sizes is a word space, not a column gap. */
-const MIN_GUTTER_RATIO = 0.5;
+const MIN_GUTTER_RATIO = 0.3;
 /** Up to this share of the lines may cross a gutter (a long cell running into the next column). */
-const GUTTER_CROSSING_SHARE = 0.15;
+const GUTTER_CROSSING_SHARE = 0.25;
 /** A line gap wider than this many times the table's tightest one opens a new row. */
 const ROW_GAP_FACTOR = 1.3;
-/** A segment running past this share of the next column's width spans it. */
-const SPAN_SHARE = 0.5;
+/** A piece running this many font sizes into the next column spans it (less is a long word overhanging). */
+const SPAN_OVERHANG_RATIO = 2;
 /** A header rule covers at least this share of the table's width. */
 const HEADER_RULE_SHARE = 0.6;
 /** At most this many rows are headers. */
@@ -98,13 +98,13 @@ function findColumns(segments: Segment[][], typography: Typography): { x0: numbe
 }
 
 /** The column a piece starts in, and how many it spans. */
-function placeSegment(segment: Segment, columns: { x0: number; x1: number }[]): { column: number; span: number } {
+function placeSegment(segment: Segment, columns: { x0: number; x1: number }[], size = 0): { column: number; span: number } {
   let column = columns.findIndex((c) => segment.x < c.x1);
   if (column < 0) column = columns.length - 1;
   let end = column;
   while (end + 1 < columns.length) {
     const next = columns[end + 1]!;
-    if (segment.right <= next.x0 + SPAN_SHARE * (next.x1 - next.x0)) break;
+    if (segment.right <= next.x0 + SPAN_OVERHANG_RATIO * size) break;
     end++;
   }
   return { column, span: end - column + 1 };
@@ -164,15 +164,18 @@ function headerRowCount(lines: Line[], bands: number[][], rules: Rule[], left: n
 function rowCells(band: { line: Line; segments: Segment[] }[], columns: { x0: number; x1: number }[], rules: Rule[]): DraftCell[] {
   const cells = new Map<number, DraftCell>();
   for (const { line, segments } of band) {
-    for (const segment of segments) {
-      const placed = placeSegment(segment, columns);
+    const placements = segments.map((segment) => placeSegment(segment, columns, line.size));
+    for (const [k, segment] of segments.entries()) {
+      const placed = placements[k]!;
+      // A piece spans no further than where the next piece of its line starts.
+      const room = (placements[k + 1]?.column ?? columns.length) - placed.column;
       // A piece under a spanning cell of this row goes on with it.
       const host = [...cells.values()].find((c) => c.column <= placed.column && placed.column < c.column + (c.colspan ?? 1));
       if (host) {
         host.text = joinLines(host.text, segment.text);
         continue;
       }
-      const span = Math.max(placed.span, ruledSpan(segment, line, columns, rules, placed.column));
+      const span = Math.min(Math.max(placed.span, ruledSpan(segment, line, columns, rules, placed.column)), Math.max(1, room));
       const cell: DraftCell = { text: segment.text, column: placed.column };
       if (span > 1) cell.colspan = Math.min(span, columns.length - placed.column);
       cells.set(placed.column, cell);
