@@ -15,11 +15,13 @@ import { buildGrid, isNumeric, segmentsOf } from './tables/grid.js';
 /** Lines further apart than this many line gaps never belong to one table. */
 const REGION_GAP_RATIO = 2.6;
 /** At most this many one-piece lines in a row inside a table (wrapped cells, section rows). */
-const MAX_PLAIN_RUN = 6;
+const MAX_PLAIN_RUN = 10;
 /** A table has at least this many lines drawn in several pieces. */
 const MIN_TABULAR_LINES = 2;
 /** A rule this close above a table's first line (in line gaps) is its top border; its header lines lie below it. */
 const BORDER_REACH_RATIO = 3.2;
+/** A rule across less than this share of the table's width is a group heading's, not a border. */
+const HEADER_RULE_SHARE = 0.6;
 /** Dot leaders: a table-of-contents line. */
 const DOT_LEADER = /(?:\.\s?){4,}|…{2,}/;
 /** A paragraph number opening a body line: "12. ", "(a) " at the body's left margin. */
@@ -27,15 +29,32 @@ const NUMBERED_PARAGRAPH = /^\d{1,3}\.\s+\p{Lu}/u;
 
 /** Finds the tables of every page. */
 export function findTables(pages: PageLines[], mastheadLines: number, source: ExtractedDocument, typography: Typography): PageLines[] {
+  let continuing = false;
   return pages.map((page) => {
     const skipped = page.number === 1 ? mastheadLines : 0;
     const rules = source.pages[page.number - 1]?.rules ?? [];
     const body = page.body.slice(skipped);
-    if (body.some((line) => CONTENTS_LABEL.test(line.text))) return page;
-    const tables = tablesOfPage(body, rules, typography);
+    const tables = body.some((line) => CONTENTS_LABEL.test(line.text)) ? [] : tablesOfPage(body, rules, typography);
+    // A table running on from the previous page takes the plain lines above its first tabular one (a wrapped stub).
+    const first = tables[0];
+    if (
+      continuing &&
+      first &&
+      first.start > 0 &&
+      first.start <= MAX_PLAIN_RUN &&
+      !body.slice(0, first.start).some((l) => opensParagraph(l, typography))
+    ) {
+      const table = buildGrid(body.slice(0, first.end), rules.filter(isHorizontal), typography);
+      if (table && table.columns === first.table.columns) tables[0] = { start: 0, end: first.end, table };
+    }
+    continuing = tables.at(-1)?.end === body.length;
     if (tables.length === 0) return page;
     return { ...page, body: [...page.body.slice(0, skipped), ...replaceLines(body, tables)] };
   });
+}
+
+function isHorizontal(rule: Rule): boolean {
+  return rule.x1 - rule.x0 > rule.y1 - rule.y0;
 }
 
 /** The lines with each table's lines replaced by one line that carries it. */
@@ -55,7 +74,7 @@ function replaceLines(lines: Line[], tables: { start: number; end: number; table
 
 function tablesOfPage(lines: Line[], rules: Rule[], typography: Typography): { start: number; end: number; table: TableDraft }[] {
   const found: { start: number; end: number; table: TableDraft }[] = [];
-  const horizontal = rules.filter((r) => r.x1 - r.x0 > r.y1 - r.y0);
+  const horizontal = rules.filter(isHorizontal);
   for (const [start, end] of candidateRegions(lines, horizontal, typography)) {
     const region = lines.slice(start, end);
     const table = buildGrid(region, horizontal, typography);
@@ -148,6 +167,11 @@ function headerStart(lines: Line[], first: number, rules: Rule[], typography: Ty
   const top = Math.min(...above.map((r) => r.y0));
   let start = first;
   while (start - 1 >= floor && lines[start - 1]!.y > top && lines[start - 1]!.y < line.y) start--;
+  // A group heading stands on a rule drawn under it across part of the table only ("Variance").
+  const heading = lines[start - 1];
+  const rule = above.find((r) => r.y0 === top)!;
+  const partial = rule.x1 - rule.x0 < HEADER_RULE_SHARE * (line.right - line.x);
+  if (heading && start - 1 >= floor && partial && heading.y > top - heading.size && heading.y < top) start--;
   return start;
 }
 
