@@ -22,6 +22,8 @@ const MIN_TABULAR_LINES = 2;
 const BORDER_REACH_RATIO = 3.2;
 /** A rule across less than this share of the table's width is a group heading's, not a border. */
 const HEADER_RULE_SHARE = 0.6;
+/** More than this share of a table's cells opening in small letters is prose, not a grid. */
+const PROSE_SHARE = 0.3;
 /** Dot leaders: a table-of-contents line. */
 const DOT_LEADER = /(?:\.\s?){4,}|…{2,}/;
 /** A paragraph number opening a body line: "12. ", "(a) " at the body's left margin. */
@@ -198,7 +200,9 @@ function isRuled(lines: Line[], rules: Rule[], typography: Typography): boolean 
   const bottom = lines.at(-1)!.y + reach;
   const left = Math.min(...lines.map((l) => l.x));
   const right = Math.max(...lines.map((l) => l.right));
-  return rules.some((r) => r.y0 > top && r.y0 < bottom && r.x0 < right && r.x1 > left);
+  // Two rules at least, at different heights: a frame, not a heading's underline or a page's border.
+  const heights = new Set(rules.filter((r) => r.y0 > top && r.y0 < bottom && r.x0 < right && r.x1 > left).map((r) => Math.round(r.y0)));
+  return heights.size >= 2;
 }
 
 /**
@@ -216,6 +220,9 @@ function isDataTable(table: TableDraft, ruled: boolean): boolean {
   if (table.columns === 2 && !ruled && numeric * 4 < cells.length) return false;
   // Text only, without rules: a justified paragraph whose word gaps happened to line up.
   const anyFigure = table.rows.some((row) => row.some((cell) => /\d/.test(cell.text)));
+  // Cells that open in small letters go on with a sentence: prose whose word gaps line up.
+  const filled = table.rows.flat().filter((cell) => cell.text !== '');
+  if (filled.filter((cell) => /^\p{Ll}/u.test(cell.text)).length > PROSE_SHARE * filled.length) return false;
   if (!ruled && !anyFigure) return false;
   return true;
 }

@@ -18,7 +18,7 @@ export interface Segment {
 const MIN_GUTTER_RATIO = 0.3;
 /** Up to this share of the lines may cross a gutter (a long cell running into the next column). */
 const GUTTER_CROSSING_SHARE = 0.25;
-/** A line gap wider than this many times the table's tightest one opens a new row. */
+/** A line gap wider than this many times the document's line spacing (at the table's size) opens a new row. */
 const ROW_GAP_FACTOR = 1.3;
 /** A piece running this many font sizes into the next column spans it (less is a long word overhanging). */
 const SPAN_OVERHANG_RATIO = 2;
@@ -26,6 +26,8 @@ const SPAN_OVERHANG_RATIO = 2;
 const HEADER_RULE_SHARE = 0.6;
 /** At most this many rows are headers. */
 const MAX_HEADER_ROWS = 4;
+/** At most this many lines above the header rule are headings. */
+const MAX_HEADER_LINES = 8;
 /** Figures as printed in tables: "37 339.0", "(11 103.5)", "–", "25.6%", "$2 912.8". */
 const NUMERIC = /^[-–—(]?[$€£]?\d[\d\s,.]*%?\)?$|^[-–—]$/;
 
@@ -50,20 +52,27 @@ export function buildGrid(lines: Line[], rules: Rule[], typography: Typography):
   const segments = lines.map(segmentsOf);
   const columns = findColumns(segments, typography);
   if (columns.length < 2) return null;
-  const bands = rowBands(lines, segments, columns, rules);
   const left = Math.min(...lines.map((l) => l.x));
   const right = Math.max(...lines.map((l) => l.right));
-  const headerRows = headerRowCount(lines, bands, rules, left, right);
-  const grid = bands.map((band) =>
-    rowCells(
-      band.map((k) => ({ line: lines[k]!, segments: segments[k]! })),
-      columns,
-      rules,
+  const headerLines = headerLineCount(lines, rules, left, right);
+  const pieces = lines.map((line, k) => ({ line, segments: segments[k]! }));
+  const header = headerLines > 0 ? headerGrid(pieces.slice(0, headerLines), columns, rules) : [];
+  const body = lines.slice(headerLines);
+  const bands = body.length > 0 ? rowBands(body, segments.slice(headerLines), columns, rules, typography) : [];
+  const rows = [
+    ...header,
+    ...bands.map((band) =>
+      fillRow(
+        rowCells(
+          band.map((k) => pieces[headerLines + k]!),
+          columns,
+          rules,
+        ),
+        columns.length,
+      ),
     ),
-  );
-  const rows = grid.map((cells, r) => fillRow(cells, columns.length, r < headerRows));
-  spanHeaderRows(rows, headerRows);
-  return { columns: columns.length, headerRows, rows, pages: [...new Set(lines.map((l) => l.page))] };
+  ];
+  return { columns: columns.length, headerRows: header.length, rows, pages: [...new Set(lines.map((l) => l.page))] };
 }
 
 /** The columns' extents: x-ranges covered by the pieces of lines drawn in several, between gutters. */
@@ -115,17 +124,28 @@ function ruleBetween(rules: Rule[], above: Line, below: Line): boolean {
 }
 
 /** Lines grouped in rows: a rule, a wider gap or a line that opens a row starts one. */
-function rowBands(lines: Line[], segments: Segment[][], columns: { x0: number; x1: number }[], rules: Rule[]): number[][] {
-  const gaps = lines.slice(1).map((line, k) => line.y - lines[k]!.y);
-  const pitch = Math.min(...gaps.filter((g) => g > 0.6 * lines[0]!.size), Infinity);
+function rowBands(
+  lines: Line[],
+  segments: Segment[][],
+  columns: { x0: number; x1: number }[],
+  rules: Rule[],
+  typography: Typography,
+): number[][] {
   const bands: number[][] = [[0]];
   for (let k = 1; k < lines.length; k++) {
     const line = lines[k]!;
     const previous = lines[k - 1]!;
+    // The document's line spacing at the table's size: lines of one cell stand that far apart.
+    const pitch = (typography.lineGap * line.size) / typography.bodySize;
     const opens =
       ruleBetween(rules, previous, line) ||
       line.y - previous.y > ROW_GAP_FACTOR * pitch ||
-      opensRow(segments[k]!, segments[k - 1]!, columns);
+      opensRow(
+        segments[k]!,
+        segments[k - 1]!,
+        columns,
+        bands.at(-1)!.some((j) => segments[j]!.some((x) => isNumeric(x.text))),
+      );
     if (opens) bands.push([k]);
     else bands.at(-1)!.push(k);
   }
@@ -136,28 +156,88 @@ function rowBands(lines: Line[], segments: Segment[][], columns: { x0: number; x
  * At the usual line spacing a line goes on with the row above when it holds no figure and either
  * starts in small letters or leaves the first column empty under a row that has it (a wrapped cell).
  */
-function opensRow(segments: Segment[], above: Segment[], columns: { x0: number; x1: number }[]): boolean {
-  if (segments.some((s) => isNumeric(s.text))) return true;
+function opensRow(segments: Segment[], above: Segment[], columns: { x0: number; x1: number }[], bandHasFigures: boolean): boolean {
   const first = segments[0];
   if (!first) return false;
+  // "Military and police" / "personnel   41 945.0 …": a stub wrapped to the line its figures stand on.
+  if (!bandHasFigures && /^\p{Ll}/u.test(first.text)) return false;
+  if (segments.some((s) => isNumeric(s.text))) return true;
   if (/^\p{Ll}/u.test(first.text)) return false;
   const startsFirstColumn = placeSegment(first, columns).column === 0;
   const aboveFirstColumn = above[0] !== undefined && placeSegment(above[0], columns).column === 0;
   return startsFirstColumn || !aboveFirstColumn;
 }
 
-/** The rows above the first rule that runs across most of the table inside it are its headers. */
-function headerRowCount(lines: Line[], bands: number[][], rules: Rule[], left: number, right: number): number {
+/** The lines above the first rule that runs across most of the table inside it are its headings. */
+function headerLineCount(lines: Line[], rules: Rule[], left: number, right: number): number {
   const width = right - left;
-  for (let r = 1; r < Math.min(bands.length, MAX_HEADER_ROWS + 1); r++) {
-    const above = lines[bands[r - 1]!.at(-1)!]!;
-    const below = lines[bands[r]![0]!]!;
+  for (let k = 1; k < Math.min(lines.length, MAX_HEADER_LINES + 1); k++) {
+    const [above, below] = [lines[k - 1]!, lines[k]!];
     const covered = rules
       .filter((rule) => rule.y0 > above.y && rule.y0 < below.y - below.size * 0.6)
       .reduce((sum, rule) => sum + Math.max(0, Math.min(rule.x1, right) - Math.max(rule.x0, left)), 0);
-    if (covered >= HEADER_RULE_SHARE * width) return r;
+    if (covered >= HEADER_RULE_SHARE * width) return k;
   }
   return 0;
+}
+
+type Columns = { x0: number; x1: number }[];
+
+/**
+ * The header rows: a heading's lines are one cell, and a rule drawn across some columns inside
+ * the header (under "Variance") starts a header row there; a heading with no rule under it in
+ * its column fills the header's height ("Category" beside "Variance" over "Amount | Percentage").
+ */
+function headerGrid(band: { line: Line; segments: Segment[] }[], columns: Columns, rules: Rule[]): DraftCell[][] {
+  const top = band[0]!.line;
+  const levelOf = (line: Line, column: number) =>
+    new Set(
+      rules
+        .filter((r) => r.y0 > top.y && r.y0 < line.y - line.size * 0.6 && r.x0 < columns[column]!.x1 && r.x1 > columns[column]!.x0)
+        .map((r) => Math.round(r.y0)),
+    ).size;
+  const levels: DraftCell[][] = [];
+  for (const { line, segments } of band) {
+    const placements = segments.map((segment) => placeSegment(segment, columns, line.size));
+    for (const [k, segment] of segments.entries()) {
+      const placed = placements[k]!;
+      const level = Math.min(levelOf(line, placed.column), MAX_HEADER_ROWS - 1);
+      const cells = (levels[level] ??= []);
+      const host = cells.find((c) => c.column <= placed.column && placed.column < c.column + (c.colspan ?? 1));
+      if (host) {
+        host.text = joinLines(host.text, segment.text);
+        continue;
+      }
+      const room = (placements[k + 1]?.column ?? columns.length) - placed.column;
+      const span = Math.min(Math.max(placed.span, ruledSpan(segment, line, columns, rules, placed.column)), Math.max(1, room));
+      cells.push({ text: segment.text, column: placed.column, header: true, ...(span > 1 ? { colspan: span } : {}) });
+    }
+  }
+  return layHeader(levels, columns.length);
+}
+
+/** The header levels laid out as rows, each cell given the rows below it that hold nothing in its columns. */
+function layHeader(levels: DraftCell[][], width: number): DraftCell[][] {
+  const height = levels.length;
+  const covered = Array.from({ length: height }, () => new Array<boolean>(width).fill(false));
+  const rows: DraftCell[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row: DraftCell[] = [];
+    for (let c = 0; c < width; c++) {
+      if (covered[r]![c]) continue;
+      const cell = (levels[r] ?? []).find((x) => x.column === c) ?? { text: '', column: c, header: true as const };
+      const span = cell.colspan ?? 1;
+      let depth = 1;
+      while (r + depth < height && !(levels[r + depth] ?? []).some((x) => x.column < c + span && x.column + (x.colspan ?? 1) > c)) depth++;
+      if (depth > 1 && cell.text !== '') cell.rowspan = depth;
+      const rowsCovered = cell.text !== '' ? depth : 1;
+      for (let dr = 0; dr < rowsCovered; dr++) for (let dc = 0; dc < span; dc++) if (c + dc < width) covered[r + dr]![c + dc] = true;
+      row.push(cell);
+      c += span - 1;
+    }
+    rows.push(row);
+  }
+  return rows;
 }
 
 /** The cells of one row, from its lines: each piece joins the cell of the column it starts in. */
@@ -200,40 +280,14 @@ export function joinLines(text: string, next: string): string {
 }
 
 /** The row with empty cells where no cell stands, so that every cell takes its own column. */
-function fillRow(cells: DraftCell[], width: number, header: boolean): DraftCell[] {
+function fillRow(cells: DraftCell[], width: number): DraftCell[] {
   const row: DraftCell[] = [];
   let column = 0;
   for (const cell of cells) {
-    for (; column < cell.column; column++) row.push({ text: '', column, ...(header ? { header: true as const } : {}) });
-    row.push(header ? { ...cell, header: true } : cell);
+    for (; column < cell.column; column++) row.push({ text: '', column });
+    row.push(cell);
     column = cell.column + (cell.colspan ?? 1);
   }
-  for (; column < width; column++) row.push({ text: '', column, ...(header ? { header: true as const } : {}) });
+  for (; column < width; column++) row.push({ text: '', column });
   return row;
-}
-
-/**
- * In a header of several rows, a heading with nothing printed above it fills the header's height
- * ("Category" beside "Variance" over "Amount | Percentage").
- */
-function spanHeaderRows(rows: DraftCell[][], headerRows: number): void {
-  if (headerRows < 2) return;
-  const bottom = rows[headerRows - 1]!;
-  for (const cell of [...bottom]) {
-    if (cell.text === '') continue;
-    const aboveEmpty = rows.slice(0, headerRows - 1).every((row) => {
-      const same = row.find((c) => c.column === cell.column && (c.colspan ?? 1) === (cell.colspan ?? 1));
-      return same !== undefined && same.text === '';
-    });
-    if (!aboveEmpty) continue;
-    for (const row of rows.slice(0, headerRows - 1))
-      row.splice(
-        row.findIndex((c) => c.column === cell.column),
-        1,
-      );
-    const top = rows[0]!;
-    const moved = { ...cell, rowspan: headerRows };
-    top.splice(top.filter((c) => c.column < cell.column).length, 0, moved);
-    bottom.splice(bottom.indexOf(cell), 1);
-  }
 }
