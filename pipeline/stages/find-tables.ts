@@ -157,7 +157,7 @@ function trailingLines(lines: Line[], start: number, end: number, typography: Ty
 
 /** A numbered body paragraph: set in the body size at the left margin, never a table's row. */
 function opensParagraph(line: Line, typography: Typography): boolean {
-  return NUMBERED_PARAGRAPH.test(line.text) && line.size >= typography.bodySize - 0.6 && segmentsOf(line).length < 3;
+  return NUMBERED_PARAGRAPH.test(line.text) && line.size >= typography.bodySize - 0.6;
 }
 
 /** Lines above the first tabular one that stand under the table's top rule: spanning headers ("Variance"). */
@@ -213,7 +213,8 @@ function isDataTable(table: TableDraft, ruled: boolean): boolean {
   const body = table.rows.slice(table.headerRows);
   if (table.columns < 2 || table.rows.length < 2) return false;
   const last = body.map((row) => row.find((cell) => cell.column + (cell.colspan ?? 1) === table.columns)?.text ?? '').filter(Boolean);
-  const pages = last.map((text) => (/^\d{1,3}$/.test(text) ? Number(text) : NaN));
+  // A page number, or a range of paragraphs ("61 - 69"): its first number counts.
+  const pages = last.map((text) => (/^\d{1,3}(?:\s?[-–]\s?\d{1,3})?$/.test(text) ? Number.parseInt(text, 10) : NaN));
   if (pages.length >= 3 && pages.every((n, k) => !Number.isNaN(n) && (k === 0 || n >= pages[k - 1]!))) return false;
   const cells = body.flatMap((row) => row.filter((cell) => cell.column > 0));
   const numeric = cells.filter((cell) => isNumeric(cell.text)).length;
