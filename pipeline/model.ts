@@ -189,6 +189,8 @@ export interface TableDraft {
   /** Rows top to bottom; each row's cells left to right, covering the row with empty cells where nothing is printed. */
   rows: DraftCell[][];
   pages: number[];
+  /** The caption printed above the table, when it has one. */
+  title?: string;
 }
 
 /** Per-document typographic facts every layout rule is relative to. */
@@ -313,8 +315,12 @@ export interface TableBlock {
   rows: TableCell[][];
   /** How many leading rows are column headings. */
   headerRows?: number;
+  /** The caption printed above the table ("Table 2.1 Subprogramme 1: deliverables …"), or null; absent on the table of contents. */
+  title?: string | null;
   /** The pages the table is printed on. */
   pages?: number[];
+  /** The header rows printed again on each later page of the table, as printed there (not part of `rows`). */
+  repeatedHeaders?: { page: number; rows: TableCell[][] }[];
 }
 
 export type Block<Ref = FootnoteRef> = HeadingBlock<Ref> | ParagraphBlock<Ref> | TableBlock;

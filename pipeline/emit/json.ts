@@ -59,9 +59,16 @@ const BLOCK_ORDERERS = {
   },
   table: (block): TableBlock => {
     const ordered: Omit<TableBlock, 'rows'> & Partial<Pick<TableBlock, 'rows'>> = { type: block.type, id: block.id };
+    if (block.title !== undefined) ordered.title = block.title;
     if (block.headerRows !== undefined) ordered.headerRows = block.headerRows;
     if (block.pages !== undefined) ordered.pages = block.pages;
-    return { ...ordered, rows: block.rows.map((row) => row.map(orderedCell)) };
+    const rows = block.rows.map((row) => row.map(orderedCell));
+    if (block.repeatedHeaders === undefined) return { ...ordered, rows };
+    const repeatedHeaders = block.repeatedHeaders.map((repeat) => ({
+      page: repeat.page,
+      rows: repeat.rows.map((row) => row.map(orderedCell)),
+    }));
+    return { ...ordered, rows, repeatedHeaders };
   },
 } satisfies BlockHandlers<undefined, Block>;
 

@@ -80,9 +80,35 @@ function tablesOfPage(lines: Line[], rules: Rule[], typography: Typography): { s
   for (const [start, end] of candidateRegions(lines, horizontal, typography)) {
     const region = lines.slice(start, end);
     const table = buildGrid(region, horizontal, typography);
-    if (table && isDataTable(table, isRuled(region, horizontal, typography))) found.push({ start, end, table });
+    if (!table || !isDataTable(table, isRuled(region, horizontal, typography))) continue;
+    const title = titleAbove(lines, start, typography);
+    found.push({ start, end, table: title === null ? table : { ...table, title } });
   }
   return found;
+}
+
+/** A table caption: "Table 2.1", "Tableau 3", "Cuadro 1" and the like. */
+const TABLE_LABEL = /^(?:Table|Tableau|Cuadro|Таблица|الجدول|表)\s?\d/u;
+/** A caption stands at most this many body line gaps above its table. */
+const TITLE_REACH_RATIO = 2.6;
+
+/**
+ * The table's caption, kept in the text where it is printed too: the line above the table set
+ * in another face than the body (the bold "Performance of financial resources"), after its
+ * "Table 2.1" label where one is printed on the line before.
+ */
+function titleAbove(lines: Line[], start: number, typography: Typography): string | null {
+  const first = lines[start];
+  const above = lines[start - 1];
+  if (!first || !above || first.y - above.y > TITLE_REACH_RATIO * typography.lineGap || above.table) return null;
+  const label = lines[start - 2];
+  if (TABLE_LABEL.test(above.text)) return above.text;
+  if (above.font === typography.bodyFont && !/^\(.*\)$/.test(above.text)) return null;
+  // A units line in brackets, "(Thousands of United States dollars)", stands between the caption and the table.
+  if (/^\(.*\)$/.test(above.text)) return label && label.font !== typography.bodyFont ? label.text : null;
+  return label && TABLE_LABEL.test(label.text) && above.y - label.y <= TITLE_REACH_RATIO * typography.lineGap
+    ? `${label.text} ${above.text}`
+    : above.text;
 }
 
 /** A paragraph number, item label or heading number set apart by a tab: it opens a line, it is no column. */

@@ -18,22 +18,25 @@ export const table: StructureRule<{ draft: TableDraft; continues: TableBlock | n
     const continues = last?.type === 'table' && previous !== undefined && continuesOnNextPage(previous, block, last, draft) ? last : null;
     return { draft, continues };
   },
-  apply({ draft, continues }, state) {
+  apply({ draft, continues }, state, { block }) {
     const scope = state.scope;
     const rows = draft.rows.map(outputRow);
     if (continues) {
       const header = continues.rows.slice(0, continues.headerRows ?? 0);
       const repeated = header.length > 0 && header.every((row, r) => sameRow(row, rows[r]));
       continues.rows.push(...rows.slice(repeated ? header.length : 0));
+      // The headings printed again on the new page are kept apart, as printed, so that no text is lost.
+      if (repeated) (continues.repeatedHeaders ??= []).push({ page: block.page, rows: rows.slice(0, header.length) });
       continues.pages = [...new Set([...(continues.pages ?? []), ...draft.pages])];
       return;
     }
     scope.blocks.push({
       type: 'table',
       id: state.ids.take(`${scope.idPrefix}table-${++scope.counters.table}`),
-      rows,
+      title: draft.title ?? null,
       headerRows: draft.headerRows,
       pages: draft.pages,
+      rows,
     });
   },
 };
