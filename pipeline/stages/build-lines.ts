@@ -309,8 +309,7 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
   let previous: TextRun | undefined;
   let previousGroup: VisualGroup | undefined;
   let pendingMarks = '';
-  // Left-to-right lines only: the spans of a table row, each widened as its runs are added.
-  let span: { kind: 'span'; offset: number; x: number; right: number } | undefined;
+  let span: DraftSpan | undefined; // left-to-right lines only: the spans of a table row
   for (const [index, piece] of pieces.entries()) {
     let { run } = piece;
     const { marker } = piece;
@@ -345,10 +344,7 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
     if (marker) {
       for (const token of markerTokens(run.text)) anchors.push({ kind: 'marker', marker: token, offset: text.trimEnd().length });
     } else {
-      if (!rtl && !span) {
-        span = { kind: 'span', offset: text.length, x: run.x, right: run.x + run.width };
-        anchors.push(span);
-      } else if (span) span.right = Math.max(span.right, run.x + run.width);
+      if (!rtl) span = widenSpan(span, run, text.length, anchors);
       text += run.text;
     }
     // A marker takes part in gap measuring: "completas¹." has none on either side, "Framework.¹ The" has one after it.
@@ -373,6 +369,19 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
   const artifactChars = row.runs.reduce((n, r) => n + (r.artifact ? r.text.length : 0), 0);
   if (artifactChars * 2 > allChars) line.artifact = true;
   return line;
+}
+
+type DraftSpan = { kind: 'span'; offset: number; x: number; right: number };
+
+/** The span a run goes on (widened to take it), or a new one it opens at `offset`. */
+function widenSpan(span: DraftSpan | undefined, run: TextRun, offset: number, anchors: LineAnchor[]): DraftSpan {
+  if (span) {
+    span.right = Math.max(span.right, run.x + run.width);
+    return span;
+  }
+  const opened: DraftSpan = { kind: 'span', offset, x: run.x, right: run.x + run.width };
+  anchors.push(opened);
+  return opened;
 }
 
 /**

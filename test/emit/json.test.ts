@@ -17,7 +17,7 @@ describe('toJson', () => {
     const first = toJson(a61187());
     expect(toJson(a61187())).toBe(first);
     expect(first.endsWith('}\n')).toBe(true);
-    expect(first.split('\n')[1]).toBe('  "schemaVersion": "1.0.0",');
+    expect(first.split('\n')[1]).toBe('  "schemaVersion": "1.1.0",');
   });
 
   it('does not depend on the order in which the pipeline set the keys', () => {
@@ -60,7 +60,7 @@ describe('toJson', () => {
     expect(Object.keys(paragraph5.items![0]!)).toEqual(['type', 'label', 'text', 'footnoteRefs', 'items']);
     expect(Object.keys(paragraph22.footnoteRefs[0]!)).toEqual(['id', 'offset']);
     expect(Object.keys(parsed.annexes[0]!)).toEqual(['id', 'label', 'title', 'body']);
-    expect(Object.keys(parsed.annexes[0]!.body[1]!)).toEqual(['type', 'id', 'rows']);
+    expect(Object.keys(parsed.annexes[0]!.body[1]!)).toEqual(['type', 'id', 'headerRows', 'rows']);
     expect(Object.keys(parsed.footnotes[0]!)).toEqual(['id', 'marker', 'text', 'page']);
     expect(Object.keys(parsed.furniture[0]!)).toEqual(['page', 'kind', 'text']);
     expect(Object.keys(parsed.diagnostics[1]!)).toEqual(['rule', 'message', 'page']);
