@@ -226,9 +226,32 @@ function isRuled(lines: Line[], rules: Rule[], typography: Typography): boolean 
   const bottom = lines.at(-1)!.y + reach;
   const left = Math.min(...lines.map((l) => l.x));
   const right = Math.max(...lines.map((l) => l.right));
-  // Two rules at least, at different heights: a frame, not a heading's underline or a page's border.
-  const heights = new Set(rules.filter((r) => r.y0 > top && r.y0 < bottom && r.x0 < right && r.x1 > left).map((r) => Math.round(r.y0)));
+  // Two rules at least across most of the lines' width, at different heights: a frame, not a
+  // name's underline, a heading's rule or a page's border.
+  const across = (r: Rule) =>
+    r.y0 > top && r.y0 < bottom && Math.min(r.x1, right) - Math.max(r.x0, left) >= HEADER_RULE_SHARE * (right - left);
+  const heights = new Set(
+    mergedRules(rules)
+      .filter(across)
+      .map((r) => Math.round(r.y0)),
+  );
   return heights.size >= 2;
+}
+
+/** Pieces of one rule may leave this many points between them (at a cell border). */
+const RULE_JOIN_GAP = 3;
+
+/** Rules drawn in pieces on one height (a Word table's border, cell by cell) as one rule. */
+function mergedRules(rules: Rule[]): Rule[] {
+  const sorted = [...rules].sort((a, b) => Math.round(a.y0) - Math.round(b.y0) || a.x0 - b.x0);
+  const merged: Rule[] = [];
+  for (const rule of sorted) {
+    const last = merged.at(-1);
+    if (last && Math.round(last.y0) === Math.round(rule.y0) && rule.x0 <= last.x1 + RULE_JOIN_GAP)
+      merged[merged.length - 1] = { ...last, x1: Math.max(last.x1, rule.x1) };
+    else merged.push(rule);
+  }
+  return merged;
 }
 
 /**
