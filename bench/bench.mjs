@@ -74,8 +74,7 @@ async function runChild(tool, listFile) {
         for (let number = 1; number <= pdf.numPages; number++) {
           const page = await pdf.getPage(number);
           const content = await page.getTextContent(textContentOptions(tagged));
-          const texts = content.items.filter((item) => 'str' in item).map((item) => ({ text: item.str }));
-          if (needsOperatorList(texts)) await page.getOperatorList();
+          if (needsOperatorList(positionedRuns(content.items))) await page.getOperatorList();
           page.cleanup();
         }
         pages += pdf.numPages;
@@ -130,6 +129,21 @@ async function runChild(tool, listFile) {
     }
   } else throw new Error(`unknown child tool ${tool}`);
   process.stdout.write(JSON.stringify({ pages, failed }) + '\n');
+}
+
+/**
+ * The text items as extract.ts keeps them for its operator-list test: non-blank, upright runs with
+ * their position (y measured downwards; the page's offset changes no gap).
+ */
+function positionedRuns(items) {
+  const runs = [];
+  for (const item of items) {
+    if (!('str' in item) || !item.str.trim()) continue;
+    const [a, b, , d, e, f] = item.transform;
+    if (Math.abs(b) > 0.05 * Math.abs(a) || a <= 0) continue;
+    runs.push({ text: item.str, x: e, y: -f, width: item.width, size: Math.abs(d) || Math.abs(a) });
+  }
+  return runs;
 }
 
 /** Page count by pdfinfo, taken before any timing, for the tools that do not report it. */

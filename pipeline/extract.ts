@@ -7,7 +7,9 @@
 import { createHash } from 'node:crypto';
 import type { DocumentInitParameters, PDFDocumentProxy, PDFPageProxy, TextContent } from 'pdfjs-dist/types/src/display/api.js';
 import { definePDFJSModule, getDocumentProxy } from 'unpdf';
-import type { Direction, ExtractedDocument, Page, Picture, TextRun } from './model.js';
+import { drawingOf } from './extract-drawing.js';
+import { SPAN_GAP_RATIO } from './stages/build-lines.js';
+import type { Direction, ExtractedDocument, Page, Picture, Rule, TextRun } from './model.js';
 
 /** A document that cannot be converted; `message` is the one-line reason shown to the user. */
 export class ConversionError extends Error {
@@ -175,8 +177,9 @@ export async function extract(data: Uint8Array, file: string, options: ExtractOp
       }
       const extracted: Page = { number, width: round(right - left), height: round(top - bottom), runs };
       if (needsOperatorList(runs)) {
-        const pictures = await smallPictures(page, left, top, runs);
+        const { pictures, rules } = await drawnOn(page, left, top, runs);
         if (pictures.length > 0) extracted.pictures = pictures;
+        if (rules.length > 0) extracted.rules = rules;
       }
       pages.push(extracted);
       page.cleanup();
@@ -210,16 +213,45 @@ export function textContentOptions(tagged: boolean): { includeMarkedContent: boo
 
 /**
  * Whether a page's operator list is worth its second pass over the content, judged from its text:
- * only right-to-left pages have shown labels printed as pictures. Exported for the benchmark's floor.
+ * right-to-left pages (labels have been seen printed as pictures there), and pages where text is
+ * drawn apart on one baseline, the only pages where the tables stage looks for a table and so for
+ * its rules. Exported for the benchmark's floor, which asks pdf.js for the same.
  */
-export function needsOperatorList(runs: readonly { text: string }[]): boolean {
-  return isRightToLeftPage(runs);
+export function needsOperatorList(runs: readonly PositionedText[]): boolean {
+  return hasTextDrawnApart(runs) || isRightToLeftPage(runs);
+}
+
+/** What the operator-list test reads of a run (pdf.js text items give the same fields). */
+export interface PositionedText {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+/**
+ * Runs on one baseline (within this fraction of their size) that build-lines joins into one line.
+ * Generous on purpose: a page wrongly thought tabular costs one operator list, the other way a table.
+ */
+const SAME_BASELINE_RATIO = 0.5;
+
+/** Two runs on one baseline with a gap wider than build-lines' span gap: a line in pieces, perhaps a table row. */
+function hasTextDrawnApart(runs: readonly PositionedText[]): boolean {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  for (let i = 1; i < sorted.length; i++) {
+    const [previous, run] = [sorted[i - 1]!, sorted[i]!];
+    const size = Math.max(previous.size, run.size);
+    if (Math.abs(run.y - previous.y) > SAME_BASELINE_RATIO * size) continue;
+    if (run.x - (previous.x + previous.width) > SPAN_GAP_RATIO * Math.min(previous.size, run.size)) return true;
+  }
+  return false;
 }
 
 /** Arabic, Hebrew and their presentation forms. */
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g;
 
-function isRightToLeftPage(runs: readonly { text: string }[]): boolean {
+function isRightToLeftPage(runs: readonly PositionedText[]): boolean {
   let rtl = 0;
   let all = 0;
   for (const run of runs) {
@@ -232,62 +264,17 @@ function isRightToLeftPage(runs: readonly { text: string }[]): boolean {
 /** A picture taller than this many times the page's largest text is an illustration, no label. */
 const LABEL_PICTURE_MAX_HEIGHT_RATIO = 1.5;
 
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
 /**
- * The small pictures of a page, from its operator list: each image is drawn as the unit square
- * under the current transformation. Only right-to-left pages are read this way, because only
- * there has a text label been seen printed as pictures, and the operator list costs a second pass
- * over the page's content.
+ * What the page draws: its rules (table borders) always, and its small pictures on right-to-left
+ * pages only, because only there has a text label been seen printed as pictures.
  */
-async function smallPictures(page: PDFPageProxy, left: number, top: number, runs: TextRun[]): Promise<Picture[]> {
+async function drawnOn(page: PDFPageProxy, left: number, top: number, runs: TextRun[]): Promise<{ pictures: Picture[]; rules: Rule[] }> {
   const { OPS } = (await usePinnedPdfjs()) as unknown as { OPS: Record<string, number> };
   const operators = await page.getOperatorList();
-  const maxHeight = LABEL_PICTURE_MAX_HEIGHT_RATIO * Math.max(0, ...runs.map((run) => run.size));
-  const pictures: Picture[] = [];
-  const place = (m: Matrix): void => {
-    const xs = [m[4], m[4] + m[0], m[4] + m[2], m[4] + m[0] + m[2]];
-    const ys = [m[5], m[5] + m[1], m[5] + m[3], m[5] + m[1] + m[3]];
-    const box = {
-      x: round(Math.min(...xs) - left),
-      y: round(top - Math.max(...ys)),
-      width: round(Math.max(...xs) - Math.min(...xs)),
-      height: round(Math.max(...ys) - Math.min(...ys)),
-    };
-    if (box.height > 0 && box.height <= maxHeight) pictures.push(box);
-  };
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const saved: Matrix[] = [];
-  const { fnArray, argsArray } = operators;
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[];
-    if (fn === OPS.save) saved.push(ctm);
-    else if (fn === OPS.restore) ctm = saved.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      saved.push(ctm);
-      if (Array.isArray(args[0])) ctm = multiply(ctm, args[0] as Matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = saved.pop() ?? ctm;
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) place(ctm);
-    else if (fn === OPS.paintImageXObjectRepeat) {
-      // [objId, scaleX, scaleY, positions]: the same picture at several places.
-      const [, scaleX, scaleY, positions] = args as [unknown, number, number, number[]];
-      for (let p = 0; p + 1 < positions.length; p += 2) place(multiply(ctm, [scaleX, 0, 0, scaleY, positions[p]!, positions[p + 1]!]));
-    }
-  }
-  return pictures;
+  const maxPictureHeight = isRightToLeftPage(runs)
+    ? LABEL_PICTURE_MAX_HEIGHT_RATIO * Math.max(0, ...runs.map((run) => run.size))
+    : undefined;
+  return drawingOf(operators, OPS, maxPictureHeight === undefined ? { left, top } : { left, top, maxPictureHeight });
 }
 
 /** Two decimals are far below a glyph's size and keep the output byte-stable across platforms. */

@@ -64,6 +64,20 @@ export interface Page {
   pictures?: Picture[];
   /** The regions of a page set in columns, indexed by the runs' `region`; absent on other pages. */
   regions?: Region[];
+  /** Horizontal and vertical rules drawn on the page (table borders); absent where none was drawn. */
+  rules?: Rule[];
+}
+
+/**
+ * A drawn rule: a stroked straight segment or a thin filled rectangle, as the box it covers, in
+ * the runs' top-left page space. Horizontal when wider than tall.
+ */
+export interface Rule {
+  x0: number;
+  /** Top edge from the page top. */
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 /** Where a picture is drawn: its box, in the runs' top-left page space. */
@@ -113,7 +127,17 @@ export interface CellAnchor extends Anchor {
   readonly kind: 'cell';
 }
 
-export type LineAnchor = MarkerAnchor | CellAnchor;
+/**
+ * A piece of the line drawn apart from the one before it (a gap wider than a word space): it
+ * starts at `offset` and is drawn from `x` to `right`. Table columns are found from these.
+ */
+export interface SpanAnchor extends Anchor {
+  readonly kind: 'span';
+  readonly x: number;
+  readonly right: number;
+}
+
+export type LineAnchor = MarkerAnchor | CellAnchor | SpanAnchor;
 
 /** A footnote reference not yet resolved: the printed marker, its page and its offset in the block's text. */
 export interface FootnoteDraft extends Anchor {
@@ -153,6 +177,29 @@ export interface Line extends AnchoredText<LineAnchor> {
    * Arabic documents print their paragraph numbers. Only how many digits it shows is known.
    */
   numberPicture?: { digits: number };
+  /** A table found in place of the lines it was printed on (this line stands for them all). */
+  table?: TableDraft;
+}
+
+/** A cell of the draft grid: `column` is where it starts (0-based). */
+/** A table cell as found: its text and where it starts. */
+export interface DraftCell {
+  text: string;
+  column: number;
+  colspan?: number;
+  rowspan?: number;
+  header?: true;
+}
+
+/** A table as found on its lines, before it is given an id. */
+export interface TableDraft {
+  columns: number;
+  headerRows: number;
+  /** Rows top to bottom; each row's cells left to right, covering the row with empty cells where nothing is printed. */
+  rows: DraftCell[][];
+  pages: number[];
+  /** The caption printed above the table, when it has one. */
+  title?: string;
 }
 
 /** Per-document typographic facts every layout rule is relative to. */
@@ -277,10 +324,29 @@ export interface ParagraphBlock<Ref = FootnoteRef> {
   items?: ItemBlock<Ref>[];
 }
 
+/** A table cell as output: empty cells are kept, so that cells stand in place as in HTML. */
+export interface TableCell {
+  text: string;
+  /** A column heading (in the table's header rows). */
+  header?: true;
+  /** Columns and rows the cell covers, when more than one. */
+  colspan?: number;
+  rowspan?: number;
+}
+
 export interface TableBlock {
   type: 'table';
   id: string;
-  rows: string[][];
+  /** Rows top to bottom; a cell covered by a span from the left or above is left out, as in HTML. */
+  rows: TableCell[][];
+  /** How many leading rows are column headings. */
+  headerRows?: number;
+  /** The caption printed above the table ("Table 2.1 Subprogramme 1: deliverables …"), or null; absent on the table of contents. */
+  title?: string | null;
+  /** The pages the table is printed on. */
+  pages?: number[];
+  /** The header rows printed again on each later page of the table, as printed there (not part of `rows`). */
+  repeatedHeaders?: { page: number; rows: TableCell[][] }[];
   prov: Provenance[];
 }
 

@@ -6,6 +6,7 @@
  * its style is inline. Ids are the document's own (unique by validation) plus the back-reference
  * ids made here, which are kept distinct from them, so every `href="#…"` finds exactly one target.
  */
+import { tableHtml } from './table-html.js';
 import type { Annex, Block, Footnote, FootnoteRef, ItemBlock, Provenance, UnDocument } from '../model.js';
 import {
   ANNEX_LABEL_RANK,
@@ -162,15 +163,6 @@ function itemList(items: readonly ItemBlock[], context: HtmlContext): string {
   return parts.join('');
 }
 
-/** A table row; short rows are padded so every row has `width` cells. */
-function tableRow(cells: readonly string[], width: number, cellTag: 'th' | 'td'): string {
-  const parts = ['<tr>'];
-  const open = cellTag === 'th' ? '<th scope="col">' : '<td>';
-  for (let column = 0; column < width; column++) parts.push(open, escapeHtml(cells[column] ?? ''), `</${cellTag}>`);
-  parts.push('</tr>');
-  return parts.join('');
-}
-
 function closeSections(deepestKept: number, context: HtmlContext): void {
   while ((context.openSections.at(-1) ?? 0) > deepestKept) {
     context.openSections.pop();
@@ -198,13 +190,8 @@ const BLOCK_WRITERS = {
     if (block.items !== undefined && block.items.length > 0) context.lines.push(itemList(block.items, context));
   },
   table: (block, context) => {
-    const [header, ...body] = block.rows;
-    if (header === undefined) return;
-    const width = block.rows.reduce((widest, row) => Math.max(widest, row.length), 1);
-    context.lines.push(`<div class="table"><table id="${escapeHtml(block.id)}"${provenanceAttributes(block.prov)}>`);
-    context.lines.push(`<thead>${tableRow(header, width, 'th')}</thead>`);
-    if (body.length > 0) context.lines.push(`<tbody>${body.map((row) => tableRow(row, width, 'td')).join('')}</tbody>`);
-    context.lines.push('</table></div>');
+    if (block.rows.length === 0) return;
+    context.lines.push(`<div class="table">${tableHtml(block, escapeHtml, block.id, provenanceAttributes(block.prov))}</div>`);
   },
 } satisfies BlockHandlers<HtmlContext, void>;
 

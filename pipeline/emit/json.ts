@@ -18,6 +18,7 @@ import type {
   ParagraphBlock,
   Provenance,
   TableBlock,
+  TableCell,
   UnDocument,
 } from '../model.js';
 import { type BlockHandlers, dispatchBlock } from './common.js';
@@ -64,13 +65,29 @@ const BLOCK_ORDERERS = {
     if (block.items !== undefined) ordered.items = block.items.map(orderedItem);
     return ordered;
   },
-  table: (block): TableBlock => ({
-    type: block.type,
-    id: block.id,
-    rows: block.rows,
-    prov: orderedProvenance(block.prov),
-  }),
+  table: (block): TableBlock => {
+    const ordered: Omit<TableBlock, 'rows' | 'prov'> & Partial<Pick<TableBlock, 'rows' | 'prov'>> = { type: block.type, id: block.id };
+    if (block.title !== undefined) ordered.title = block.title;
+    if (block.headerRows !== undefined) ordered.headerRows = block.headerRows;
+    if (block.pages !== undefined) ordered.pages = block.pages;
+    const rows = block.rows.map((row) => row.map(orderedCell));
+    const prov = orderedProvenance(block.prov);
+    if (block.repeatedHeaders === undefined) return { ...ordered, rows, prov };
+    const repeatedHeaders = block.repeatedHeaders.map((repeat) => ({
+      page: repeat.page,
+      rows: repeat.rows.map((row) => row.map(orderedCell)),
+    }));
+    return { ...ordered, rows, repeatedHeaders, prov };
+  },
 } satisfies BlockHandlers<undefined, Block>;
+
+function orderedCell(cell: TableCell): TableCell {
+  const ordered: TableCell = { text: cell.text };
+  if (cell.header) ordered.header = true;
+  if (cell.colspan !== undefined) ordered.colspan = cell.colspan;
+  if (cell.rowspan !== undefined) ordered.rowspan = cell.rowspan;
+  return ordered;
+}
 
 function orderedBlock(block: Block): Block {
   return dispatchBlock<undefined, Block>(BLOCK_ORDERERS, block, undefined);

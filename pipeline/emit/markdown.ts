@@ -10,7 +10,8 @@
  * with its characters unescaped (escaping would leave backslashes inside an autolinked address);
  * nothing else can become one, so `javascript:` and the like always stay text.
  */
-import type { Annex, Block, Footnote, FootnoteRef, ItemBlock, UnDocument } from '../model.js';
+import { hasSpans, tableHtml } from './table-html.js';
+import type { Annex, Block, Footnote, FootnoteRef, ItemBlock, TableCell, UnDocument } from '../model.js';
 import {
   ANNEX_LABEL_RANK,
   ANNEX_TITLE_RANK,
@@ -160,10 +161,15 @@ function itemLines(items: readonly ItemBlock[], indent: string, lines: string[],
   }
 }
 
+/** Text inside an HTML table in Markdown: HTML's special characters, and line breaks that would end the HTML block. */
+function escapeMarkdownHtml(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
 /** A GFM table row; short rows are padded so every row has `width` cells. */
-function tableRow(cells: readonly string[], width: number): string {
+function tableRow(cells: readonly TableCell[], width: number): string {
   const escaped: string[] = [];
-  for (let column = 0; column < width; column++) escaped.push(escapeInline(cells[column] ?? ''));
+  for (let column = 0; column < width; column++) escaped.push(escapeInline(cells[column]?.text ?? ''));
   return `| ${escaped.join(' | ')} |`;
 }
 
@@ -186,10 +192,16 @@ const BLOCK_WRITERS = {
     }
   },
   table: (block, context) => {
-    const [header, ...body] = block.rows;
-    if (header === undefined) return;
+    if (block.rows.length === 0) return;
+    // GFM holds one header row and no spans; other tables are written as HTML, which GitHub renders too.
+    const headerRows = block.headerRows ?? 1;
+    if (hasSpans(block) || headerRows > 1) {
+      context.blocks.push(tableHtml(block, escapeMarkdownHtml));
+      return;
+    }
     const width = block.rows.reduce((widest, row) => Math.max(widest, row.length), 1);
-    const lines = [tableRow(header, width), `|${' --- |'.repeat(width)}`];
+    const [header, ...body] = headerRows === 1 ? block.rows : [[], ...block.rows];
+    const lines = [tableRow(header!, width), `|${' --- |'.repeat(width)}`];
     for (const row of body) lines.push(tableRow(row, width));
     context.blocks.push(lines.join('\n'));
   },

@@ -23,6 +23,11 @@ export const EM_ASCENT = 0.8;
 const WORD_GAP_RATIO = 0.12;
 /** A gap wider than this many font sizes is a tab stop or a column gutter: a new cell. */
 const CELL_GAP_RATIO = 1.8;
+/**
+ * A gap wider than this fraction of the font size between two runs is wider than any word space,
+ * justified or not: the next run is drawn apart (a table cell of its own, perhaps) and starts a span.
+ */
+export const SPAN_GAP_RATIO = 0.8;
 /** What a footnote marker can look like: a number, one letter, asterisks or daggers. */
 const MARKER_TEXT = /^(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])$/;
 /** Arabic, Hebrew, Syriac, Thaana and their presentation forms. */
@@ -325,6 +330,7 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
   let previous: TextRun | undefined;
   let previousGroup: VisualGroup | undefined;
   let pendingMarks = '';
+  let span: DraftSpan | undefined; // left-to-right lines only: the spans of a table row
   for (const [index, piece] of pieces.entries()) {
     let { run } = piece;
     const { marker } = piece;
@@ -333,6 +339,7 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
       // Inside a left-to-right sequence the runs follow each other rightwards; elsewhere in a
       // right-to-left line the next run (or sequence) lies to the left of the previous one.
       const gap = group && previousGroup && group !== previousGroup ? previousGroup.x - group.right : run.x - (previous.x + previous.width);
+      if (!rtl && !marker && span && gap > SPAN_GAP_RATIO * size) span = undefined;
       if (gap > CELL_GAP_RATIO * size) {
         text = text.trimEnd() + ' ';
         anchors.push({ kind: 'cell', offset: text.length });
@@ -358,6 +365,7 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
     if (marker) {
       for (const token of markerTokens(run.text)) anchors.push({ kind: 'marker', marker: token, offset: text.trimEnd().length });
     } else {
+      if (!rtl) span = widenSpan(span, run, text.length, anchors);
       text += run.text;
     }
     // A marker takes part in gap measuring: "completas¹." has none on either side, "Framework.¹ The" has one after it.
@@ -384,6 +392,19 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
   const artifactChars = row.runs.reduce((n, r) => n + (r.artifact ? r.text.length : 0), 0);
   if (artifactChars * 2 > allChars) line.artifact = true;
   return line;
+}
+
+type DraftSpan = { kind: 'span'; offset: number; x: number; right: number };
+
+/** The span a run goes on (widened to take it), or a new one it opens at `offset`. */
+function widenSpan(span: DraftSpan | undefined, run: TextRun, offset: number, anchors: LineAnchor[]): DraftSpan {
+  if (span) {
+    span.right = Math.max(span.right, run.x + run.width);
+    return span;
+  }
+  const opened: DraftSpan = { kind: 'span', offset, x: run.x, right: run.x + run.width };
+  anchors.push(opened);
+  return opened;
 }
 
 /**

@@ -35,6 +35,12 @@ export function groupBlocks(pages: PageLines[], mastheadLines: number, typograph
     const lines = page.number === 1 ? page.body.slice(mastheadLines) : page.body;
     let current: RawBlock | undefined;
     for (const line of lines) {
+      // A table found in place of its lines is a block of its own.
+      if (line.table || current?.lines.at(-1)?.table) {
+        current = { page: page.number, lines: [line] };
+        blocks.push(current);
+        continue;
+      }
       const previous = current?.lines.at(-1);
       if (!current || !previous || startsNewBlock(previous, line, typography, current.lines[0]!, current.lines)) {
         // The top of a page, or of the next column, may go on with the block the last one cut.
@@ -179,6 +185,7 @@ function isHangingWrap(opening: Line, previous: Line, line: Line): boolean {
 function continuesAcrossBreak(last: RawBlock, line: Line, typography: Typography): boolean {
   const tail = last.lines.at(-1)!;
   if (tail.page === line.page && tail.column === line.column) return false;
+  if (tail.table || line.table) return false;
   if (Math.abs(tail.size - line.size) > SIZE_TOLERANCE) return false;
   if (Math.abs(line.size - typography.bodySize) > SIZE_TOLERANCE) return false;
   if (UNIT_OPENING.test(line.text) || line.numberPicture) return false;

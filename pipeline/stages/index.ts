@@ -2,7 +2,7 @@
  * The pipeline, in order, as straight-line calls: each stage is a pure function that names the
  * values it reads as its parameters, so the compiler checks that each was made by a stage before it.
  *
- *   extract → columns → lines → furniture → spacing → ligatures → typography → notes → masthead → blocks → structure
+ *   extract → columns → lines → furniture → spacing → ligatures → typography → notes → masthead → tables → blocks → structure
  *           → footnotes → document
  */
 import { extract, type ExtractOptions } from '../extract.js';
@@ -10,6 +10,7 @@ import type { Reporter, UnDocument } from '../model.js';
 import { assembleDocument } from './assemble-document.js';
 import { buildLines } from './build-lines.js';
 import { findColumns } from './find-columns.js';
+import { findTables } from './find-tables.js';
 import { buildStructure } from './build-structure.js';
 import { groupBlocks } from './group-blocks.js';
 import { linkFootnotes } from './link-footnotes.js';
@@ -31,6 +32,7 @@ export const STAGE_NAMES = [
   'typography',
   'notes',
   'masthead',
+  'tables',
   'blocks',
   'structure',
   'footnotes',
@@ -62,7 +64,8 @@ export async function runPipeline(
   const typography = timed('typography', () => measureTypography(textPages));
   const notedPages = timed('notes', () => splitNotes(textPages, typography, reporter));
   const masthead = timed('masthead', () => readMasthead(notedPages, furniture, typography, source.info, reporter));
-  const blocks = timed('blocks', () => groupBlocks(notedPages, masthead.consumed, typography, masthead.coverPages));
+  const tabledPages = timed('tables', () => findTables(notedPages, masthead.consumed, source, typography));
+  const blocks = timed('blocks', () => groupBlocks(tabledPages, masthead.consumed, typography, masthead.coverPages));
   const structure = timed('structure', () => buildStructure({ blocks, typography }, reporter));
   const content = timed('footnotes', () => linkFootnotes(notedPages, structure, reporter));
   return timed('document', () => assembleDocument(source, masthead, content, furniture));

@@ -322,13 +322,17 @@ describe('sub-items and articles', () => {
       ['•', 'by meetings;'],
       ['(b)', 'To provide support.'],
     ]);
-    en.items![0]!.items = [{ type: 'paragraph', label: '(i)', text: 'in the region;', footnoteRefs: [], prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }] }];
+    en.items![0]!.items = [
+      { type: 'paragraph', label: '(i)', text: 'in the region;', footnoteRefs: [], prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }] },
+    ];
     const fr = paragraph('7', 'Appelle les États membres :', [
       ['a)', 'À intensifier la coopération ;'],
       ['•', 'par des réunions ;'],
       ['b)', 'À fournir un appui.'],
     ]);
-    fr.items![0]!.items = [{ type: 'paragraph', label: 'i)', text: 'dans la région ;', footnoteRefs: [], prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }] }];
+    fr.items![0]!.items = [
+      { type: 'paragraph', label: 'i)', text: 'dans la région ;', footnoteRefs: [], prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }] },
+    ];
     const alignment = alignDocuments([version('en', [en]), version('fr', [fr])]);
     expect(outline(alignment)).toEqual([
       'paragraph body 7 en,fr',

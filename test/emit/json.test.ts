@@ -60,7 +60,7 @@ describe('toJson', () => {
     expect(Object.keys(paragraph5.items![0]!)).toEqual(['type', 'label', 'text', 'footnoteRefs', 'prov', 'items']);
     expect(Object.keys(paragraph22.footnoteRefs[0]!)).toEqual(['id', 'offset']);
     expect(Object.keys(parsed.annexes[0]!)).toEqual(['id', 'label', 'title', 'prov', 'body']);
-    expect(Object.keys(parsed.annexes[0]!.body[1]!)).toEqual(['type', 'id', 'rows', 'prov']);
+    expect(Object.keys(parsed.annexes[0]!.body[1]!)).toEqual(['type', 'id', 'headerRows', 'rows', 'prov']);
     expect(Object.keys(parsed.footnotes[0]!)).toEqual(['id', 'marker', 'text', 'page', 'prov']);
     expect(Object.keys(parsed.furniture[0]!)).toEqual(['page', 'kind', 'text', 'prov']);
     expect(Object.keys(parsed.diagnostics[1]!)).toEqual(['rule', 'message', 'page']);

@@ -564,19 +564,45 @@ describe('build-structure, resolutions', () => {
     ]);
   });
 
-  it('A/79/352: a numbered row of a table, in more cells than a number and a title, stays in the table', () => {
-    const row = (text: string, cells: string[]) => line(text, 65, 100, { font: 'body', right: 553, cells });
+  it('A/80/590 pp. 14–18: a table going on at the top of the next page continues it, its repeated headings written once', () => {
+    const cell = (text: string, column: number, header = false) => ({ text, column, ...(header ? { header: true as const } : {}) });
+    const draft = (page: number, rows: string[][]) => ({
+      columns: 3,
+      headerRows: 1,
+      pages: [page],
+      rows: [['Planned outputs', 'Completed', 'Remarks'], ...rows].map((row, r) => row.map((text, c) => cell(text, c, r === 0))),
+    });
+    const tableLine = (page: number, rows: string[][]) => ({
+      ...line('Planned outputs | Completed | Remarks', 65, 100, { page }),
+      table: draft(page, rows),
+    });
     const { body: result } = buildStructure(
       {
         typography,
         blocks: blocks(
-          [row('Phase Start End', ['Phase', 'Start', 'End'])],
-          [row('(i) Preliminary March February', ['(i) Preliminary', 'March', 'February'])],
+          [tableLine(14, [['Oversight of aviation safety', '4', 'Aircraft']])],
+          [tableLine(15, [['Operation of generators', '8', 'Handed over']])],
         ),
       },
       silent,
     );
-    expect(result.map((b) => b.type)).toEqual(['table']);
+    expect(result).toHaveLength(1);
+    const [table] = result;
+    if (table?.type !== 'table') throw new Error('expected a table');
+    expect(table.rows.map((row) => row[0]!.text)).toEqual(['Planned outputs', 'Oversight of aviation safety', 'Operation of generators']);
+    expect(table.pages).toEqual([14, 15]);
+    expect(table.repeatedHeaders).toEqual([
+      {
+        page: 15,
+        rows: [
+          [
+            { text: 'Planned outputs', header: true },
+            { text: 'Completed', header: true },
+            { text: 'Remarks', header: true },
+          ],
+        ],
+      },
+    ]);
   });
 
   it('A/80/604/Add.1: an unnumbered heading takes its level from its style over the whole document, not from the last numbered heading', () => {

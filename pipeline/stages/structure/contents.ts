@@ -23,6 +23,7 @@ export const contents: StructureRule<{ rows: string[][] }> = {
   keeps: ['contents', 'annexTitle'],
   matches({ block, blocks, index, text, first, typography, state }) {
     const lines = block.lines;
+    if (first.table) return null;
     const leaderLines = lines.filter((l) => DOT_LEADER.test(l.text)).length;
     const startsContents = CONTENTS_LABEL.test(text) && isHeadingLike(block, typography);
     const open = state.contents !== null;
@@ -41,7 +42,7 @@ export const contents: StructureRule<{ rows: string[][] }> = {
       state.contents = { type: 'table', id: state.ids.take(`${state.scope.idPrefix}contents`), rows: [], prov: [] };
       state.scope.blocks.push(state.contents);
     }
-    state.contents.rows.push(...rows);
+    state.contents.rows.push(...rows.map((row) => row.map((text) => ({ text }))));
     state.contents.prov = extendProvenance(state.contents.prov, prov);
   },
 };

@@ -12,10 +12,10 @@ import { table } from './tables.js';
 import type { StructureRule } from './view.js';
 
 export const STRUCTURE_RULES: readonly StructureRule[] = [
+  table,
   contents,
   annexLabel,
   annexTitle,
-  table,
   annexTitleHeading,
   heading,
   quotedParagraph,

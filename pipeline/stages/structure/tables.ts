@@ -1,36 +1,69 @@
-/** Tables: blocks whose lines are mostly cells; a table block right after another one continues it. */
-import { cellsOf } from '../../text/line-anchors.js';
-import type { RawBlock, TableBlock } from '../../model.js';
+/**
+ * Tables: the blocks the tables stage found. A table that goes on at the top of the next page
+ * (after a page break, with the same columns) continues the one before it, its repeated column
+ * headings written once.
+ */
+import type { DraftCell, RawBlock, TableBlock, TableCell, TableDraft } from '../../model.js';
 import { extendProvenance } from '../../provenance.js';
-import { HEADING_NUMBER } from './headings.js';
 import type { StructureRule } from './view.js';
 
-export const table: StructureRule<{ rows: string[][]; continues: TableBlock | null }> = {
+export const table: StructureRule<{ draft: TableDraft; continues: TableBlock | null }> = {
   name: 'table',
   // A table between an annex label and its title leaves the title still to come.
   keeps: ['annexTitle'],
-  matches({ block, previous, state }) {
-    if (!isTableBlock(block)) return null;
+  matches({ block, blocks, index, state }) {
+    const draft = block.lines[0]?.table;
+    if (!draft) return null;
     const last = state.scope.blocks.at(-1);
-    const continues = last?.type === 'table' && previous !== undefined && isTableBlock(previous) ? last : null;
-    return { rows: block.lines.map((l) => cellsOf(l) ?? [l.text]), continues };
+    const previous = blocks[index - 1];
+    const continues = last?.type === 'table' && previous !== undefined && continuesOnNextPage(previous, block, last, draft) ? last : null;
+    return { draft, continues };
   },
-  apply({ rows, continues }, state, { prov }) {
+  apply({ draft, continues }, state, { block, prov }) {
     const scope = state.scope;
+    const rows = draft.rows.map(outputRow);
     if (continues) {
-      continues.rows.push(...rows);
+      const header = continues.rows.slice(0, continues.headerRows ?? 0);
+      const repeated = header.length > 0 && header.every((row, r) => sameRow(row, rows[r]));
+      continues.rows.push(...rows.slice(repeated ? header.length : 0));
+      // The headings printed again on the new page are kept apart, as printed, so that no text is lost.
+      if (repeated) (continues.repeatedHeaders ??= []).push({ page: block.page, rows: rows.slice(0, header.length) });
+      continues.pages = [...new Set([...(continues.pages ?? []), ...draft.pages])];
       continues.prov = extendProvenance(continues.prov, prov);
-    } else scope.blocks.push({ type: 'table', id: state.ids.take(`${scope.idPrefix}table-${++scope.counters.table}`), rows, prov });
+      return;
+    }
+    scope.blocks.push({
+      type: 'table',
+      id: state.ids.take(`${scope.idPrefix}table-${++scope.counters.table}`),
+      title: draft.title ?? null,
+      headerRows: draft.headerRows,
+      pages: draft.pages,
+      rows,
+      prov,
+    });
   },
 };
 
-/** A numbered line split in at most this many cells is a heading with a gap after its number ("1.   Official debt"). */
-const HEADING_CELLS = 2;
+/**
+ * The table opens its page, right after the previous page's table with as many columns (what
+ * stood between them was the page's furniture and notes).
+ */
+function continuesOnNextPage(previous: RawBlock, block: RawBlock, last: TableBlock, draft: TableDraft): boolean {
+  const before = previous.lines.at(-1)?.table;
+  if (!before || previous.page === block.page || before.columns !== draft.columns) return false;
+  return (last.pages ?? []).at(-1) === block.page - 1;
+}
 
-function isTableBlock(block: RawBlock): boolean {
-  const withCells = block.lines.filter((l) => (cellsOf(l)?.length ?? 0) > 1).length;
-  const first = block.lines[0]!;
-  // A numbered row of a table with more cells is the table's (A/79/352: "(ii) Concept / March / February …").
-  const numberedHeading = block.lines.length === 1 && HEADING_NUMBER.test(first.text) && (cellsOf(first)?.length ?? 0) <= HEADING_CELLS;
-  return withCells > 0 && withCells * 2 >= block.lines.length && !numberedHeading;
+function outputRow(row: DraftCell[]): TableCell[] {
+  return row.map((cell) => {
+    const out: TableCell = { text: cell.text };
+    if (cell.header) out.header = true;
+    if ((cell.colspan ?? 1) > 1) out.colspan = cell.colspan!;
+    if ((cell.rowspan ?? 1) > 1) out.rowspan = cell.rowspan!;
+    return out;
+  });
+}
+
+function sameRow(a: TableCell[], b: TableCell[] | undefined): boolean {
+  return b !== undefined && a.map((c) => c.text).join('|') === b.map((c) => c.text).join('|');
 }

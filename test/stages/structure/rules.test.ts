@@ -52,10 +52,10 @@ function withOpenParagraph(state: StructureState): void {
 describe('structure rules', () => {
   it('are tried in the order of the grammar', () => {
     expect(STRUCTURE_RULES.map((rule) => rule.name)).toEqual([
+      'table',
       'contents',
       'annex label',
       'annex title',
-      'table',
       'annex title set as a heading',
       'heading',
       'quoted numbered paragraph',
@@ -97,11 +97,10 @@ describe('structure rules', () => {
     expect(match(annexTitleHeading, [bold('I. Statement by the Chair', 100, 12)], awaiting)).toBeNull();
   });
 
-  it('table: lines made of cells', () => {
-    expect(match(table, [body('Country 2017 2018', 123, { cells: ['Country', '2017', '2018'] })])).toEqual({
-      rows: [['Country', '2017', '2018']],
-      continues: null,
-    });
+  it('table: a line the tables stage put in place of a table, and no line made of cells alone', () => {
+    const draft = { columns: 3, headerRows: 0, pages: [1], rows: [['Country', '2017', '2018'].map((text, column) => ({ text, column }))] };
+    expect(match(table, [{ ...body('Country | 2017 | 2018', 123), table: draft }])).toEqual({ draft, continues: null });
+    expect(match(table, [body('Country 2017 2018', 123, { cells: ['Country', '2017', '2018'] })])).toBeNull();
   });
 
   it('heading: its number, its text and the section letter it opens with', () => {

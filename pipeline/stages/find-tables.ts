@@ -1,0 +1,278 @@
+/**
+ * Stage — find tables: body lines → the same lines, with each table's lines replaced by one line
+ * that carries the table (its grid of cells), where the table stood in reading order.
+ *
+ * A table is found from the evidence every table has: lines drawn in pieces apart from each other
+ * (spans), whose pieces line up in columns down several lines, and the rules drawn above, inside
+ * and under it. Its columns are the gutters that stay empty down the table; its rows are bands of
+ * lines between rules, wider line gaps or lines that open a new row (a number, a new stub). A
+ * numbered paragraph, a table of contents or a list in two text columns is never a table.
+ */
+import { CONTENTS_LABEL } from '../languages/index.js';
+import type { ExtractedDocument, Line, PageLines, Rule, TableDraft, Typography } from '../model.js';
+import { buildGrid, isNumeric, segmentsOf } from './tables/grid.js';
+
+/** Lines further apart than this many line gaps never belong to one table. */
+const REGION_GAP_RATIO = 2.6;
+/** At most this many one-piece lines in a row inside a table (wrapped cells, section rows). */
+const MAX_PLAIN_RUN = 10;
+/** A table has at least this many lines drawn in several pieces. */
+const MIN_TABULAR_LINES = 2;
+/** A rule this close above a table's first line (in line gaps) is its top border; its header lines lie below it. */
+const BORDER_REACH_RATIO = 3.2;
+/** A rule across less than this share of the table's width is a group heading's, not a border. */
+const HEADER_RULE_SHARE = 0.6;
+/** More than this share of a table's cells opening in small letters is prose, not a grid. */
+const PROSE_SHARE = 0.3;
+/** Dot leaders: a table-of-contents line. */
+const DOT_LEADER = /(?:\.\s?){4,}|…{2,}/;
+/** A paragraph number opening a body line: "12. ", "(a) " at the body's left margin. */
+const NUMBERED_PARAGRAPH = /^\d{1,3}\.\s+\p{Lu}/u;
+
+/** Finds the tables of every page. */
+export function findTables(pages: PageLines[], mastheadLines: number, source: ExtractedDocument, typography: Typography): PageLines[] {
+  let continuing = false;
+  return pages.map((page) => {
+    const skipped = page.number === 1 ? mastheadLines : 0;
+    const rules = source.pages[page.number - 1]?.rules ?? [];
+    const body = page.body.slice(skipped);
+    const tables = body.some((line) => CONTENTS_LABEL.test(line.text)) ? [] : tablesOfPage(body, rules, typography);
+    // A table running on from the previous page takes the plain lines above its first tabular one (a wrapped stub).
+    const first = tables[0];
+    if (
+      continuing &&
+      first &&
+      first.start > 0 &&
+      first.start <= MAX_PLAIN_RUN &&
+      !body.slice(0, first.start).some((l) => opensParagraph(l, typography))
+    ) {
+      const table = buildGrid(body.slice(0, first.end), rules.filter(isHorizontal), typography);
+      if (table && table.columns === first.table.columns) tables[0] = { start: 0, end: first.end, table };
+    }
+    continuing = tables.at(-1)?.end === body.length;
+    if (tables.length === 0) return page;
+    return { ...page, body: [...page.body.slice(0, skipped), ...replaceLines(body, tables)] };
+  });
+}
+
+function isHorizontal(rule: Rule): boolean {
+  return rule.x1 - rule.x0 > rule.y1 - rule.y0;
+}
+
+/** The lines with each table's lines replaced by one line that carries it. */
+function replaceLines(lines: Line[], tables: { start: number; end: number; table: TableDraft }[]): Line[] {
+  const out: Line[] = [];
+  let at = 0;
+  for (const { start, end, table } of tables) {
+    out.push(...lines.slice(at, start));
+    const first = lines[start]!;
+    const text = table.rows.map((row) => row.map((cell) => cell.text).join(' | ')).join(' / ');
+    out.push({ ...first, text, anchors: [], right: Math.max(...lines.slice(start, end).map((l) => l.right)), table });
+    at = end;
+  }
+  out.push(...lines.slice(at));
+  return out;
+}
+
+function tablesOfPage(lines: Line[], rules: Rule[], typography: Typography): { start: number; end: number; table: TableDraft }[] {
+  const found: { start: number; end: number; table: TableDraft }[] = [];
+  const horizontal = rules.filter(isHorizontal);
+  for (const [start, end] of candidateRegions(lines, horizontal, typography)) {
+    const region = lines.slice(start, end);
+    const table = buildGrid(region, horizontal, typography);
+    if (!table || !isDataTable(table, isRuled(region, horizontal, typography))) continue;
+    const title = titleAbove(lines, start, typography);
+    found.push({ start, end, table: title === null ? table : { ...table, title } });
+  }
+  return found;
+}
+
+/** A table caption: "Table 2.1", "Tableau 3", "Cuadro 1" and the like. */
+const TABLE_LABEL = /^(?:Table|Tableau|Cuadro|Таблица|الجدول|表)\s?\d/u;
+/** A caption stands at most this many body line gaps above its table. */
+const TITLE_REACH_RATIO = 2.6;
+
+/**
+ * The table's caption, kept in the text where it is printed too: the line above the table set
+ * in another face than the body (the bold "Performance of financial resources"), after its
+ * "Table 2.1" label where one is printed on the line before.
+ */
+function titleAbove(lines: Line[], start: number, typography: Typography): string | null {
+  const first = lines[start];
+  const above = lines[start - 1];
+  if (!first || !above || first.y - above.y > TITLE_REACH_RATIO * typography.lineGap || above.table) return null;
+  const label = lines[start - 2];
+  if (TABLE_LABEL.test(above.text)) return above.text;
+  if (above.font === typography.bodyFont && !/^\(.*\)$/.test(above.text)) return null;
+  // A units line in brackets, "(Thousands of United States dollars)", stands between the caption and the table.
+  if (/^\(.*\)$/.test(above.text)) return label && label.font !== typography.bodyFont ? label.text : null;
+  return label && TABLE_LABEL.test(label.text) && above.y - label.y <= TITLE_REACH_RATIO * typography.lineGap
+    ? `${label.text} ${above.text}`
+    : above.text;
+}
+
+/** A paragraph number, item label or heading number set apart by a tab: it opens a line, it is no column. */
+const LABEL = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|\(?[a-z]{1,4}\)|\(\d{1,2}\)|[IVXLC]{1,6}\.|[A-Z]\.|[•●▪◦–-])$/;
+
+function isTabular(line: Line): boolean {
+  if (line.rtl || DOT_LEADER.test(line.text)) return false;
+  const segments = segmentsOf(line);
+  return segments.length - (segments.length > 0 && LABEL.test(segments[0]!.text) ? 1 : 0) > 1;
+}
+
+function lineGap(typography: Typography, line: Line): number {
+  return (typography.lineGap * line.size) / typography.bodySize;
+}
+
+/** Spans of lines [start, end) that may hold a table: tabular lines with few plain lines among them. */
+function candidateRegions(lines: Line[], rules: Rule[], typography: Typography): [number, number][] {
+  const regions: [number, number][] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!isTabular(lines[i]!) || opensParagraph(lines[i]!, typography)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    let lastTabular = i;
+    let tabular = 1;
+    while (end < lines.length && end - lastTabular <= MAX_PLAIN_RUN) {
+      const [previous, line] = [lines[end - 1]!, lines[end]!];
+      if (line.y <= previous.y || line.y - previous.y > REGION_GAP_RATIO * lineGap(typography, line) || line.column !== previous.column)
+        break;
+      if (opensParagraph(line, typography) || DOT_LEADER.test(line.text)) break;
+      if (isTabular(line)) {
+        lastTabular = end;
+        tabular++;
+      }
+      end++;
+    }
+    const top = headerStart(lines, i, rules, typography, regions.at(-1)?.[1] ?? 0);
+    // One row of figures under a ruled heading is a table too (a "Variance" box).
+    const ruledBox = top < i && segmentsOf(lines[i]!).some((s) => isNumeric(s.text));
+    const last = trailingLines(lines, i, lastTabular + 1, typography);
+    if (tabular >= MIN_TABULAR_LINES || ruledBox) regions.push([top, withBottomRule(lines, last, rules, typography)]);
+    i = Math.max(lastTabular + 1, i + 1);
+  }
+  return regions;
+}
+
+/** A line starting within this many points of a column's start is aligned with it. */
+const ALIGNED = 1.5;
+
+/**
+ * Plain lines after the last tabular one that start where a later column of the table starts
+ * (the timetable's closing "Allocution …" under its session): the table's last rows.
+ */
+function trailingLines(lines: Line[], start: number, end: number, typography: Typography): number {
+  const region = lines.slice(start, end);
+  const left = Math.min(...region.map((line) => line.x));
+  const size = Math.max(...region.map((line) => line.size));
+  const starts = region.flatMap((line) => segmentsOf(line).map((segment) => segment.x)).filter((x) => x > left + ALIGNED);
+  let stop = end;
+  while (stop < lines.length) {
+    const [previous, line] = [lines[stop - 1]!, lines[stop]!];
+    if (line.y <= previous.y || line.y - previous.y > REGION_GAP_RATIO * lineGap(typography, line) || line.column !== previous.column)
+      break;
+    if (isTabular(line) || opensParagraph(line, typography) || line.size > size + 0.6) break;
+    if (!starts.some((x) => Math.abs(x - line.x) <= ALIGNED)) break;
+    stop++;
+  }
+  return stop;
+}
+
+/** A numbered body paragraph: set in the body size at the left margin, never a table's row. */
+function opensParagraph(line: Line, typography: Typography): boolean {
+  return NUMBERED_PARAGRAPH.test(line.text) && line.size >= typography.bodySize - 0.6;
+}
+
+/** Lines above the first tabular one that stand under the table's top rule: spanning headers ("Variance"). */
+function headerStart(lines: Line[], first: number, rules: Rule[], typography: Typography, floor: number): number {
+  const line = lines[first]!;
+  const reach = BORDER_REACH_RATIO * lineGap(typography, line);
+  const above = rules.filter((r) => r.y0 < line.y - line.size && r.y0 > line.y - reach && r.x0 < line.right && r.x1 > line.x);
+  if (above.length === 0) return first;
+  const top = Math.min(...above.map((r) => r.y0));
+  let start = first;
+  while (start - 1 >= floor && lines[start - 1]!.y > top && lines[start - 1]!.y < line.y) start--;
+  // A group heading stands on a rule drawn under it across part of the table only ("Variance").
+  const heading = lines[start - 1];
+  const rule = above.find((r) => r.y0 === top)!;
+  const partial = rule.x1 - rule.x0 < HEADER_RULE_SHARE * (line.right - line.x);
+  if (heading && start - 1 >= floor && partial && heading.y > top - heading.size && heading.y < top) start--;
+  return start;
+}
+
+/** Plain lines after the last tabular one, down to a rule under them: the table's last row. */
+function withBottomRule(lines: Line[], end: number, rules: Rule[], typography: Typography): number {
+  const last = lines[end - 1]!;
+  const reach = BORDER_REACH_RATIO * lineGap(typography, last);
+  let stop = end;
+  while (stop < lines.length && lines[stop]!.y - last.y < reach && !isTabular(lines[stop]!)) stop++;
+  for (let k = stop; k > end; k--) {
+    const candidate = lines[k - 1]!;
+    const under = rules.some(
+      (r) => r.y0 > candidate.y && r.y0 < candidate.y + candidate.size * 1.5 && r.x0 < candidate.right && r.x1 > candidate.x,
+    );
+    if (under && !opensParagraph(candidate, typography)) return k;
+  }
+  return end;
+}
+
+/** A rule is drawn just above, inside or just under the lines. */
+function isRuled(lines: Line[], rules: Rule[], typography: Typography): boolean {
+  const reach = BORDER_REACH_RATIO * lineGap(typography, lines[0]!);
+  const top = lines[0]!.y - reach;
+  const bottom = lines.at(-1)!.y + reach;
+  const left = Math.min(...lines.map((l) => l.x));
+  const right = Math.max(...lines.map((l) => l.right));
+  // Two rules at least across most of the lines' width, at different heights: a frame, not a
+  // name's underline, a heading's rule or a page's border.
+  const across = (r: Rule) =>
+    r.y0 > top && r.y0 < bottom && Math.min(r.x1, right) - Math.max(r.x0, left) >= HEADER_RULE_SHARE * (right - left);
+  const heights = new Set(
+    mergedRules(rules)
+      .filter(across)
+      .map((r) => Math.round(r.y0)),
+  );
+  return heights.size >= 2;
+}
+
+/** Pieces of one rule may leave this many points between them (at a cell border). */
+const RULE_JOIN_GAP = 3;
+
+/** Rules drawn in pieces on one height (a Word table's border, cell by cell) as one rule. */
+function mergedRules(rules: Rule[]): Rule[] {
+  const sorted = [...rules].sort((a, b) => Math.round(a.y0) - Math.round(b.y0) || a.x0 - b.x0);
+  const merged: Rule[] = [];
+  for (const rule of sorted) {
+    const last = merged.at(-1);
+    if (last && Math.round(last.y0) === Math.round(rule.y0) && rule.x0 <= last.x1 + RULE_JOIN_GAP)
+      merged[merged.length - 1] = { ...last, x1: Math.max(last.x1, rule.x1) };
+    else merged.push(rule);
+  }
+  return merged;
+}
+
+/**
+ * A grid of data, not a list laid out in two text columns, nor a contents list (its last column
+ * ascending page numbers): two columns of text only are a table where rules are drawn.
+ */
+function isDataTable(table: TableDraft, ruled: boolean): boolean {
+  const body = table.rows.slice(table.headerRows);
+  if (table.columns < 2 || table.rows.length < 2) return false;
+  const last = body.map((row) => row.find((cell) => cell.column + (cell.colspan ?? 1) === table.columns)?.text ?? '').filter(Boolean);
+  // A page number, or a range of paragraphs ("61 - 69"): its first number counts.
+  const pages = last.map((text) => (/^\d{1,3}(?:\s?[-–]\s?\d{1,3})?$/.test(text) ? Number.parseInt(text, 10) : NaN));
+  if (pages.length >= 3 && pages.every((n, k) => !Number.isNaN(n) && (k === 0 || n >= pages[k - 1]!))) return false;
+  const cells = body.flatMap((row) => row.filter((cell) => cell.column > 0));
+  const numeric = cells.filter((cell) => isNumeric(cell.text)).length;
+  if (table.columns === 2 && !ruled && numeric * 4 < cells.length) return false;
+  // Text only, without rules: a justified paragraph whose word gaps happened to line up.
+  const anyFigure = table.rows.some((row) => row.some((cell) => /\d/.test(cell.text)));
+  // Cells that open in small letters go on with a sentence: prose whose word gaps line up.
+  const filled = table.rows.flat().filter((cell) => cell.text !== '');
+  if (filled.filter((cell) => /^\p{Ll}/u.test(cell.text)).length > PROSE_SHARE * filled.length) return false;
+  if (!ruled && !anyFigure) return false;
+  return true;
+}
