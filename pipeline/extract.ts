@@ -141,48 +141,9 @@ export async function extract(data: Uint8Array, file: string, options: ExtractOp
     if (kept.length === 0) throw new ConversionError(`no pages selected: the PDF has ${pdf.numPages} pages`);
     for (const [rank, number] of kept.entries()) {
       options.onPage?.(rank + 1, kept.length);
-      const page = await pdf.getPage(number);
-      const [left, bottom, right, top] = page.view as [number, number, number, number];
-      const content: TextContent = await page.getTextContent(textContentOptions(tagged));
-      const runs: TextRun[] = [];
-      // Tagged PDFs wrap running heads and footers in /Artifact marked content: strong furniture evidence.
-      // (Their structure tree, P/H/Note/TD, was measured to add nothing the layout rules miss, at a cost.)
-      const artifactStack: boolean[] = [];
-      for (const item of content.items) {
-        if (!('str' in item)) {
-          if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
-            const { tag } = item as { tag?: string };
-            artifactStack.push(tag === 'Artifact' || (artifactStack.at(-1) ?? false));
-          } else if (item.type === 'endMarkedContent') artifactStack.pop();
-          continue;
-        }
-        const [a, b, , d, e, f] = item.transform as number[] as [number, number, number, number, number, number];
-        if (Math.abs(b) > ROTATION_TOLERANCE * Math.abs(a) || a <= 0) continue;
-        // A damaged text matrix or font gives positions that are not numbers: no place on the page.
-        if (![d, e, f, item.width].every(Number.isFinite)) continue;
-        const text = cleanRunText(item.str);
-        if (!text.trim()) continue;
-        const run: TextRun = {
-          text,
-          x: round(e - left),
-          y: round(top - f),
-          width: round(item.width),
-          size: round(Math.abs(d) || Math.abs(a)),
-          font: item.fontName,
-          dir: item.dir as Direction,
-        };
-        if (artifactStack.at(-1)) run.artifact = true;
-        characters += text.length;
-        runs.push(run);
-      }
-      const extracted: Page = { number, width: round(right - left), height: round(top - bottom), runs };
-      if (needsOperatorList(runs)) {
-        const { pictures, rules } = await drawnOn(page, left, top, runs);
-        if (pictures.length > 0) extracted.pictures = pictures;
-        if (rules.length > 0) extracted.rules = rules;
-      }
-      pages.push(extracted);
-      page.cleanup();
+      const page = await readPage(pdf, number, tagged);
+      characters += page.runs.reduce((sum, run) => sum + run.text.length, 0);
+      pages.push(page);
     }
     if (pages.length === 0) throw new ConversionError('empty PDF: the document has no pages');
     if (characters < MIN_TEXT_CHARS_PER_PAGE * pages.length && characters < 200) {
@@ -200,6 +161,51 @@ export async function extract(data: Uint8Array, file: string, options: ExtractOp
   } finally {
     await pdf.destroy();
   }
+}
+
+/** One page: its upright text runs in top-left page space, and the rules and pictures drawn where they may matter. */
+async function readPage(pdf: PDFDocumentProxy, number: number, tagged: boolean): Promise<Page> {
+  const page = await pdf.getPage(number);
+  const [left, bottom, right, top] = page.view as [number, number, number, number];
+  const content: TextContent = await page.getTextContent(textContentOptions(tagged));
+  const runs: TextRun[] = [];
+  // Tagged PDFs wrap running heads and footers in /Artifact marked content: strong furniture evidence.
+  // (Their structure tree, P/H/Note/TD, was measured to add nothing the layout rules miss, at a cost.)
+  const artifactStack: boolean[] = [];
+  for (const item of content.items) {
+    if (!('str' in item)) {
+      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
+        const { tag } = item as { tag?: string };
+        artifactStack.push(tag === 'Artifact' || (artifactStack.at(-1) ?? false));
+      } else if (item.type === 'endMarkedContent') artifactStack.pop();
+      continue;
+    }
+    const [a, b, , d, e, f] = item.transform as number[] as [number, number, number, number, number, number];
+    if (Math.abs(b) > ROTATION_TOLERANCE * Math.abs(a) || a <= 0) continue;
+    // A damaged text matrix or font gives positions that are not numbers: no place on the page.
+    if (![d, e, f, item.width].every(Number.isFinite)) continue;
+    const text = cleanRunText(item.str);
+    if (!text.trim()) continue;
+    const run: TextRun = {
+      text,
+      x: round(e - left),
+      y: round(top - f),
+      width: round(item.width),
+      size: round(Math.abs(d) || Math.abs(a)),
+      font: item.fontName,
+      dir: item.dir as Direction,
+    };
+    if (artifactStack.at(-1)) run.artifact = true;
+    runs.push(run);
+  }
+  const extracted: Page = { number, width: round(right - left), height: round(top - bottom), runs };
+  if (needsOperatorList(runs)) {
+    const { pictures, rules } = await drawnOn(page, left, top, runs);
+    if (pictures.length > 0) extracted.pictures = pictures;
+    if (rules.length > 0) extracted.rules = rules;
+  }
+  page.cleanup();
+  return extracted;
 }
 
 /**

@@ -111,23 +111,41 @@ describe('provenance through group-blocks and build-structure', () => {
     expect(paragraph.type === 'paragraph' && paragraph.items?.map((item) => item.prov)).toEqual([[{ page: 2, bbox: [100, 96, 200, 106] }]]);
   });
 
-  it('a table continued by the next block grows its box; an annex carries its label and title', () => {
-    const cells = (text: string, y: number, parts: string[]) => body(text, y, { cells: parts });
+  it('a table continued on the next page carries a box per page; an annex carries its label and title', () => {
+    // As the tables stage leaves them: each table's lines become one line carrying its grid.
+    const draft = (page: number, rows: string[][]) => ({
+      columns: 2,
+      headerRows: 1,
+      pages: [page],
+      rows: [['Country', 'Delegates'], ...rows].map((row, r) =>
+        row.map((text, column) => ({ text, column, ...(r === 0 ? { header: true as const } : {}) })),
+      ),
+    });
+    const tableLine = (page: number, y: number, rows: string[][]) => ({
+      ...body('Country  Delegates', y, { page }),
+      table: draft(page, rows),
+    });
     const pages = [
       pageLines(3, [
-        line('Annex', 280, 80, { font: 'bold', size: 12, right: 320 }),
-        line('List of participants', 250, 100, { font: 'bold', size: 12, right: 350 }),
-        cells('Country  Delegates', 140, ['Country', 'Delegates']),
-        cells('Chile  3', 152, ['Chile', '3']),
-        // Set apart by a wide gap: a block of its own, which goes on with the table above.
-        cells('Peru  2', 200, ['Peru', '2']),
+        line('Annex', 280, 80, { font: 'bold', size: 12, right: 320, page: 3 }),
+        line('List of participants', 250, 100, { font: 'bold', size: 12, right: 350, page: 3 }),
+        tableLine(3, 700, [['Chile', '3']]),
       ]),
+      pageLines(4, [tableLine(4, 80, [['Peru', '2']])]),
     ];
     const blocks = groupBlocks(pages, 0, typography);
     const { annexes } = buildStructure({ blocks, typography }, silent);
     expect(annexes).toHaveLength(1);
     expect(annexes[0]!.prov).toEqual([{ page: 3, bbox: [250, 70.4, 350, 102.4] }]);
     const tables = annexes[0]!.body.filter((block) => block.type === 'table');
-    expect(tables.map((table) => [table.rows.length, table.prov])).toEqual([[3, [{ page: 3, bbox: [72, 132, 523, 202] }]]]);
+    expect(tables.map((table) => [table.rows.length, table.prov])).toEqual([
+      [
+        3,
+        [
+          { page: 3, bbox: [72, 692, 523, 702] },
+          { page: 4, bbox: [72, 72, 523, 82] },
+        ],
+      ],
+    ]);
   });
 });

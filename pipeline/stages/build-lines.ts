@@ -314,7 +314,6 @@ function isRightToLeft(row: RowDraft, script: Script): boolean {
 
 function toLine(row: RowDraft, page: number, script: Script): Line {
   const { mirrored } = script;
-  const allChars = row.runs.reduce((n, r) => n + r.text.length, 0);
   const rtl = isRightToLeft(row, script);
   const pieces: Piece[] = [
     ...(rtl ? embedPunctuation(row.runs) : row.runs).map((run) => ({ run, marker: false })),
@@ -389,9 +388,15 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
     anchors: content.anchors,
     rtl,
   };
-  const artifactChars = row.runs.reduce((n, r) => n + (r.artifact ? r.text.length : 0), 0);
-  if (artifactChars * 2 > allChars) line.artifact = true;
+  if (mostlyArtifact(row.runs)) line.artifact = true;
   return line;
+}
+
+/** Whether most of a row's characters were marked as artifacts (running heads and footers of tagged PDFs). */
+function mostlyArtifact(runs: readonly TextRun[]): boolean {
+  const allChars = runs.reduce((n, r) => n + r.text.length, 0);
+  const artifactChars = runs.reduce((n, r) => n + (r.artifact ? r.text.length : 0), 0);
+  return artifactChars * 2 > allChars;
 }
 
 type DraftSpan = { kind: 'span'; offset: number; x: number; right: number };
