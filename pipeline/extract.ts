@@ -9,6 +9,7 @@ import type { DocumentInitParameters, PDFDocumentProxy, PDFPageProxy, TextConten
 import { definePDFJSModule, getDocumentProxy } from 'unpdf';
 import { drawingOf } from './extract-drawing.js';
 import { SPAN_GAP_RATIO } from './stages/build-lines.js';
+import { LABEL, MIN_TABULAR_LINES } from './stages/find-tables.js';
 import type { Direction, ExtractedDocument, Page, Picture, Rule, TextRun } from './model.js';
 
 /** A document that cannot be converted; `message` is the one-line reason shown to the user. */
@@ -218,13 +219,15 @@ export function textContentOptions(tagged: boolean): { includeMarkedContent: boo
 }
 
 /**
- * Whether a page's operator list is worth its second pass over the content, judged from its text:
- * right-to-left pages (labels have been seen printed as pictures there), and pages where text is
- * drawn apart on one baseline, the only pages where the tables stage looks for a table and so for
- * its rules. Exported for the benchmark's floor, which asks pdf.js for the same.
+ * Whether a page's operator list is worth its second pass over the content (it about doubles the
+ * page's pdf.js time), judged from its text: right-to-left pages (labels have been seen printed as
+ * pictures there), and pages where the tables stage may find a table and so needs the rules drawn:
+ * at least as many baselines as a table needs whose text is drawn in two or more pieces besides a
+ * leading label ("1." before a tab is a numbered paragraph, not a row). Exported for the benchmark's
+ * floor, which asks pdf.js for the same.
  */
 export function needsOperatorList(runs: readonly PositionedText[]): boolean {
-  return hasTextDrawnApart(runs) || isRightToLeftPage(runs);
+  return tabularBaselines(runs) >= MIN_TABULAR_LINES || isRightToLeftPage(runs);
 }
 
 /** What the operator-list test reads of a run (pdf.js text items give the same fields). */
@@ -242,16 +245,26 @@ export interface PositionedText {
  */
 const SAME_BASELINE_RATIO = 0.5;
 
-/** Two runs on one baseline with a gap wider than build-lines' span gap: a line in pieces, perhaps a table row. */
-function hasTextDrawnApart(runs: readonly PositionedText[]): boolean {
+/** Baselines whose runs fall in two or more pieces apart (build-lines' span gap), a leading label not counted. */
+function tabularBaselines(runs: readonly PositionedText[]): number {
   const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
-  for (let i = 1; i < sorted.length; i++) {
-    const [previous, run] = [sorted[i - 1]!, sorted[i]!];
-    const size = Math.max(previous.size, run.size);
-    if (Math.abs(run.y - previous.y) > SAME_BASELINE_RATIO * size) continue;
-    if (run.x - (previous.x + previous.width) > SPAN_GAP_RATIO * Math.min(previous.size, run.size)) return true;
+  let count = 0;
+  let pieces: string[] = [];
+  const close = (): void => {
+    if (pieces.length > 0 && LABEL.test(pieces[0]!.trim())) pieces.shift();
+    if (pieces.length >= 2) count++;
+    pieces = [];
+  };
+  for (let i = 0; i < sorted.length; i++) {
+    const [previous, run] = [sorted[i - 1], sorted[i]!];
+    if (previous === undefined || Math.abs(run.y - previous.y) > SAME_BASELINE_RATIO * Math.max(previous.size, run.size)) {
+      close();
+      pieces.push(run.text);
+    } else if (run.x - (previous.x + previous.width) > SPAN_GAP_RATIO * Math.min(previous.size, run.size)) pieces.push(run.text);
+    else pieces[pieces.length - 1] += run.text;
   }
-  return false;
+  close();
+  return count;
 }
 
 /** Arabic, Hebrew and their presentation forms. */

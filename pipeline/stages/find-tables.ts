@@ -17,7 +17,7 @@ const REGION_GAP_RATIO = 2.6;
 /** At most this many one-piece lines in a row inside a table (wrapped cells, section rows). */
 const MAX_PLAIN_RUN = 10;
 /** A table has at least this many lines drawn in several pieces. */
-const MIN_TABULAR_LINES = 2;
+export const MIN_TABULAR_LINES = 2;
 /** A rule this close above a table's first line (in line gaps) is its top border; its header lines lie below it. */
 const BORDER_REACH_RATIO = 3.2;
 /** A rule across less than this share of the table's width is a group heading's, not a border. */
@@ -112,7 +112,7 @@ function titleAbove(lines: Line[], start: number, typography: Typography): strin
 }
 
 /** A paragraph number, item label or heading number set apart by a tab: it opens a line, it is no column. */
-const LABEL = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|\(?[a-z]{1,4}\)|\(\d{1,2}\)|[IVXLC]{1,6}\.|[A-Z]\.|[•●▪◦–-])$/;
+export const LABEL = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|\(?[a-z]{1,4}\)|\(\d{1,2}\)|[IVXLC]{1,6}\.|[A-Z]\.|[•●▪◦–-])$/;
 
 function isTabular(line: Line): boolean {
   if (line.rtl || DOT_LEADER.test(line.text)) return false;
