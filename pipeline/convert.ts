@@ -67,13 +67,14 @@ function itemCharacters(items: readonly ItemBlock[] | undefined): number {
 function blockCharacters(blocks: readonly Block[]): number {
   let characters = 0;
   for (const block of blocks) {
-    if (block.type === 'table') characters += block.rows.reduce((sum, row) => sum + row.join('').trim().length, 0);
-    else characters += block.text.trim().length + ('items' in block ? itemCharacters(block.items) : 0);
+    if (block.type === 'table') {
+      for (const row of block.rows) characters += row.reduce((sum, cell) => sum + cell.text.trim().length, 0);
+    } else characters += block.text.trim().length + ('items' in block ? itemCharacters(block.items) : 0);
   }
   return characters;
 }
 
-function checkBodyNotEmpty(document: UnDocument): void {
+export function checkBodyNotEmpty(document: UnDocument): void {
   const characters = blockCharacters(document.body) + document.annexes.reduce((sum, annex) => sum + blockCharacters(annex.body), 0);
   if (characters < MIN_BODY_CHARACTERS) {
     throw new ConversionError(

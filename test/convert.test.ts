@@ -1,7 +1,8 @@
 /** The pipeline runner: every stage runs, in the order its names are listed, and inspect stops where asked. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { convertPdf, inspectStage, STAGE_NAMES } from '../pipeline/convert.js';
+import { checkBodyNotEmpty, convertPdf, inspectStage, STAGE_NAMES } from '../pipeline/convert.js';
+import { at, a61187 } from './fixtures/documents.js';
 
 const REPLICA = new URL('../input/A_61_187-fr.pdf', import.meta.url);
 
@@ -18,5 +19,15 @@ describe('convert', () => {
     };
     expect(inspected.stage).toBe('typography');
     expect(inspected.result.bodySize).toBeGreaterThan(0);
+  });
+
+  it("a body that is one table counts its cells' text, never the cell objects themselves (empty cells are an empty body)", () => {
+    const document = a61187();
+    document.annexes = [];
+    const table = (texts: string[]) => ({ type: 'table' as const, id: 'table-1', rows: [texts.map((text) => ({ text }))], prov: at(1) });
+    document.body = [table(['', '', ''])];
+    expect(() => checkBodyNotEmpty(document)).toThrow(/^empty body: 0 characters/);
+    document.body = [table(['Military and police personnel', '37 339.0', '36 912.4'])];
+    expect(() => checkBodyNotEmpty(document)).not.toThrow();
   });
 });
