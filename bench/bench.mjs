@@ -64,7 +64,7 @@ async function runChild(tool, listFile) {
     // Exactly the pdf.js calls extract.ts makes, with the same options and on the same pages.
     const { getDocumentProxy } = await import('unpdf');
     const extractModule = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract.js')).href);
-    const { PDFJS_OPTIONS, usePinnedPdfjs, textContentOptions, needsOperatorList } = extractModule;
+    const { PDFJS_OPTIONS, usePinnedPdfjs, textContentOptions, operatorListUse } = extractModule;
     await usePinnedPdfjs();
     for (const file of files) {
       try {
@@ -74,7 +74,7 @@ async function runChild(tool, listFile) {
         for (let number = 1; number <= pdf.numPages; number++) {
           const page = await pdf.getPage(number);
           const content = await page.getTextContent(textContentOptions(tagged));
-          if (needsOperatorList(positionedRuns(content.items))) await page.getOperatorList();
+          if (operatorListUse(positionedRuns(content.items)) !== null) await page.getOperatorList();
           page.cleanup();
         }
         pages += pdf.numPages;

@@ -200,8 +200,9 @@ async function readPage(pdf: PDFDocumentProxy, number: number, tagged: boolean):
     runs.push(run);
   }
   const extracted: Page = { number, width: round(right - left), height: round(top - bottom), runs };
-  if (needsOperatorList(runs)) {
-    const { pictures, rules } = await drawnOn(page, left, top, runs);
+  const use = operatorListUse(runs);
+  if (use !== null) {
+    const { pictures, rules } = await drawnOn(page, left, top, runs, use.pictures);
     if (pictures.length > 0) extracted.pictures = pictures;
     if (rules.length > 0) extracted.rules = rules;
   }
@@ -223,11 +224,13 @@ export function textContentOptions(tagged: boolean): { includeMarkedContent: boo
  * page's pdf.js time), judged from its text: right-to-left pages (labels have been seen printed as
  * pictures there), and pages where the tables stage may find a table and so needs the rules drawn:
  * at least as many baselines as a table needs whose text is drawn in two or more pieces besides a
- * leading label ("1." before a tab is a numbered paragraph, not a row). Exported for the benchmark's
- * floor, which asks pdf.js for the same.
+ * leading label ("1." before a tab is a numbered paragraph, not a row). Null where the page's
+ * operator list is not read; else whether its small pictures are looked for too (right to left).
+ * Exported for the benchmark's floor, which asks pdf.js for the same.
  */
-export function needsOperatorList(runs: readonly PositionedText[]): boolean {
-  return tabularBaselines(runs) >= MIN_TABULAR_LINES || isRightToLeftPage(runs);
+export function operatorListUse(runs: readonly PositionedText[]): { pictures: boolean } | null {
+  if (isRightToLeftPage(runs)) return { pictures: true };
+  return tabularBaselines(runs) >= MIN_TABULAR_LINES ? { pictures: false } : null;
 }
 
 /** What the operator-list test reads of a run (pdf.js text items give the same fields). */
@@ -287,13 +290,20 @@ const LABEL_PICTURE_MAX_HEIGHT_RATIO = 1.5;
  * What the page draws: its rules (table borders) always, and its small pictures on right-to-left
  * pages only, because only there has a text label been seen printed as pictures.
  */
-async function drawnOn(page: PDFPageProxy, left: number, top: number, runs: TextRun[]): Promise<{ pictures: Picture[]; rules: Rule[] }> {
+async function drawnOn(
+  page: PDFPageProxy,
+  left: number,
+  top: number,
+  runs: TextRun[],
+  pictures: boolean,
+): Promise<{ pictures: Picture[]; rules: Rule[] }> {
   const { OPS } = (await usePinnedPdfjs()) as unknown as { OPS: Record<string, number> };
   const operators = await page.getOperatorList();
-  const maxPictureHeight = isRightToLeftPage(runs)
-    ? LABEL_PICTURE_MAX_HEIGHT_RATIO * Math.max(0, ...runs.map((run) => run.size))
-    : undefined;
-  return drawingOf(operators, OPS, maxPictureHeight === undefined ? { left, top } : { left, top, maxPictureHeight });
+  if (!pictures) return drawingOf(operators, OPS, { left, top });
+  // A loop, not a spread: a page may hold hundreds of thousands of runs.
+  let largest = 0;
+  for (const run of runs) largest = Math.max(largest, run.size);
+  return drawingOf(operators, OPS, { left, top, maxPictureHeight: LABEL_PICTURE_MAX_HEIGHT_RATIO * largest });
 }
 
 /** Two decimals are far below a glyph's size and keep the output byte-stable across platforms. */
