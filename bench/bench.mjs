@@ -4,7 +4,8 @@
  *
  * Measures, in one run and on the same files (default: ../shared/corpus/pdf plus input/):
  *   - pdf.js getTextContent over every page as shipped; the same loaded as undoc loads pdf.js (the
- *     built-ins its legacy build replaces on Node 20 put back): "text content alone";
+ *     built-ins its legacy build replaces on Node 20 put back, Flate streams inflated in one zlib call
+ *     as in its conversion processes): "text content alone";
  *   - the floor: exactly the pdf.js work undoc asks for and nothing more (mark info and metadata,
  *     text content with undoc's options, the operator list on the pages undoc reads it for), in one
  *     process and in <cores> processes over page-balanced shares; the gap from the floor to undoc
@@ -81,6 +82,7 @@ async function runChild(tool, listFile) {
     const { getDocumentProxy } = await import('unpdf');
     const extractModule = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract.js')).href);
     const { PDFJS_OPTIONS, usePinnedPdfjs, textContentOptions, operatorListUse } = extractModule;
+    await installAsConversionProcess();
     await usePinnedPdfjs();
     for (const file of files) {
       try {
@@ -103,9 +105,12 @@ async function runChild(tool, listFile) {
     const { definePDFJSModule, getDocumentProxy } = await import('unpdf');
     const { PDFJS_OPTIONS, usePinnedPdfjs } = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract.js')).href);
     // 'floor' is pdf.js as shipped; 'floor-native' loads it the way undoc does, with the built-in
-    // functions its legacy build replaces on Node 20 put back (see extract.ts).
-    if (tool === 'floor-native') await usePinnedPdfjs();
-    else await definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+    // functions its legacy build replaces on Node 20 put back (see extract.ts), and Flate streams
+    // inflated as in its conversion processes (see extract-inflate.ts).
+    if (tool === 'floor-native') {
+      await installAsConversionProcess();
+      await usePinnedPdfjs();
+    } else await definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
     for (const file of files) {
       try {
         const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)), PDFJS_OPTIONS);
@@ -145,6 +150,12 @@ async function runChild(tool, listFile) {
     }
   } else throw new Error(`unknown child tool ${tool}`);
   process.stdout.write(JSON.stringify({ pages, failed }) + '\n');
+}
+
+/** What undoc's conversion processes (pipeline/cli/worker.ts) change in their environment for pdf.js: its Flate streams inflated in one zlib call. */
+async function installAsConversionProcess() {
+  const { installOneShotInflate } = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract-inflate.js')).href);
+  installOneShotInflate();
 }
 
 /**

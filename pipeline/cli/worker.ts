@@ -11,6 +11,7 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { ConversionError, convertPdf } from '../convert.js';
 import { usePinnedPdfjs } from '../extract.js';
+import { installOneShotInflate } from '../extract-inflate.js';
 import { EMITTERS } from '../emit/index.js';
 import { DEBUG, firstLine } from './exit.js';
 import type { ConvertTask, TaskResult, WorkerMessage } from './protocol.js';
@@ -105,6 +106,8 @@ async function convertTask(task: ConvertTask): Promise<TaskResult> {
   }
 }
 
+// This process is undoc's own: pdf.js's Flate streams are inflated in one zlib call (see extract-inflate.ts).
+installOneShotInflate();
 // pdf.js (its two modules are most of a cold start) is loaded while the batch plans and sends the
 // first document; a failure to load is the first document's to report, as extract meets it again.
 usePinnedPdfjs().catch(() => undefined);
