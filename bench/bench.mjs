@@ -4,7 +4,8 @@
  *
  * Measures, in one run and on the same files (default: ../shared/corpus/pdf plus input/):
  *   - pdf.js getTextContent over every page as shipped; the same loaded as undoc loads pdf.js (the
- *     built-ins its legacy build replaces on Node 20 put back): "text content alone";
+ *     built-ins its legacy build replaces on Node 20 put back, Flate streams inflated in one zlib call
+ *     as in its conversion processes): "text content alone";
  *   - the floor: exactly the pdf.js work undoc asks for and nothing more (mark info and metadata,
  *     text content with undoc's options, the operator list on the pages undoc reads it for), in one
  *     process and in <cores> processes over page-balanced shares; the gap from the floor to undoc
@@ -42,14 +43,30 @@ const BARS = { floor: 0.9, textContent: 0.8, pipelineShare: 0.1, scaling: 0.95, 
 const PEER_TIMEOUT_MS = 15 * 60_000;
 
 /**
- * Loaded with `--import` into every measured Node process: records the process's peak resident
- * memory (all its threads) when it exits, in the file named by UNDOC_BENCH_RSS_FILE.
+ * Loaded with `--import` (through NODE_OPTIONS, so that undoc's conversion processes load it too)
+ * into every measured Node process: appends, when the process exits, its role (a conversion
+ * process has an IPC channel to its batch) and its peak resident memory (all its threads) to the
+ * file named by UNDOC_BENCH_RSS_FILE, one line per process.
  */
 const RSS_HOOK =
   'data:text/javascript,' +
   encodeURIComponent(
-    'import{writeFileSync}from"node:fs";process.on("exit",()=>{try{writeFileSync(process.env.UNDOC_BENCH_RSS_FILE,String(process.resourceUsage().maxRSS))}catch{}});',
+    'import{appendFileSync}from"node:fs";process.on("exit",()=>{try{appendFileSync(process.env.UNDOC_BENCH_RSS_FILE,(process.send?"worker ":"main ")+process.resourceUsage().maxRSS+"\\n")}catch{}});',
   );
+
+/** The peak resident memory (MiB) of the largest process, and of the largest conversion process, from the hook's lines. */
+function peaksOf(text) {
+  let all = null;
+  let worker = null;
+  for (const line of text.split('\n')) {
+    const [role, kb] = line.split(' ');
+    const mib = Number(kb) / 1024;
+    if (!Number.isFinite(mib) || mib <= 0) continue;
+    all = Math.max(all ?? 0, mib);
+    if (role === 'worker') worker = Math.max(worker ?? 0, mib);
+  }
+  return { rssMiB: all, workerRssMiB: worker };
+}
 
 // ───────────────────────────── child modes: one tool over a list of files ─────────────────────────────
 
@@ -65,6 +82,7 @@ async function runChild(tool, listFile) {
     const { getDocumentProxy } = await import('unpdf');
     const extractModule = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract.js')).href);
     const { PDFJS_OPTIONS, usePinnedPdfjs, textContentOptions, operatorListUse } = extractModule;
+    await installAsConversionProcess();
     await usePinnedPdfjs();
     for (const file of files) {
       try {
@@ -87,9 +105,12 @@ async function runChild(tool, listFile) {
     const { definePDFJSModule, getDocumentProxy } = await import('unpdf');
     const { PDFJS_OPTIONS, usePinnedPdfjs } = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract.js')).href);
     // 'floor' is pdf.js as shipped; 'floor-native' loads it the way undoc does, with the built-in
-    // functions its legacy build replaces on Node 20 put back (see extract.ts).
-    if (tool === 'floor-native') await usePinnedPdfjs();
-    else await definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+    // functions its legacy build replaces on Node 20 put back (see extract.ts), and Flate streams
+    // inflated as in its conversion processes (see extract-inflate.ts).
+    if (tool === 'floor-native') {
+      await installAsConversionProcess();
+      await usePinnedPdfjs();
+    } else await definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
     for (const file of files) {
       try {
         const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)), PDFJS_OPTIONS);
@@ -129,6 +150,12 @@ async function runChild(tool, listFile) {
     }
   } else throw new Error(`unknown child tool ${tool}`);
   process.stdout.write(JSON.stringify({ pages, failed }) + '\n');
+}
+
+/** What undoc's conversion processes (pipeline/cli/worker.ts) change in their environment for pdf.js: its Flate streams inflated in one zlib call. */
+async function installAsConversionProcess() {
+  const { installOneShotInflate } = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract-inflate.js')).href);
+  installOneShotInflate();
 }
 
 /**
@@ -179,14 +206,17 @@ function peerInstalled(name) {
 
 // ───────────────────────────── measuring ─────────────────────────────
 
-/** Runs a command, returns wall seconds, peak RSS (MiB, Node processes only), exit code and stdout. */
+/**
+ * Runs a command, returns wall seconds, peak RSS (MiB, Node processes only: the largest single
+ * process, and the largest of undoc's conversion processes), exit code and stdout.
+ */
 function measure(command, args, { timeoutMs = 0, node = true } = {}) {
   return new Promise((resolvePromise, reject) => {
     const rssFile = join(tmpdir(), `undoc-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-    const fullArgs = node ? ['--import', RSS_HOOK, ...args] : args;
+    const nodeOptions = [process.env.NODE_OPTIONS, `--import=${RSS_HOOK}`].filter(Boolean).join(' ');
     const started = performance.now();
-    const child = spawn(node ? process.execPath : command, node ? fullArgs : args, {
-      env: { ...process.env, UNDOC_BENCH_RSS_FILE: rssFile, CI: 'true' },
+    const child = spawn(node ? process.execPath : command, args, {
+      env: { ...process.env, ...(node ? { NODE_OPTIONS: nodeOptions } : {}), UNDOC_BENCH_RSS_FILE: rssFile, CI: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -198,9 +228,9 @@ function measure(command, args, { timeoutMs = 0, node = true } = {}) {
     child.on('close', async (code, signal) => {
       if (timer) clearTimeout(timer);
       const seconds = (performance.now() - started) / 1000;
-      const rssKb = Number(await readFile(rssFile, 'utf8').catch(() => NaN));
+      const peaks = peaksOf(await readFile(rssFile, 'utf8').catch(() => ''));
       await rm(rssFile, { force: true });
-      resolvePromise({ seconds, rssMiB: Number.isFinite(rssKb) ? rssKb / 1024 : null, code, signal, stdout, stderr });
+      resolvePromise({ seconds, ...peaks, code, signal, stdout, stderr });
     });
   });
 }
@@ -488,12 +518,15 @@ async function measureScaling(source, runs, workDir, log) {
     singleSeconds,
     doubleSeconds,
     ratio: doubleSeconds / singleSeconds,
+    // The largest single process: the conversion process, which holds the document, or the batch.
     doublePeakRssMiB: Math.max(...doubleRuns.map((sample) => sample.rssMiB ?? 0)),
+    doubleWorkerPeakRssMiB: Math.max(...doubleRuns.map((sample) => sample.workerRssMiB ?? 0)),
   };
   log('');
   log(
     `scaling: ${result.document} (${result.pages} pages) ${singleSeconds.toFixed(2)} s; twice concatenated ` +
-      `${doubleSeconds.toFixed(2)} s = ${result.ratio.toFixed(2)}×; peak RSS ${result.doublePeakRssMiB.toFixed(0)} MiB`,
+      `${doubleSeconds.toFixed(2)} s = ${result.ratio.toFixed(2)}×; peak RSS ${result.doublePeakRssMiB.toFixed(0)} MiB ` +
+      `(conversion process ${result.doubleWorkerPeakRssMiB.toFixed(0)} MiB)`,
   );
   return result;
 }

@@ -15,6 +15,7 @@ import { formatCount } from './format.js';
 import { displayPath, inShard, pathMatcher, resolveInputs, type InputDocument, type InputProblem } from './inputs.js';
 import { LOCK_FILE, LockedError, lockOutputDirectory, TAKEOVER_FILE } from './lock.js';
 import { JOURNAL_FILE, Manifest, MANIFEST_FILE, type ManifestEntry } from './manifest.js';
+import { prestartWorkers } from './pool.js';
 import { outputPaths, planBatch, type BatchPlan, type BuildIdentity, type PlannedDocument } from './plan.js';
 import { convertBatch, type BatchConversion, type BatchEvent } from '../batch.js';
 import { chooseProgressMode, Progress } from './progress.js';
@@ -83,6 +84,9 @@ export async function runConvert(options: ConvertOptions): Promise<number> {
     return listCheckFindings(plan, outDir, options.quiet, pathMatcher(options.knownFailures));
   }
 
+  // Conversion processes start now, before the lock, the manifest and the hashing of planning,
+  // which they overlap: a cold run of one document otherwise waits for their start-up after it.
+  prestartWorkers(Math.min(options.jobs, selected.length));
   const releaseLock = await prepareOutputDirectory(outDir, options.out);
   try {
     const manifest = await Manifest.load(outDir);

@@ -25,6 +25,43 @@ const WORKER_HEAP_LIMIT_MB = 1280;
 /** How often a busy worker's resident memory is read: a bomb inflates at about 1 GiB/s. */
 const MEMORY_POLL_MS = 50;
 
+/**
+ * Conversion processes started before any document was handed out (see prestartWorkers), taken
+ * by the first workers that need one.
+ */
+const spares: ChildProcess[] = [];
+
+/**
+ * Starts `count` conversion processes now, so that their start-up (Node, the pipeline's modules,
+ * pdf.js) runs on the other cores while the batch plans; a cold single-document run otherwise
+ * waits for it after planning. A spare never taken exits with the batch, whose channel it loses.
+ */
+export function prestartWorkers(count: number): void {
+  while (spares.length < count) spares.push(forkWorker());
+}
+
+/** A conversion process, idle until it is sent a task. */
+function forkWorker(): ChildProcess {
+  // The worker must be JavaScript at run time: dist/pipeline/cli/worker.js beside this module.
+  const child = fork(new URL('./worker.js', import.meta.url), [], {
+    execArgv: [`--max-old-space-size=${WORKER_HEAP_LIMIT_MB}`],
+    // pdf.js prints warnings about damaged-but-readable PDFs; the batch reports its own one-line
+    // outcome per document instead, and a live progress line must not be broken by stray output.
+    stdio: ['ignore', 'ignore', DEBUG ? 'inherit' : 'ignore', 'ipc'],
+    serialization: 'advanced',
+  });
+  // A failed send or spawn shows up as the child's exit, which convert() blames on its document.
+  child.on('error', () => undefined);
+  child.on('exit', () => {
+    const spare = spares.indexOf(child);
+    if (spare >= 0) spares.splice(spare, 1);
+  });
+  // An idle worker must not keep the batch alive on its own; a task's timer does while it runs.
+  child.unref();
+  (child.channel as { unref?: () => void } | undefined)?.unref?.();
+  return child;
+}
+
 /** What became of one task: the worker's result, or why the worker was stopped. */
 export type TaskOutcome = TaskResult | { id: number; ok: false; reason: string; ms: number; aborted?: boolean };
 
@@ -135,22 +172,10 @@ export class ConversionWorker {
 
   private ensureChild(): ChildProcess {
     if (this.child) return this.child;
-    // The worker must be JavaScript at run time: dist/pipeline/cli/worker.js beside this module.
-    const child = fork(new URL('./worker.js', import.meta.url), [], {
-      execArgv: [`--max-old-space-size=${WORKER_HEAP_LIMIT_MB}`],
-      // pdf.js prints warnings about damaged-but-readable PDFs; the batch reports its own one-line
-      // outcome per document instead, and a live progress line must not be broken by stray output.
-      stdio: ['ignore', 'ignore', DEBUG ? 'inherit' : 'ignore', 'ipc'],
-      serialization: 'advanced',
-    });
-    // A failed send or spawn shows up as the child's exit, which convert() blames on its document.
-    child.on('error', () => undefined);
+    const child = spares.shift() ?? forkWorker();
     child.on('exit', () => {
       if (this.child === child) this.child = null;
     });
-    // An idle worker must not keep the batch alive on its own; a task's timer does while it runs.
-    child.unref();
-    (child.channel as { unref?: () => void } | undefined)?.unref?.();
     this.child = child;
     return child;
   }

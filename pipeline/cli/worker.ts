@@ -10,6 +10,8 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { ConversionError, convertPdf } from '../convert.js';
+import { usePinnedPdfjs } from '../extract.js';
+import { installOneShotInflate } from '../extract-inflate.js';
 import { EMITTERS } from '../emit/index.js';
 import { DEBUG, firstLine } from './exit.js';
 import type { ConvertTask, TaskResult, WorkerMessage } from './protocol.js';
@@ -103,6 +105,12 @@ async function convertTask(task: ConvertTask): Promise<TaskResult> {
     return { id: task.id, ok: false, reason: `internal error: ${oneLine(error)}`, ms: elapsed() };
   }
 }
+
+// This process is undoc's own: pdf.js's Flate streams are inflated in one zlib call (see extract-inflate.ts).
+installOneShotInflate();
+// pdf.js (its two modules are most of a cold start) is loaded while the batch plans and sends the
+// first document; a failure to load is the first document's to report, as extract meets it again.
+usePinnedPdfjs().catch(() => undefined);
 
 process.on('message', (task: ConvertTask) => {
   void convertTask(task).then((result) => send({ type: 'result', id: task.id, result }));

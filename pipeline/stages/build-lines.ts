@@ -303,8 +303,8 @@ const NOTE_NUMBER_AT_RIGHT = /[()]\d{1,3}[()]$/;
  */
 function isRightToLeft(row: RowDraft, script: Script): boolean {
   const rtlChars = row.runs.reduce((n, r) => n + countMatches(r.text, RTL_LETTER), 0);
-  const strongChars = row.runs.reduce((n, r) => n + countMatches(r.text, STRONG_CHAR), 0);
-  if (rtlChars > strongChars / 2) return true;
+  // Without a right-to-left letter the share of them decides nothing: the letters go uncounted.
+  if (rtlChars > 0 && rtlChars > row.runs.reduce((n, r) => n + countMatches(r.text, STRONG_CHAR), 0) / 2) return true;
   if (!script.rightToLeft) return false;
   if (rtlChars > 0) return true;
   if (row.runs.length < 2) return false;
@@ -589,8 +589,15 @@ function logicalRtlRun(text: string, group: VisualGroup, mirrored: boolean): str
     .replace(LEADING_MARKS, '$2$1');
 }
 
+/**
+ * How many times `pattern` (global, one character a match) matches `text`. Counted with `test`,
+ * which builds no array of matches: this runs over every run of a document, twice.
+ */
 function countMatches(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.test(text)) count++;
+  return count;
 }
 
 /** "2-" opening a right-to-left line: an Arabic paragraph or item number. */
