@@ -189,6 +189,8 @@ export interface DraftCell {
   colspan?: number;
   rowspan?: number;
   header?: true;
+  /** The boxes of the pieces of lines the cell's text was read from (none for an empty cell). */
+  boxes?: { page: number; box: BoundingBox }[];
 }
 
 /** A table as found on its lines, before it is given an id. */
@@ -332,6 +334,11 @@ export interface TableCell {
   /** Columns and rows the cell covers, when more than one. */
   colspan?: number;
   rowspan?: number;
+  /**
+   * Where the cell's text was printed: one entry per page (two for a row broken across a page
+   * end). Absent on an empty cell, where nothing was printed.
+   */
+  prov?: Provenance[];
 }
 
 export interface TableBlock {

@@ -191,7 +191,9 @@ const BLOCK_WRITERS = {
   },
   table: (block, context) => {
     if (block.rows.length === 0) return;
-    context.lines.push(`<div class="table">${tableHtml(block, escapeHtml, block.id, provenanceAttributes(block.prov))}</div>`);
+    context.lines.push(
+      `<div class="table">${tableHtml(block, escapeHtml, block.id, provenanceAttributes(block.prov), (cell) => provenanceAttributes(cell.prov ?? []))}</div>`,
+    );
   },
 } satisfies BlockHandlers<HtmlContext, void>;
 

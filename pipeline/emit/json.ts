@@ -86,6 +86,7 @@ function orderedCell(cell: TableCell): TableCell {
   if (cell.header) ordered.header = true;
   if (cell.colspan !== undefined) ordered.colspan = cell.colspan;
   if (cell.rowspan !== undefined) ordered.rowspan = cell.rowspan;
+  if (cell.prov !== undefined) ordered.prov = orderedProvenance(cell.prov);
   return ordered;
 }
 
