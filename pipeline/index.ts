@@ -41,6 +41,8 @@ export type {
   Annex,
   Block,
   BoundingBox,
+  ContentsBlock,
+  ContentsEntry,
   Diagnostic,
   Footnote,
   FootnoteRef,
@@ -53,6 +55,7 @@ export type {
   ParagraphBlock,
   Provenance,
   TableBlock,
+  TableCell,
   UnDocument,
 } from './model.js';
 

@@ -57,7 +57,7 @@ describe('validateDocument', () => {
     const document = a61187With((d) => {
       d.body.push({ type: 'quote', id: 'quote-1', text: 'x' } as unknown as UnDocument['body'][number]);
     });
-    expect(validateDocument(document)).toEqual(['/body/5/type: must be one of "heading", "paragraph", "table"']);
+    expect(validateDocument(document)).toEqual(['/body/5/type: must be one of "heading", "paragraph", "table", "contents"']);
   });
 
   it('rejects a bad nested sub-item (ItemBlock is recursive)', () => {
