@@ -10,7 +10,7 @@
 import { basename } from 'node:path';
 import { ConversionWorker } from './cli/pool.js';
 import type { TaskResult } from './cli/protocol.js';
-import { FORMATS, type Format } from './emit/index.js';
+import { DEFAULT_FORMATS, type Format } from './emit/index.js';
 import type { PageRanges } from './extract.js';
 
 /** One conversion finished: what `undoc convert` writes, rendered, and its measurements. */
@@ -26,7 +26,7 @@ export type BatchEvent =
   | { type: 'aborted'; index: number; path: string };
 
 export interface BatchOptions {
-  /** Formats rendered for each document (default: all, in FORMATS order). */
+  /** Formats rendered for each document (default: DEFAULT_FORMATS, json, md and html; in FORMATS order). */
   formats?: readonly Format[];
   /** Documents converted at once, one worker process each (default 1). */
   jobs?: number;
@@ -52,7 +52,7 @@ const DEFAULT_TIMEOUT_PER_PAGE_MS = 50;
 
 /** Converts `paths` and resolves when every lane is done. Rejects only if `onEvent` throws. */
 export async function convertBatch(paths: readonly string[], options: BatchOptions = {}): Promise<void> {
-  const formats = [...(options.formats ?? FORMATS)];
+  const formats = [...(options.formats ?? DEFAULT_FORMATS)];
   const workers = Array.from(
     { length: Math.min(Math.max(1, options.jobs ?? 1), paths.length) },
     () =>

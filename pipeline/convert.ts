@@ -63,12 +63,14 @@ function itemCharacters(items: readonly ItemBlock[] | undefined): number {
   return (items ?? []).reduce((sum, item) => sum + item.text.trim().length + itemCharacters(item.items), 0);
 }
 
-/** Characters of text in blocks: headings, paragraphs and their items, table cells. */
+/** Characters of text in blocks: headings, paragraphs and their items, table cells, contents entries. */
 function blockCharacters(blocks: readonly Block[]): number {
   let characters = 0;
   for (const block of blocks) {
     if (block.type === 'table') {
       for (const row of block.rows) characters += row.reduce((sum, cell) => sum + cell.text.trim().length, 0);
+    } else if (block.type === 'contents') {
+      characters += block.entries.reduce((sum, entry) => sum + entry.title.trim().length, 0);
     } else characters += block.text.trim().length + ('items' in block ? itemCharacters(block.items) : 0);
   }
   return characters;

@@ -5,6 +5,7 @@
  *
  *   convert(bytes | path, options?) → UnDocument      (validated against schemas/undoc.schema.json)
  *   toJson / toMarkdown / toHtml / emit(document, format) → the text `undoc convert` writes
+ *   toCsv(document) → every table as CSV ({ id, csv }), tableToCsv(table) → one table's
  *   validate(document) → one message per problem, [] when the document keeps the contract
  *   convertBatch(paths, options?) → events per document (started, page, converted, failed), in
  *                                    child processes: what `undoc convert` runs on
@@ -15,12 +16,22 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConversionError, CONVERTER_VERSION, convertPdf, SCHEMA_VERSION } from './convert.js';
 import type { PageRanges } from './extract.js';
-import { EMITTERS, FORMATS, type Format } from './emit/index.js';
+import {
+  DEFAULT_FORMATS,
+  DOCUMENT_FORMATS,
+  EMITTERS,
+  FORMATS,
+  type DocumentFormat,
+  type Format,
+  type OutputFile,
+  type RenderedOutputs,
+} from './emit/index.js';
 import type { UnDocument } from './model.js';
 import { validateDocument } from './validate.js';
 
-export { ConversionError, CONVERTER_VERSION, SCHEMA_VERSION, FORMATS };
-export type { Format, PageRanges };
+export { ConversionError, CONVERTER_VERSION, SCHEMA_VERSION, FORMATS, DEFAULT_FORMATS, DOCUMENT_FORMATS };
+export type { DocumentFormat, Format, OutputFile, PageRanges, RenderedOutputs };
+export { tableToCsv, toCsv, type TableCsv } from './emit/csv.js';
 export { convertBatch } from './batch.js';
 export type { BatchConversion, BatchEvent, BatchOptions } from './batch.js';
 export { toHtml } from './emit/html.js';
@@ -30,6 +41,8 @@ export type {
   Annex,
   Block,
   BoundingBox,
+  ContentsBlock,
+  ContentsEntry,
   Diagnostic,
   Footnote,
   FootnoteRef,
@@ -42,6 +55,7 @@ export type {
   ParagraphBlock,
   Provenance,
   TableBlock,
+  TableCell,
   UnDocument,
 } from './model.js';
 
@@ -120,8 +134,11 @@ function convertInWorker(data: Uint8Array, file: string, timeoutMs: number, page
   });
 }
 
-/** Renders a document in one output format: the same text `undoc convert --format` writes. */
-export function emit(document: UnDocument, format: Format): string {
+/**
+ * Renders a document in one of the one-file output formats: the same text `undoc convert
+ * --format` writes. CSV is a file per table: `toCsv`.
+ */
+export function emit(document: UnDocument, format: DocumentFormat): string {
   return EMITTERS[format](document);
 }
 

@@ -189,6 +189,8 @@ export interface DraftCell {
   colspan?: number;
   rowspan?: number;
   header?: true;
+  /** The boxes of the pieces of lines the cell's text was read from (none for an empty cell). */
+  boxes?: { page: number; box: BoundingBox }[];
 }
 
 /** A table as found on its lines, before it is given an id. */
@@ -332,6 +334,11 @@ export interface TableCell {
   /** Columns and rows the cell covers, when more than one. */
   colspan?: number;
   rowspan?: number;
+  /**
+   * Where the cell's text was printed: one entry per page (two for a row broken across a page
+   * end). Absent on an empty cell, where nothing was printed.
+   */
+  prov?: Provenance[];
 }
 
 export interface TableBlock {
@@ -350,7 +357,32 @@ export interface TableBlock {
   prov: Provenance[];
 }
 
-export type Block<Ref = FootnoteRef> = HeadingBlock<Ref> | ParagraphBlock<Ref> | TableBlock;
+/** One entry of a table of contents, as printed: "I. Introduction ....... 1-3   6". */
+export interface ContentsEntry {
+  /** The entry's number as printed ("I.", "A.", "1.", "Annex II"), or null. */
+  label: string | null;
+  /** The entry's title, its wrapped lines joined (dot leaders left out). */
+  title: string;
+  /** The paragraphs the entry covers ("1-3"), when the contents print a paragraphs column. */
+  paragraphs?: string;
+  /** The page as printed ("6", "iv"), or null where none is printed (a part heading, an annex list). */
+  page: string | null;
+  prov: Provenance[];
+}
+
+/** The table of contents: never headings, never a table; its entries in order. */
+export interface ContentsBlock {
+  type: 'contents';
+  id: string;
+  /** The label printed over it ("Contents", "Table des matières"), or null where the entries stand alone. */
+  title: string | null;
+  /** The column headings printed over the entries ("Paragraphs", "Page"), in order. */
+  columns: string[];
+  entries: ContentsEntry[];
+  prov: Provenance[];
+}
+
+export type Block<Ref = FootnoteRef> = HeadingBlock<Ref> | ParagraphBlock<Ref> | TableBlock | ContentsBlock;
 
 export interface Annex<Ref = FootnoteRef> {
   id: string;

@@ -38,6 +38,26 @@ export function provenanceOf(lines: readonly Line[]): Provenance[] {
   return entries.map(({ page, box }) => ({ page, bbox: box.map(rounded) as BoundingBox }));
 }
 
+/** A box on one page, not yet rounded: what an element's provenance is made of. */
+export interface PageBoxDraft {
+  page: number;
+  box: BoundingBox;
+}
+
+/**
+ * The provenance of an element made of boxes (a table cell's pieces, in reading order): one
+ * entry per page, the union of the boxes on it, rounded as every other box.
+ */
+export function provenanceOfBoxes(boxes: readonly PageBoxDraft[]): Provenance[] {
+  const entries: PageBoxDraft[] = [];
+  for (const { page, box } of boxes) {
+    const same = entries.find((entry) => entry.page === page);
+    if (same) same.box = union(same.box, box);
+    else entries.push({ page, box });
+  }
+  return entries.map(({ page, box }) => ({ page, bbox: box.map(rounded) as BoundingBox }));
+}
+
 /**
  * The provenance of an element that grew by more lines (a table continued by the next block):
  * the first new entry joins the last one when it is on the same page and overlaps it

@@ -94,7 +94,7 @@ function checkCrossReferences(document: UnDocument): string[] {
     blocks.forEach((block, index) => {
       const blockPath = `${path}/${index}`;
       claimId(block.id, blockPath);
-      if (block.type === 'table') return;
+      if (block.type === 'table' || block.type === 'contents') return;
       checkRefs(block.footnoteRefs, block.text, blockPath);
       if (block.type === 'paragraph') checkItems(block.items, blockPath);
     });

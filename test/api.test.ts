@@ -12,9 +12,20 @@ import type { BatchEvent, UnDocument } from '../pipeline/index.js';
 import { REPLICA_PDF, REPO_ROOT } from './e2e/shared.js';
 
 const API_ENTRY = pathToFileURL(join(REPO_ROOT, 'dist/pipeline/index.js')).href;
-const { ConversionError, convert, convertBatch, emit, FORMATS, SCHEMA_VERSION, toHtml, toJson, toMarkdown, validate } = (await import(
-  API_ENTRY
-)) as typeof import('../pipeline/index.js');
+const {
+  ConversionError,
+  convert,
+  convertBatch,
+  DOCUMENT_FORMATS,
+  emit,
+  SCHEMA_VERSION,
+  tableToCsv,
+  toCsv,
+  toHtml,
+  toJson,
+  toMarkdown,
+  validate,
+} = (await import(API_ENTRY)) as typeof import('../pipeline/index.js');
 
 /** A conversion takes about a second alone, several on a loaded machine; each test makes one or two. */
 const CONVERSION_TEST_MS = 60_000;
@@ -52,7 +63,12 @@ describe('library API', { timeout: CONVERSION_TEST_MS }, () => {
   it('A/61/187: emit renders each format as the named emitters do; validate accepts it and names a broken id', async () => {
     const document = await replica;
     const named = { json: toJson, md: toMarkdown, html: toHtml };
-    for (const format of FORMATS) expect(emit(document, format)).toBe(named[format](document));
+    for (const format of DOCUMENT_FORMATS) expect(emit(document, format)).toBe(named[format](document));
+    // CSV is a file per table: toCsv gives each table's text, tableToCsv one table's.
+    const tables = toCsv(document);
+    expect(tables.length).toBeGreaterThan(0);
+    const first = [...document.body, ...document.annexes.flatMap((annex) => annex.body)].find((block) => block.id === tables[0]!.id);
+    expect(first?.type === 'table' && tableToCsv(first)).toBe(tables[0]!.csv);
     expect(validate(document)).toEqual([]);
     const broken = JSON.parse(toJson(document)) as UnDocument;
     broken.footnotes[0]!.id = broken.body[0]!.id;

@@ -57,7 +57,7 @@ describe('validateDocument', () => {
     const document = a61187With((d) => {
       d.body.push({ type: 'quote', id: 'quote-1', text: 'x' } as unknown as UnDocument['body'][number]);
     });
-    expect(validateDocument(document)).toEqual(['/body/5/type: must be one of "heading", "paragraph", "table"']);
+    expect(validateDocument(document)).toEqual(['/body/5/type: must be one of "heading", "paragraph", "table", "contents"']);
   });
 
   it('rejects a bad nested sub-item (ItemBlock is recursive)', () => {
@@ -98,7 +98,7 @@ describe('validateDocument', () => {
     {
       what: 'another schema version',
       change: (d) => ((d as { schemaVersion: string }).schemaVersion = '2.0.0'),
-      message: '/schemaVersion: must be "1.1.0"',
+      message: '/schemaVersion: must be "1.2.0"',
     },
     {
       what: 'an unknown furniture kind',

@@ -8,7 +8,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Format } from '../emit/index.js';
+import { outputFiles, type Format } from '../emit/index.js';
 import type { ConvertOptions } from './commands/convert.js';
 import { EnvironmentError, EXIT, firstLine, UsageError } from './exit.js';
 import { formatCount } from './format.js';
@@ -315,18 +315,24 @@ class BatchRun {
     }
   }
 
-  /** Writes the three (or requested) outputs as one unit, then records them in the manifest. */
+  /**
+   * Writes the three (or requested) outputs as one unit (a CSV per table included), then records
+   * them in the manifest; files of the last run no longer written (a table gone) are removed.
+   */
   private async writeConverted(document: PlannedDocument, result: BatchConversion): Promise<void> {
-    const missing = this.identity.formats.find((format) => result.outputs[format] === undefined);
-    if (missing) {
+    const rendered = outputFiles(result.outputs, this.identity.formats);
+    if (rendered === null) {
+      const missing = this.identity.formats.find((format) => result.outputs[format] === undefined);
       this.recordFailure(document, `internal error: the worker rendered no ${missing} output`, result.ms);
       return;
     }
-    const paths = outputPaths(document.key, this.identity.formats);
-    const files = this.identity.formats.map((format, index) => ({
-      path: join(this.outDir, paths[index]!),
-      content: result.outputs[format]!,
-    }));
+    const paths = rendered.map((file) => document.key + file.suffix);
+    const taken = paths.find((output) => RESERVED_NAMES.has(output));
+    if (taken) {
+      this.recordFailure(document, `refused: its output ${taken} would overwrite undoc's own file of that name`, result.ms);
+      return;
+    }
+    const files = rendered.map((file, index) => ({ path: join(this.outDir, paths[index]!), content: file.content }));
     const previous = this.manifest.get(document.key);
     try {
       await writeFilesAtomic(files, this.outDir);

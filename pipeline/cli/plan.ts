@@ -50,9 +50,12 @@ export interface BatchPlan {
 /** Files hashed at once while planning: enough to keep a disk busy, few enough to bound memory. */
 const HASH_CONCURRENCY = 4;
 
-/** The output files of `key` for the given formats, relative to the output directory. */
+/**
+ * The output files of `key` known before it is converted, relative to the output directory: one
+ * per one-file format. CSV's files (one per table) are known once converted, from the manifest.
+ */
 export function outputPaths(key: string, formats: readonly Format[]): string[] {
-  return formats.map((format) => key + EXTENSIONS[format]);
+  return formats.flatMap((format) => (format === 'csv' ? [] : [key + EXTENSIONS[format]]));
 }
 
 /** sha256 of a file, streamed: a PDF is never held in memory whole to hash it. */
@@ -145,7 +148,8 @@ async function findStaleness(
   if (pageSelection !== identity.pageSelection) {
     return `page selection changed (${pageSelection ?? 'all'} -> ${identity.pageSelection ?? 'all'})`;
   }
-  for (const output of outputPaths(key, identity.formats)) {
+  // The files written last time (a CSV per table) as well as those every run writes.
+  for (const output of new Set([...outputPaths(key, identity.formats), ...Object.keys(entry.outputs)])) {
     const info = await stat(join(outDir, output)).catch(() => null);
     if (!info) return `output ${output} is missing`;
     if (info.size !== entry.outputs[output]) return `output ${output} was modified since it was written`;

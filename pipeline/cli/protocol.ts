@@ -1,5 +1,5 @@
 /** The messages between the batch and its conversion processes (see pool.ts, worker.ts). */
-import type { Format } from '../emit/index.js';
+import type { Format, RenderedOutputs } from '../emit/index.js';
 import type { PageRanges } from '../extract.js';
 
 /** Batch → worker: convert the PDF at `path` and render it in `formats`. */
@@ -22,8 +22,8 @@ export type TaskResult =
       sha256: string;
       pages: number;
       diagnostics: number;
-      /** Rendered text per requested format. */
-      outputs: Partial<Record<Format, string>>;
+      /** Rendered text per requested format; CSV as its files, one per table. */
+      outputs: RenderedOutputs;
       /** Milliseconds per pipeline stage and per emitter (`emit.json`, …), for the benchmark. */
       timings: Record<string, number>;
       /** Milliseconds from reading the file to the last emitter. */

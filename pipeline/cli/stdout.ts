@@ -15,6 +15,8 @@ export async function convertToStdout(inputs: readonly InputDocument[], options:
   }
   const [input] = inputs as [InputDocument];
   const format = options.formats[0]!;
+  // The command refuses csv with --stdout before any input is read (one file per table).
+  if (format === 'csv') throw new UsageError('--stdout cannot write csv (one file per table): use --out <dir>');
   try {
     const document = await convert(input.path, {
       file: basename(input.path),

@@ -12,7 +12,7 @@ import { open } from 'node:fs/promises';
 import { ConversionError, convertPdf } from '../convert.js';
 import { usePinnedPdfjs } from '../extract.js';
 import { installOneShotInflate } from '../extract-inflate.js';
-import { EMITTERS } from '../emit/index.js';
+import { renderOutputs } from '../emit/index.js';
 import { DEBUG, firstLine } from './exit.js';
 import type { ConvertTask, TaskResult, WorkerMessage } from './protocol.js';
 
@@ -82,13 +82,12 @@ async function convertTask(task: ConvertTask): Promise<TaskResult> {
       send({ type: 'page', id: task.id, page, pages });
     };
     const { document, timings } = await convertPdf(data, task.file, task.pages ? { pages: task.pages, onPage } : { onPage });
-    const outputs: Partial<Record<string, string>> = {};
     const allTimings: Record<string, number> = { ...timings } as Record<string, number>;
-    for (const format of task.formats) {
+    const outputs = renderOutputs(document, task.formats, (format, run) => {
       const emitStarted = performance.now();
-      outputs[format] = EMITTERS[format](document);
+      run();
       allTimings[`emit.${format}`] = performance.now() - emitStarted;
-    }
+    });
     return {
       id: task.id,
       ok: true,

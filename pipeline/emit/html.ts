@@ -57,6 +57,8 @@ const STYLE = [
   'ul.items{list-style:none;margin:.25rem 0 1rem;padding-inline-start:1.5rem}',
   'ul.items>li{margin:.25rem 0}',
   '.table{overflow-x:auto;margin:1rem 0}',
+  '.contents ul{list-style:none;padding:0}',
+  '.contents .paragraphs,.contents .page{margin-left:1em;color:#555}',
   'table{border-collapse:collapse}',
   'th,td{border:1px solid #aaa;padding:.25rem .5rem;text-align:start;vertical-align:top}',
   '.annex{border-top:1px solid #ccc;margin-top:2rem}',
@@ -191,7 +193,23 @@ const BLOCK_WRITERS = {
   },
   table: (block, context) => {
     if (block.rows.length === 0) return;
-    context.lines.push(`<div class="table">${tableHtml(block, escapeHtml, block.id, provenanceAttributes(block.prov))}</div>`);
+    context.lines.push(
+      `<div class="table">${tableHtml(block, escapeHtml, block.id, provenanceAttributes(block.prov), (cell) => provenanceAttributes(cell.prov ?? []))}</div>`,
+    );
+  },
+  contents: (block, context) => {
+    const parts = [`<nav id="${escapeHtml(block.id)}" class="contents"${provenanceAttributes(block.prov)}>`];
+    if (block.title !== null) parts.push(`<p class="contents-title">${escapeHtml(block.title)}</p>`);
+    if (block.columns.length > 0) parts.push(`<p class="contents-columns">${escapeHtml(block.columns.join(' '))}</p>`);
+    parts.push('<ul>');
+    for (const entry of block.entries) {
+      const label = entry.label === null ? '' : `<span class="number">${escapeHtml(entry.label)}</span> `;
+      const paragraphs = entry.paragraphs === undefined ? '' : ` <span class="paragraphs">${escapeHtml(entry.paragraphs)}</span>`;
+      const page = entry.page === null ? '' : ` <span class="page">${escapeHtml(entry.page)}</span>`;
+      parts.push(`<li${provenanceAttributes(entry.prov)}>${label}${escapeHtml(entry.title)}${paragraphs}${page}</li>`);
+    }
+    parts.push('</ul></nav>');
+    context.lines.push(parts.join(''));
   },
 } satisfies BlockHandlers<HtmlContext, void>;
 

@@ -8,6 +8,8 @@
 import type {
   Annex,
   Block,
+  ContentsBlock,
+  ContentsEntry,
   Diagnostic,
   Footnote,
   FootnoteRef,
@@ -79,13 +81,28 @@ const BLOCK_ORDERERS = {
     }));
     return { ...ordered, rows, repeatedHeaders, prov };
   },
+  contents: (block): ContentsBlock => ({
+    type: block.type,
+    id: block.id,
+    title: block.title,
+    columns: block.columns,
+    entries: block.entries.map(orderedEntry),
+    prov: orderedProvenance(block.prov),
+  }),
 } satisfies BlockHandlers<undefined, Block>;
+
+function orderedEntry(entry: ContentsEntry): ContentsEntry {
+  const ordered: ContentsEntry = { label: entry.label, title: entry.title, page: entry.page, prov: orderedProvenance(entry.prov) };
+  if (entry.paragraphs === undefined) return ordered;
+  return { label: entry.label, title: entry.title, paragraphs: entry.paragraphs, page: entry.page, prov: ordered.prov };
+}
 
 function orderedCell(cell: TableCell): TableCell {
   const ordered: TableCell = { text: cell.text };
   if (cell.header) ordered.header = true;
   if (cell.colspan !== undefined) ordered.colspan = cell.colspan;
   if (cell.rowspan !== undefined) ordered.rowspan = cell.rowspan;
+  if (cell.prov !== undefined) ordered.prov = orderedProvenance(cell.prov);
   return ordered;
 }
 

@@ -205,6 +205,17 @@ const BLOCK_WRITERS = {
     for (const row of body) lines.push(tableRow(row, width));
     context.blocks.push(lines.join('\n'));
   },
+  contents: (block, context) => {
+    // A list, not headings: the entries' numbers and titles, then the paragraphs and page as printed.
+    if (block.title !== null) context.blocks.push(`**${escapeInline(block.title)}**`);
+    if (block.columns.length > 0) context.blocks.push(`*${escapeInline(block.columns.join(' · '))}*`);
+    const entries = block.entries.map((entry) => {
+      const title = [entry.label, entry.title].filter((part) => part !== null && part !== '').join(' ');
+      const numbers = [entry.paragraphs, entry.page].filter((part) => part !== undefined && part !== null);
+      return `- ${escapeInline([title, ...numbers].join(' · '))}`;
+    });
+    if (entries.length > 0) context.blocks.push(entries.join('\n'));
+  },
 } satisfies BlockHandlers<MarkdownContext, void>;
 
 function writeBlocks(blocks: readonly Block[], parentRank: number, context: MarkdownContext): void {

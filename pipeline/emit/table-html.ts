@@ -5,23 +5,34 @@
 import type { TableBlock, TableCell } from '../model.js';
 
 type Escape = (text: string) => string;
+/** Attributes a cell's element gets besides its spans (HTML's provenance; none in Markdown). */
+export type CellAttributes = (cell: TableCell) => string;
+
+const NO_ATTRIBUTES: CellAttributes = () => '';
 
 /** Whether any cell spans columns or rows. */
 export function hasSpans(block: TableBlock): boolean {
   return block.rows.some((row) => row.some((cell) => (cell.colspan ?? 1) > 1 || (cell.rowspan ?? 1) > 1));
 }
 
-function cellHtml(cell: TableCell, inHeader: boolean, escape: Escape): string {
-  const spans = `${(cell.colspan ?? 1) > 1 ? ` colspan="${cell.colspan}"` : ''}${(cell.rowspan ?? 1) > 1 ? ` rowspan="${cell.rowspan}"` : ''}`;
+function cellHtml(cell: TableCell, inHeader: boolean, escape: Escape, attributes: CellAttributes): string {
+  const spans = `${(cell.colspan ?? 1) > 1 ? ` colspan="${cell.colspan}"` : ''}${(cell.rowspan ?? 1) > 1 ? ` rowspan="${cell.rowspan}"` : ''}${attributes(cell)}`;
   const text = escape(cell.text);
   if (inHeader || cell.header) return `<th scope="${(cell.colspan ?? 1) > 1 ? 'colgroup' : 'col'}"${spans}>${text}</th>`;
   return `<td${spans}>${text}</td>`;
 }
 
 /** The `<table>` element; `id` is left out where the caller anchors the table itself. */
-export function tableHtml(block: TableBlock, escape: Escape, id?: string, attributes = ''): string {
+export function tableHtml(
+  block: TableBlock,
+  escape: Escape,
+  id?: string,
+  attributes = '',
+  cellAttributes: CellAttributes = NO_ATTRIBUTES,
+): string {
   const headerRows = block.headerRows ?? 0;
-  const row = (cells: TableCell[], inHeader: boolean) => `<tr>${cells.map((cell) => cellHtml(cell, inHeader, escape)).join('')}</tr>`;
+  const row = (cells: TableCell[], inHeader: boolean) =>
+    `<tr>${cells.map((cell) => cellHtml(cell, inHeader, escape, cellAttributes)).join('')}</tr>`;
   const parts = [id === undefined ? `<table${attributes}>` : `<table id="${escape(id)}"${attributes}>`];
   if (headerRows > 0)
     parts.push(

@@ -39,6 +39,9 @@ export function buildStructure(input: { blocks: RawBlock[]; typography: Typograp
 
 /** A block that is no contents entry ends the table of contents; one that is no table or annex title ends the wait for the title. */
 function closePending(state: StructureState, rule: StructureRule): void {
-  if (!rule.keeps?.includes('contents')) state.contents = null;
+  if (!rule.keeps?.includes('contents')) {
+    state.contents = null;
+    state.contentsLine = null;
+  }
   if (!rule.keeps?.includes('annexTitle')) state.awaitingAnnexTitle = null;
 }

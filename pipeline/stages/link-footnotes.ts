@@ -92,7 +92,7 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
     return items ? { ...linked, items: items.map(relinkItem) } : linked;
   };
   const relinkBlock = (block: Block<FootnoteDraft>): Block => {
-    if (block.type === 'table') return block;
+    if (block.type === 'table' || block.type === 'contents') return block;
     if (block.type === 'heading') return relink(block);
     const { items, ...paragraph } = block;
     const linked = relink(paragraph);

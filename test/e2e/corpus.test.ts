@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { convertPdf } from '../../pipeline/convert.js';
 import { toJson } from '../../pipeline/emit/json.js';
 import type { Block, UnDocument } from '../../pipeline/model.js';
-import { inside, letterSimilarity, openPdf, pageSizes, placedElements, placedItems } from './pdf-text.js';
+import { inside, letterAndDigitSimilarity, letterSimilarity, openPdf, pageSizes, placedElements, placedItems } from './pdf-text.js';
 import { compare, readRatchet, RATCHET_FILE, tableOf, writeRatchet, type ScoreRow } from './ratchet.js';
 import { CORPUS_PDF, GOLD_DIR, GOLD_TABLES_DIR, HAS_SHARED, REPLICA_DIR, SKIP_REASON, TOOLS } from './shared.js';
 
@@ -33,6 +33,8 @@ const PROVENANCE_SIMILARITY = 0.95;
 const PROVENANCE_MISSES = 0.01;
 /** About this many paragraphs, headings and footnotes sampled per document, spread through it. */
 const PROVENANCE_SAMPLES = 10;
+/** About this many table cells with text sampled per document that has tables, spread through them. */
+const CELL_SAMPLES = 20;
 const failures: string[] = [];
 
 function tool(name: string, ...args: string[]): any {
@@ -107,7 +109,10 @@ describe.skipIf(!HAS_SHARED)(`shared corpus${HAS_SHARED ? '' : ` (${SKIP_REASON}
   it('leaves no running header: no block is the document symbol alone', () => {
     const residue: string[] = [];
     const visit = (name: string, symbols: string[], blocks: Block[]) => {
-      for (const block of blocks) if (block.type !== 'table' && symbols.includes(block.text.trim())) residue.push(`${name}: ${block.text}`);
+      for (const block of blocks) {
+        const texts = block.type === 'table' ? [] : block.type === 'contents' ? block.entries.map((entry) => entry.title) : [block.text];
+        for (const text of texts) if (symbols.includes(text.trim())) residue.push(`${name}: ${text}`);
+      }
     };
     for (const [name, document] of documents) {
       visit(name, document.metadata.symbols, document.body);
@@ -161,7 +166,7 @@ describe.skipIf(!HAS_SHARED)(`shared corpus${HAS_SHARED ? '' : ` (${SKIP_REASON}
 
   const pdfOf = (name: string) => new Uint8Array(readFileSync([CORPUS_PDF, REPLICA_DIR].map((dir) => join(dir, name)).find(existsSync)!));
 
-  it('places every masthead line, block, item, annex, footnote and furniture entry on a page, in a box inside it', async () => {
+  it('places every masthead line, block, item, table cell, annex, footnote and furniture entry on a page, in a box inside it', async () => {
     const misplaced: string[] = [];
     let boxes = 0;
     for (const [name, document] of documents) {
@@ -200,7 +205,13 @@ describe.skipIf(!HAS_SHARED)(`shared corpus${HAS_SHARED ? '' : ` (${SKIP_REASON}
         ...document.body.flatMap((block) =>
           block.type === 'table'
             ? []
-            : [{ id: block.id, text: `${block.type === 'heading' ? (block.number ?? '') : ''} ${block.text}`, prov: block.prov }],
+            : block.type === 'contents'
+              ? block.entries.map((entry, k) => ({
+                  id: `${block.id} entry ${k}`,
+                  text: `${entry.label ?? ''} ${entry.title}`,
+                  prov: entry.prov,
+                }))
+              : [{ id: block.id, text: `${block.type === 'heading' ? (block.number ?? '') : ''} ${block.text}`, prov: block.prov }],
         ),
         ...document.footnotes.map((note) => ({ id: note.id, text: note.text, prov: note.prov })),
       ];
@@ -224,6 +235,46 @@ describe.skipIf(!HAS_SHARED)(`shared corpus${HAS_SHARED ? '' : ` (${SKIP_REASON}
       await pdf.destroy();
     }
     expect(sampled).toBeGreaterThan(5 * documents.size);
+    expect(far.length, far.join('\n')).toBeLessThanOrEqual(PROVENANCE_MISSES * sampled);
+  }, 300_000);
+
+  /**
+   * The same check for table cells (their letters and digits, since a cell is mostly figures): a
+   * sample of every document's cells with text, each of which must carry provenance (an empty
+   * cell has none: nothing was printed there).
+   */
+  it(`finds each sampled table cell's text under its box: letter and digit similarity >= ${PROVENANCE_SIMILARITY} for all but ${PROVENANCE_MISSES * 100}% of the sample`, async () => {
+    const far: string[] = [];
+    const unplaced: string[] = [];
+    let sampled = 0;
+    for (const [name, document] of documents) {
+      const cells = [...document.body, ...document.annexes.flatMap((annex) => annex.body)].flatMap((block) =>
+        block.type === 'table' ? block.rows.flatMap((row, r) => row.map((cell) => ({ id: `${block.id} row ${r}`, cell }))) : [],
+      );
+      const printed = cells.filter(({ cell }) => cell.text !== '');
+      for (const { id, cell } of printed)
+        if (!cell.prov?.length) unplaced.push(`${name} ${id}: "${cell.text.slice(0, 40)}" has no provenance`);
+      const placed = printed.filter(({ cell }) => cell.prov !== undefined);
+      if (placed.length === 0) continue;
+      const step = Math.max(1, Math.floor(placed.length / CELL_SAMPLES));
+      const pdf = await openPdf(pdfOf(name));
+      const items = new Map<number, Awaited<ReturnType<typeof placedItems>>>();
+      for (let index = 0; index < placed.length; index += step) {
+        const { id, cell } = placed[index]!;
+        const under: string[] = [];
+        for (const { page, bbox } of cell.prov!) {
+          if (!items.has(page)) items.set(page, await placedItems(pdf, page));
+          for (const item of items.get(page)!) if (inside(bbox, item.x, item.y)) under.push(item.text);
+        }
+        sampled++;
+        const similarity = letterAndDigitSimilarity(cell.text, under.join(' '));
+        if (similarity < PROVENANCE_SIMILARITY)
+          far.push(`${name} ${id} (${similarity.toFixed(2)}): "${cell.text.slice(0, 60)}" under "${under.join(' ').slice(0, 60)}"`);
+      }
+      await pdf.destroy();
+    }
+    expect(unplaced).toEqual([]);
+    expect(sampled).toBeGreaterThan(documents.size);
     expect(far.length, far.join('\n')).toBeLessThanOrEqual(PROVENANCE_MISSES * sampled);
   }, 300_000);
 

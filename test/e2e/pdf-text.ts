@@ -68,17 +68,22 @@ export function placedElements(document: UnDocument): { where: string; prov: Pro
   return found;
 }
 
-/** The letters of a text, compatibility forms folded, lower case, as a multiset: the order of the items in a box is not the question. */
-function letters(text: string): Map<string, number> {
+/** Letters only: line-end hyphens, numbers and markers do not count. */
+const LETTERS = /\p{L}/gu;
+/** Letters and digits: a table cell's content is mostly its figures. */
+const LETTERS_AND_DIGITS = /[\p{L}\p{N}]/gu;
+
+/** The characters of a text that `pattern` matches, compatibility forms folded, lower case, as a multiset: the order of the items in a box is not the question. */
+function characters(text: string, pattern: RegExp): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const letter of text.normalize('NFKC').toLowerCase().match(/\p{L}/gu) ?? []) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  for (const letter of text.normalize('NFKC').toLowerCase().match(pattern) ?? []) counts.set(letter, (counts.get(letter) ?? 0) + 1);
   return counts;
 }
 
-/** Dice similarity of two texts' letter multisets: 1 when the same letters, as often, 0 when none in common. */
-export function letterSimilarity(a: string, b: string): number {
-  const left = letters(a);
-  const right = letters(b);
+/** Dice similarity of two texts' character multisets: 1 when the same characters, as often, 0 when none in common. */
+function similarity(a: string, b: string, pattern: RegExp): number {
+  const left = characters(a, pattern);
+  const right = characters(b, pattern);
   let common = 0;
   let total = 0;
   for (const [letter, count] of left) {
@@ -87,4 +92,14 @@ export function letterSimilarity(a: string, b: string): number {
   }
   for (const count of right.values()) total += count;
   return total === 0 ? 1 : (2 * common) / total;
+}
+
+/** Dice similarity of two texts' letters. */
+export function letterSimilarity(a: string, b: string): number {
+  return similarity(a, b, LETTERS);
+}
+
+/** Dice similarity of two texts' letters and digits (for table cells, whose figures are the point). */
+export function letterAndDigitSimilarity(a: string, b: string): number {
+  return similarity(a, b, LETTERS_AND_DIGITS);
 }

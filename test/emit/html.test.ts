@@ -138,6 +138,29 @@ describe('toHtml provenance', () => {
     // The annex's label and title are placed by its section; the notes heading is undoc's own, not printed.
     expect(unplaced).toEqual(['Annexe', 'Programme de rencontres interactives informelles', 'Notes']);
   });
+
+  it('A/61/187 annex timetable: each cell with text links back to its page and box; an empty cell, with none, has no attributes', () => {
+    const document = a61187();
+    const table = document.annexes[0]!.body[1]!;
+    if (table.type !== 'table') throw new Error("the fixture's annex holds its timetable second");
+    table.rows[0]![0]!.prov = [{ page: 18, bbox: [102, 90.2, 140.5, 100.2] }];
+    table.rows[2]![0]!.prov = [
+      { page: 18, bbox: [102, 700, 170, 710] },
+      { page: 19, bbox: [102, 80, 150, 90] },
+    ];
+    const $ = page(document);
+    const heading = $('table#annex-1-table-1 thead th').first();
+    expect([heading.text(), heading.attr('data-page'), heading.attr('data-bbox')]).toEqual(['Heure', '18', '102,90.2,140.5,100.2']);
+    const broken = $('table#annex-1-table-1 tbody tr').last().children('td');
+    // A row broken by the page end: one page and one box per part, in order.
+    expect([broken.first().text(), broken.first().attr('data-page'), broken.first().attr('data-bbox')]).toEqual([
+      '10 h 30-13 heures',
+      '18 19',
+      '102,700,170,710 102,80,150,90',
+    ]);
+    expect(broken.last().text()).toBe('');
+    expect(broken.last().attr('data-page')).toBeUndefined();
+  });
 });
 
 describe('toHtml footnote back-references', () => {

@@ -213,6 +213,38 @@ describe('toMarkdown edge cases', () => {
     expect(blocks(markdown)).toContain('- first');
   });
 
+  it("A/80/590 p.3: a table with spans goes into the Markdown as HTML without the cells' provenance attributes", () => {
+    const at = [{ page: 3, bbox: [123.6, 511.1, 151.8, 518.1] as [number, number, number, number] }];
+    const markdown = toMarkdown(
+      withBody([
+        {
+          type: 'table',
+          id: 'table-1',
+          headerRows: 2,
+          rows: [
+            [
+              { text: 'Category', header: true, rowspan: 2, prov: at },
+              { text: 'Variance', header: true, colspan: 2, prov: at },
+            ],
+            [
+              { text: 'Amount', header: true, prov: at },
+              { text: 'Percentage', header: true, prov: at },
+            ],
+            [
+              { text: 'Military and police personnel', prov: at },
+              { text: '(11 103.5)', prov: at },
+              { text: '(29.7)', prov: at },
+            ],
+          ],
+          prov: at,
+        },
+      ]),
+    );
+    expect(markdown).toContain('<th scope="col" rowspan="2">Category</th>');
+    expect(markdown).toContain('<td>(11 103.5)</td>');
+    expect(markdown).not.toContain('data-');
+  });
+
   it('keeps the text of a marker whose offset is past the end', () => {
     const document = withBody([
       {

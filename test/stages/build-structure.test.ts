@@ -172,7 +172,7 @@ describe('build-structure', () => {
     expect(annexes[0]!.body[0]).toMatchObject({ type: 'paragraph', id: 'annex-1-para-1', number: '1' });
   });
 
-  it('E/2018/41: the table of contents becomes one contents table, never headings', () => {
+  it('E/2018/41: the table of contents becomes one contents block, never headings: its label, column headings and entries, a wrapped entry title joined', () => {
     const { body: result } = buildStructure(
       {
         typography,
@@ -181,14 +181,22 @@ describe('build-structure', () => {
           [body('Paragraphs Page', 400)],
           [body('Introduction ................................................ 1-2 4')],
           [body('I. ISSUES FOR ATTENTION AND ACTION BY THE ECONOMIC', 123, { font: 'body', right: 400 })],
-          [body('AND SOCIAL COUNCIL ............................................. 3 5')],
+          [body('AND SOCIAL COUNCIL ............................................. 3 5', 141)],
           [bold('INTRODUCTION', 250, 12)],
         ),
       },
       silent,
     );
-    expect(result.map((b) => b.type)).toEqual(['table', 'heading']);
-    expect(result[0]).toMatchObject({ id: 'contents' });
+    expect(result.map((b) => b.type)).toEqual(['contents', 'heading']);
+    const contents = result[0]!;
+    if (contents.type !== 'contents') throw new Error('the contents come first');
+    expect([contents.id, contents.title, contents.columns]).toEqual(['contents', 'CONTENTS', ['Paragraphs', 'Page']]);
+    expect(contents.entries.map(({ label, title, paragraphs, page }) => [label, title, paragraphs, page])).toEqual([
+      [null, 'Introduction', '1-2', '4'],
+      ['I.', 'ISSUES FOR ATTENTION AND ACTION BY THE ECONOMIC AND SOCIAL COUNCIL', '3', '5'],
+    ]);
+    // The joined entry has a box per line on its page, united.
+    expect(contents.entries[1]!.prov).toHaveLength(1);
   });
 
   it('E/ESCWA/30/8 (Arabic): "أولاً-" is a chapter number and "1-" a paragraph number', () => {
@@ -355,8 +363,18 @@ describe('build-structure, resolutions', () => {
       },
       silent,
     );
-    expect(result.map((b) => b.type)).toEqual(['table']);
-    expect(JSON.stringify(result[0])).toContain('B. Consideration of requests');
+    expect(result.map((b) => b.type)).toEqual(['contents']);
+    const contents = result[0]!;
+    if (contents.type !== 'contents') throw new Error('the contents are the only block');
+    expect(contents.entries.map(({ label, title, paragraphs, page }) => [label, title, paragraphs, page])).toEqual([
+      ['A.', 'Date and venue', '106', '35'],
+      [
+        'B.',
+        'Consideration of requests by States Members of the United Nations and/or its specialized agencies that are not members of ESCWA to participate as observers in the thirtieth session of the Commission',
+        '107-108',
+        '35',
+      ],
+    ]);
   });
 
   it('E/2018/41-fr: "H. Questions diverses" centred over "(Point 23 de l\'ordre du jour)" in the body face is one heading', () => {

@@ -3,7 +3,7 @@
  * batch itself (pipeline/cli/batch.ts) is loaded only to run, so that `--help` stays instant.
  */
 import { availableParallelism } from 'node:os';
-import { FORMATS, type Format } from '../../emit/index.js';
+import { DEFAULT_FORMATS, DOCUMENT_FORMATS, FORMATS, type Format } from '../../emit/index.js';
 import type { PageRanges } from '../../extract.js';
 import { HELP, HELP_OPTION, parseOptions, type Command, type OptionTable, type ParsedOptions } from '../command.js';
 import { UsageError } from '../exit.js';
@@ -57,7 +57,12 @@ export interface ConvertOptions {
 const OPTIONS = {
   out: { type: 'string', short: 'o', value: '<dir>', help: 'output directory (required); - writes one document to stdout' },
   stdout: { type: 'boolean', help: 'write the one input document to stdout in the one --format given (= -o -)' },
-  format: { type: 'string', short: 'f', value: '<list>', help: `formats to write, comma-separated: ${FORMATS.join(',')} (default: all)` },
+  format: {
+    type: 'string',
+    short: 'f',
+    value: '<list>',
+    help: `formats to write, comma-separated: ${FORMATS.join(',')} (default: ${DEFAULT_FORMATS.join(',')}; csv writes one file per table)`,
+  },
   pages: { type: 'string', value: '<ranges>', help: 'convert only these pages, e.g. 1-3,7 or 5- (numbers as in the PDF)' },
   exclude: {
     type: 'string',
@@ -109,8 +114,10 @@ export const convertCommand: Command<ConvertOptions> = {
     checkCombinations(values, stdout);
     const formats = parseFormats(values.format);
     if (stdout && (values.format === undefined || formats.length !== 1)) {
-      throw new UsageError(`--stdout writes one format: add --format with one of ${FORMATS.join(', ')}`);
+      throw new UsageError(`--stdout writes one format: add --format with one of ${DOCUMENT_FORMATS.join(', ')}`);
     }
+    // One stream cannot hold several CSV files without a framing no CSV reader knows.
+    if (stdout && formats[0] === 'csv') throw new UsageError('--stdout cannot write csv (one file per table): use --out <dir>');
     return {
       inputs: positionals,
       out: stdout ? '-' : values.out!,
@@ -175,7 +182,7 @@ export function parsePages(value: string): PageSelection {
 
 /** `md,json` → ['json', 'md']: canonical order, so the manifest key does not depend on spelling. */
 export function parseFormats(value: string | undefined): Format[] {
-  if (value === undefined) return [...FORMATS];
+  if (value === undefined) return [...DEFAULT_FORMATS];
   const requested = value
     .split(',')
     .map((name) => name.trim().toLowerCase())

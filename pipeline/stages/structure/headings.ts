@@ -158,7 +158,9 @@ function isSubHeadingOverParagraphs(view: BlockView): boolean {
   const open = scope.openParagraph;
   if (open !== null && opensList(open, text)) return false;
   // Under a table the line is one of the table's (A/50/610's references "(u) A/50/23 (Part III), chapter V").
-  if (scope.blocks.at(-1)?.type === 'table') return false;
+  // (The same under the contents, which was a table block before it had a kind of its own.)
+  const above = scope.blocks.at(-1)?.type;
+  if (above === 'table' || above === 'contents') return false;
   const expected = (scope.lastNumber ?? 0) + 1;
   const own = PARAGRAPH_NUMBER.exec(text);
   if (own !== null && Number(own[1]) === expected) return false;

@@ -4,7 +4,7 @@
  * headings written once.
  */
 import type { DraftCell, RawBlock, TableBlock, TableCell, TableDraft } from '../../model.js';
-import { extendProvenance } from '../../provenance.js';
+import { extendProvenance, provenanceOfBoxes } from '../../provenance.js';
 import type { StructureRule } from './view.js';
 
 export const table: StructureRule<{ draft: TableDraft; continues: TableBlock | null }> = {
@@ -19,9 +19,12 @@ export const table: StructureRule<{ draft: TableDraft; continues: TableBlock | n
     const continues = last?.type === 'table' && previous !== undefined && continuesOnNextPage(previous, block, last, draft) ? last : null;
     return { draft, continues };
   },
-  apply({ draft, continues }, state, { block, prov }) {
+  apply({ draft, continues }, state, { block, prov: linesProv }) {
     const scope = state.scope;
     const rows = draft.rows.map(outputRow);
+    // The table's box is its cells' (the line that carries the grid only has its first line's height).
+    const cellBoxes = draft.rows.flat().flatMap((cell) => cell.boxes ?? []);
+    const prov = cellBoxes.length > 0 ? provenanceOfBoxes(cellBoxes) : linesProv;
     if (continues) {
       const header = continues.rows.slice(0, continues.headerRows ?? 0);
       const repeated = header.length > 0 && header.every((row, r) => sameRow(row, rows[r]));
@@ -60,6 +63,7 @@ function outputRow(row: DraftCell[]): TableCell[] {
     if (cell.header) out.header = true;
     if ((cell.colspan ?? 1) > 1) out.colspan = cell.colspan!;
     if ((cell.rowspan ?? 1) > 1) out.rowspan = cell.rowspan!;
+    if (cell.text !== '' && cell.boxes !== undefined && cell.boxes.length > 0) out.prov = provenanceOfBoxes(cell.boxes);
     return out;
   });
 }

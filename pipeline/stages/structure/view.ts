@@ -4,7 +4,7 @@
  * that a rule changes only in its `apply` step.
  */
 import { slice, trim } from '../../text/anchored-text.js';
-import type { Annex, FootnoteDraft, Line, Provenance, RawBlock, Reporter, TableBlock, Typography } from '../../model.js';
+import type { Annex, ContentsBlock, FootnoteDraft, Line, Provenance, RawBlock, Reporter, Typography } from '../../model.js';
 import { provenanceOf } from '../../provenance.js';
 import { joinLines, type JoinedText } from '../join-text.js';
 import type { HeadingLevels } from './heading-levels.js';
@@ -47,7 +47,9 @@ export interface StructureState {
   /** An annex whose label was read, while its title may still follow. */
   awaitingAnnexTitle: Annex<FootnoteDraft> | null;
   /** The table of contents being read, while its entries follow each other. */
-  contents: TableBlock | null;
+  contents: ContentsBlock | null;
+  /** The first line of the contents' last entry: a wrapped entry title is indented from it. */
+  contentsLine: Line | null;
   readonly headingLevels: HeadingLevels;
   readonly pictureNumbers: PictureNumbering;
   readonly ids: UniqueIds;
@@ -63,6 +65,7 @@ export function newState(headingLevels: HeadingLevels, pictureNumbers: PictureNu
     annexes: [],
     awaitingAnnexTitle: null,
     contents: null,
+    contentsLine: null,
     headingLevels,
     pictureNumbers,
     ids: new UniqueIds(),

@@ -4,6 +4,7 @@
  * group headings spanning the columns their rule spans ("Variance" over Amount | Percentage).
  */
 import type { DraftCell, Line, Rule, SpanAnchor, TableDraft, Typography } from '../../model.js';
+import { addPiece } from './cell-boxes.js';
 
 export type { DraftCell, TableDraft };
 
@@ -206,11 +207,14 @@ function headerGrid(band: { line: Line; segments: Segment[] }[], columns: Column
       const host = cells.find((c) => c.column <= placed.column && placed.column < c.column + (c.colspan ?? 1));
       if (host) {
         host.text = joinLines(host.text, segment.text);
+        addPiece(host, segment, line);
         continue;
       }
       const room = (placements[k + 1]?.column ?? columns.length) - placed.column;
       const span = Math.min(Math.max(placed.span, ruledSpan(segment, line, columns, rules, placed.column)), Math.max(1, room));
-      cells.push({ text: segment.text, column: placed.column, header: true, ...(span > 1 ? { colspan: span } : {}) });
+      const cell: DraftCell = { text: segment.text, column: placed.column, header: true, ...(span > 1 ? { colspan: span } : {}) };
+      addPiece(cell, segment, line);
+      cells.push(cell);
     }
   }
   return layHeader(levels, columns.length);
@@ -253,10 +257,12 @@ function rowCells(band: { line: Line; segments: Segment[] }[], columns: { x0: nu
       const host = [...cells.values()].find((c) => c.column <= placed.column && placed.column < c.column + (c.colspan ?? 1));
       if (host) {
         host.text = joinLines(host.text, segment.text);
+        addPiece(host, segment, line);
         continue;
       }
       const span = Math.min(Math.max(placed.span, ruledSpan(segment, line, columns, rules, placed.column)), Math.max(1, room));
       const cell: DraftCell = { text: segment.text, column: placed.column };
+      addPiece(cell, segment, line);
       if (span > 1) cell.colspan = Math.min(span, columns.length - placed.column);
       cells.set(placed.column, cell);
     }

@@ -66,9 +66,12 @@ describe('structure rules', () => {
     ]);
   });
 
-  it('contents: the label, and an entry with dot leaders', () => {
-    expect(match(contents, [bold('Contents', 100, 12)])).toEqual({ rows: [['Contents']] });
-    expect(match(contents, [body('Introduction . . . . . . . . 1-3 4')])).toEqual({ rows: [['Introduction 1-3 4']] });
+  it('contents: the label, and an entry with dot leaders (its paragraphs and page apart)', () => {
+    expect(match(contents, [bold('Contents', 100, 12)])).toEqual({ title: 'Contents', rows: [] });
+    expect(match(contents, [body('Introduction . . . . . . . . 1-3 4')])).toMatchObject({
+      title: null,
+      rows: [{ cells: ['Introduction', '1-3', '4'] }],
+    });
     expect(match(contents, [body('The Commission adopted the report without a vote.')])).toBeNull();
   });
 
