@@ -26,7 +26,7 @@ export type BatchEvent =
   | { type: 'aborted'; index: number; path: string };
 
 export interface BatchOptions {
-  /** Formats rendered for each document (default: DEFAULT_FORMATS, json, md and html; in FORMATS order). */
+  /** Formats rendered for each document (default: DEFAULT_FORMATS, all four; in FORMATS order). */
   formats?: readonly Format[];
   /** Documents converted at once, one worker process each (default 1). */
   jobs?: number;

@@ -1,5 +1,5 @@
 /**
- * Golden outputs: `undoc convert input/` must write, byte for byte, the JSON, Markdown and HTML
+ * Golden outputs: `undoc convert input/` must write, byte for byte, the JSON, Markdown, HTML and CSV
  * committed in output/. Any change to the converter that changes what a user gets shows up here
  * and, once regenerated with `npm run golden`, as a diff of output/ for review.
  */

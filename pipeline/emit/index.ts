@@ -18,11 +18,11 @@ export const FORMATS: readonly Format[] = ['json', 'md', 'html', 'csv'];
 export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['json', 'md', 'html'];
 
 /**
- * The formats written when none is asked for: the document's own. CSV (one file per table, for
- * data users) is asked for by name, so that a run over an archive does not write a file for each
- * of its tables unasked.
+ * The formats written when none is asked for: every one, since the contract gives every table as a
+ * CSV file too (for data users) beside the document's JSON, Markdown and HTML; a run that wants
+ * fewer files names its formats.
  */
-export const DEFAULT_FORMATS: readonly Format[] = ['json', 'md', 'html'];
+export const DEFAULT_FORMATS: readonly Format[] = ['json', 'md', 'html', 'csv'];
 
 /** The function that renders a document in each one-file format; each returns the complete file text. */
 export const EMITTERS = {

@@ -18,7 +18,7 @@ afterEach(() => cleanup());
 describe('arguments', () => {
   it('takes formats in any order and spelling, written in canonical order', () => {
     expect(parseFormats('HTML, json')).toEqual(['json', 'html']);
-    expect(parseFormats(undefined)).toEqual(['json', 'md', 'html']);
+    expect(parseFormats(undefined)).toEqual(['json', 'md', 'html', 'csv']);
     expect(() => parseFormats(',')).toThrow(UsageError);
   });
 

@@ -6,7 +6,7 @@ describe('emit/index', () => {
   it('has an emitter and an extension for every one-file format, and nothing else; CSV is asked for by name', () => {
     expect(FORMATS).toEqual(['json', 'md', 'html', 'csv']);
     expect(DOCUMENT_FORMATS).toEqual(['json', 'md', 'html']);
-    expect(DEFAULT_FORMATS).toEqual(['json', 'md', 'html']);
+    expect(DEFAULT_FORMATS).toEqual(['json', 'md', 'html', 'csv']);
     expect(Object.keys(EMITTERS).sort()).toEqual([...DOCUMENT_FORMATS].sort());
     expect(EXTENSIONS).toEqual({ json: '.json', md: '.md', html: '.html' });
   });
