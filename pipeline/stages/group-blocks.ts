@@ -27,12 +27,22 @@ export const LATIN_SECTION_NUMBER = /^(?:[IVXLC]{1,6}|[A-Z])\.\s/;
 /** Sentence-final punctuation, closing quotes allowed. */
 export const ENDS_SENTENCE = /[.!?:;؟。]["'”’»)]*$/u;
 
-/** Groups the body lines of every page; the first `mastheadLines` of page 1, and the `coverPages` after it, are the masthead's. */
-export function groupBlocks(pages: PageLines[], mastheadLines: number, typography: Typography, coverPages = 0): RawBlock[] {
+/**
+ * Groups the body lines of every page; the first `mastheadLines` of page 1, the `coverPages` after
+ * it, and the first `bodyOpening` lines of the page after those are the masthead's.
+ */
+export function groupBlocks(
+  pages: PageLines[],
+  mastheadLines: number,
+  typography: Typography,
+  coverPages = 0,
+  bodyOpening = 0,
+): RawBlock[] {
   const blocks: RawBlock[] = [];
   // Pages 2 to 1 + coverPages are the cover's, read with the masthead.
   for (const page of pages.filter((p) => p.number === 1 || p.number > 1 + coverPages)) {
-    const lines = page.number === 1 ? page.body.slice(mastheadLines) : page.body;
+    const skipped = page.number === 1 ? mastheadLines : page.number === 2 + coverPages ? bodyOpening : 0;
+    const lines = page.body.slice(skipped);
     let current: RawBlock | undefined;
     for (const line of lines) {
       // A table found in place of its lines is a block of its own.

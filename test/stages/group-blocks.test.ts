@@ -245,4 +245,14 @@ describe('group-blocks', () => {
     );
     expect(blocks.map((block) => block.lines.length)).toEqual([2, 1]);
   });
+
+  it("A/80/16: the report's bracketed date atop the first page after the cover is the masthead's, not a block", () => {
+    const pages = [
+      pageOf(1, [line('A/80/16', 517, 48), line('Supplement No. 16', 123, 437)]),
+      pageOf(2, [line('Note', 123, 163, { page: 2 })]),
+      pageOf(3, [line('[17 June 2025]', 480, 80, { page: 3 }), line('Contents', 79, 120, { page: 3, size: 14 })]),
+    ];
+    const blocks = groupBlocks(pages, 2, typography, 1, 1);
+    expect(blocks.map((block) => block.lines.map((l) => l.text))).toEqual([['Contents']]);
+  });
 });
