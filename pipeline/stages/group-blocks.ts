@@ -102,7 +102,7 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
   if (UNIT_OPENING.test(line.text) && (short || ENDS_SENTENCE.test(previous.text))) return true;
   // A paragraph number printed as a picture opens a unit as surely as one printed as text.
   if (line.numberPicture) return true;
-  if (short && line.font !== previous.font) return true;
+  if (short && line.font !== previous.font && !isBareSectionNumber(lines)) return true;
   // A first-line indent opens a body paragraph; headings wrap with a hanging indent instead.
   const bodyText = previous.font === typography.bodyFont && Math.abs(previous.size - typography.bodySize) <= SIZE_TOLERANCE;
   if (
@@ -117,6 +117,15 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
   if (bodyText && isIndentAfterFullLastLine(lines, line)) return true;
   if (Boolean(cellsOf(line)) !== Boolean(cellsOf(previous))) return true;
   return false;
+}
+
+/**
+ * A Roman numeral alone on its line, without its period, is a section's number: the section's
+ * title under it, in a face of its own, is the same heading ("I" / "Implementation of the
+ * Convention…", A/RES/80/110).
+ */
+function isBareSectionNumber(lines: Line[]): boolean {
+  return lines.length === 1 && /^[IVXLC]{1,6}$/.test(lines[0]!.text.trim());
 }
 
 /** A blank this many line spacings high inside a paragraph is where a typewritten page ended. */

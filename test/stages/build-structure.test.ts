@@ -37,6 +37,29 @@ describe('build-structure', () => {
     ]);
   });
 
+  it('A/RES/80/110: a section numeral alone on its line ("I", no period) numbers the title under it', () => {
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('Recalling its resolutions on the law of the sea, including resolution 79/144,')],
+          [
+            line('I', 123, 152, { font: 'bold', right: 127 }),
+            line('Implementation of the Convention and related agreements and instruments', 123, 164, { font: 'bold', right: 460 }),
+          ],
+          [body('1. Reaffirms the unified character of the Convention and the vital importance of preserving its integrity;')],
+          [line('II', 123, 300, { font: 'bold', right: 129 }), line('Capacity-building', 123, 312, { font: 'bold', right: 200 })],
+          [body('2. Also reaffirms that capacity-building is essential to ensure that States are able to implement the Convention;')],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => [b.level, b.number, b.text])).toEqual([
+      [1, 'I', 'Implementation of the Convention and related agreements and instruments'],
+      [1, 'II', 'Capacity-building'],
+    ]);
+  });
+
   it('UNW/2025/2: section letters that run on across a chapter ("E. Outcome 1" under chapter IV after "D." under III) are headings, and "I." after "H." is a section', () => {
     const { body: result } = buildStructure(
       {

@@ -255,4 +255,30 @@ describe('group-blocks', () => {
     const blocks = groupBlocks(pages, 2, typography, 1, 1);
     expect(blocks.map((block) => block.lines.map((l) => l.text))).toEqual([['Contents']]);
   });
+
+  it('A/RES/80/110: a section numeral alone on its line ("I") and its title under it in another face are one block', () => {
+    const bodyLine = (text: string, y: number) => line(text, 123, y, { page: 6, font: 'body', size: 13, right: 488 });
+    const blocks = groupBlocks(
+      [
+        pageOf(6, [
+          bodyLine('the Law of the Sea (the Tribunal) in accordance with the Convention,', 128),
+          line('I', 123, 152, { page: 6, font: 'bold', size: 13, right: 127 }),
+          line('Implementation of the Convention and related agreements and instruments', 123, 164, {
+            page: 6,
+            font: 'bolder',
+            size: 13,
+            right: 468,
+          }),
+          line('1. Reaffirms the unified character of the Convention', 147, 182, { page: 6, font: 'body', size: 13, right: 488 }),
+        ]),
+      ],
+      0,
+      typography,
+    );
+    expect(blocks.map((block) => block.lines.map((l) => l.text.slice(0, 14)))).toEqual([
+      ['the Law of the'],
+      ['I', 'Implementation'],
+      ['1. Reaffirms t'],
+    ]);
+  });
 });

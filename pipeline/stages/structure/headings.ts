@@ -63,6 +63,21 @@ const SECTION_LETTER = /^([A-Z])\.\s/;
 const ROMAN_NUMBER = /^[IVXLC]{1,6}\.\s/;
 /** One-letter chapter numbers: "L." (50) and "C." (100) are always section letters. */
 const ONE_LETTER_ROMAN = /^[IVX]\.\s/;
+/**
+ * A Roman numeral standing alone, without its period, on a heading's first line, the title on the
+ * lines under it: the sections of a General Assembly resolution ("I" / "Implementation of the
+ * Convention…", A/RES/80/110, A/80/L.22).
+ */
+const BARE_ROMAN_LINE = /^[IVXLC]{1,6}$/;
+const BARE_ROMAN_OPENING = /^([IVXLC]{1,6})\s+(?=\S)/;
+
+/** The heading's printed number and where its text starts after it. */
+function numberOf(view: BlockView): { number: string | null; cut: number } {
+  const numberMatch = HEADING_NUMBER.exec(view.text);
+  if (numberMatch) return { number: headingNumberOf(numberMatch), cut: numberMatch[0].length };
+  const bare = view.block.lines.length > 1 && BARE_ROMAN_LINE.test(view.first.text.trim()) ? BARE_ROMAN_OPENING.exec(view.text) : null;
+  return bare ? { number: bare[1]!, cut: bare[0].length } : { number: null, cut: 0 };
+}
 
 interface HeadingMatch {
   number: string | null;
@@ -83,16 +98,15 @@ export const heading: StructureRule<HeadingMatch> = {
   matches(view) {
     if (!isHeading(view)) return null;
     const { text, state } = view;
-    const numberMatch = HEADING_NUMBER.exec(text);
-    const cut = numberMatch ? numberMatch[0].length : 0;
+    const { number, cut } = numberOf(view);
     return {
-      number: numberMatch ? headingNumberOf(numberMatch) : null,
+      number,
       text: text.slice(cut).trim(),
       footnoteRefs: view.refs(cut),
       size: view.first.size,
       font: view.first.font,
       sectionLetter: sectionLetterOf(text, state.scope),
-      opensChapter: ROMAN_NUMBER.test(text),
+      opensChapter: ROMAN_NUMBER.test(text) || (number !== null && BARE_ROMAN_LINE.test(number)),
     };
   },
   apply(match, state, { prov }) {
