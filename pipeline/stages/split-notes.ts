@@ -117,9 +117,13 @@ function bodySizeNotesArea(lines: Line[], lineGap: number): Line[] {
   return [];
 }
 
-/** The line opens with a note marker that one of the lines above carries as a raised marker. */
+/**
+ * The line opens with a note marker, printed or raised (DP/2025/14 p.7: a raised "2" before "Based
+ * on Evaluation Resource Centre data…", at body size), that one of the lines above carries as a
+ * raised marker.
+ */
 function opensWithCalledMarker(line: Line, above: Line[]): boolean {
-  const opening = NOTE_OPENING.exec(line.text)?.[0];
+  const opening = markersOf(line).find((m) => m.offset === 0)?.marker ?? NOTE_OPENING.exec(line.text)?.[0];
   if (opening === undefined || !startsWithMarker(line)) return false;
   return above.some((other) => markersOf(other).some((m) => m.marker === opening));
 }

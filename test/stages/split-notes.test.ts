@@ -72,6 +72,28 @@ describe('split-notes', () => {
     expect(page!.notes.map((l) => l.text.slice(0, 5))).toEqual(['2 See', '3 The']);
   });
 
+  it('DP/2025/14 p.7: body-size notes whose markers are raised (not printed) at their start, after a wide gap, are notes when the text calls them', () => {
+    const dp = { ...typography, bodySize: 9.96, lineGap: 11.4 };
+    const body = (text: string, y: number, markers: { marker: string; offset: number }[] = []) =>
+      line(text, 108, y, { size: 9.96, font: 'f1', right: 518, markers });
+    const note = (text: string, y: number, marker?: string) =>
+      line(text, 113.2, y, { size: 9.96, font: 'f1', right: 518, markers: marker ? [{ marker, offset: 0 }] : [] });
+    const [page] = splitNotes(
+      pagesOf([
+        body('Independent evaluations completed in 2024 numbered 42, up from 36 in 2023.', 580, [{ marker: '2', offset: 76 }]),
+        body('Staff time was self-reported by country offices.', 603.9, [{ marker: '3', offset: 49 }]),
+        body('conducted by the Office.', 626.7),
+        note('Based on Evaluation Resource Centre data downloaded on 3 February 2025.', 664.6, '2'),
+        note('Staff time allocations for evaluation and additional evaluation costs were self-reported through the', 676, '3'),
+        note('results-oriented annual reports.', 687.5),
+      ]),
+      dp,
+      collecting(),
+    );
+    expect(page!.notes.map((l) => l.text.slice(0, 10))).toEqual(['Based on E', 'Staff time', 'results-or']);
+    expect(page!.body.map((l) => l.text.slice(0, 10))).toEqual(['Independen', 'Staff time', 'conducted ']);
+  });
+
   it('TD/B/43/6: a line opening with a number that no raised marker calls stays text, even after a wide gap', () => {
     const [page] = splitNotes(
       pagesOf([at('The table below shows the figures.', 598), at('2 countries reported in 1995.', 711.8)]),
