@@ -121,6 +121,62 @@ describe('build-structure', () => {
     ]);
   });
 
+  it('CEDAW/C/CAF/CO/6-ru: a heading in the body face wrapped over two lines, the second short, is a heading too', () => {
+    const regular = (text: string) => line(text, 123, 100, { font: 'regular', right: 488 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [regular('10. Комитет принимает к сведению национальную политику в области прав человека.')],
+          [
+            body('Связанное с конфликтом насилие в отношении женщин и девочек и доступ', 123, { right: 481 }),
+            line('к правосудию', 123, 112, { font: 'body', right: 188 }),
+          ],
+          [regular('11. Комитет с удовлетворением отмечает предпринятые государством-участником усилия.')],
+          // Two bold lines ending a sentence are a paragraph's, not a heading.
+          [
+            body('Комитет рекомендует государству-участнику обеспечить защиту женщин и девочек', 123, { right: 481 }),
+            line('в полном объеме.', 123, 112, { font: 'body', right: 200 }),
+          ],
+          [regular('12. Комитет отмечает подписанное 6 февраля 2019 года соглашение.')],
+        ),
+      },
+      silent,
+    );
+    expect(result.map((b) => [b.type, b.type === 'heading' ? b.text : b.type === 'paragraph' ? b.number : null])).toEqual([
+      ['paragraph', '10'],
+      ['heading', 'Связанное с конфликтом насилие в отношении женщин и девочек и доступ к правосудию'],
+      ['paragraph', '11'],
+      ['paragraph', null],
+      ['paragraph', '12'],
+    ]);
+  });
+
+  it('CEDAW/C/CAF/CO/6-ru: an unnumbered sub-heading under a section ("B.") is level 3; numbered paragraphs in another face make no heading style', () => {
+    // Bold is the body face (the recommendations); the observations are regular, and so look heading-like by face.
+    const regular = (text: string) => line(text, 123, 100, { font: 'regular', right: 488 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('A. Факторы и трудности', 100, 12)],
+          [regular('3. Комитет выражает признательность делегации высокого уровня государства-участника.')],
+          [line('4. Комитет с обеспокоенностью отмечает:', 123, 100, { font: 'regular', right: 327 })],
+          [line('a) тревожное число случаев заключения детей под стражу;', 147, 112, { font: 'regular', right: 488 })],
+          [bold('B. Основные вопросы, вызывающие обеспокоенность, и рекомендации', 100, 12)],
+          [body('Женщины и мир и безопасность', 123, { right: 276 })],
+          [regular('5. Комитет отмечает подписанное 6 февраля 2019 года в Банги Политическое соглашение.')],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => [b.level, b.number, b.text])).toEqual([
+      [2, 'A.', 'Факторы и трудности'],
+      [2, 'B.', 'Основные вопросы, вызывающие обеспокоенность, и рекомендации'],
+      [3, null, 'Женщины и мир и безопасность'],
+    ]);
+  });
+
   it('A/HRC/59/60 paras 56-64: a bold numbered paragraph continuing the numbering is no heading', () => {
     const long =
       '56. The Working Group calls upon States to adopt a smart mix of measures, national and international, mandatory and voluntary, to foster business respect for human rights.';

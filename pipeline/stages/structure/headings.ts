@@ -188,18 +188,20 @@ function isSubHeadingOverParagraphs(view: BlockView): boolean {
 /**
  * Treaty-body concluding observations set their recommendations in bold, so that bold is the
  * commonest face and the bold unnumbered sub-headings look like body text (CEDAW/C/CAF/CO/6:
- * "Женщины и мир и безопасность" over "13. Комитет отмечает…"). Such a heading is one short line
- * at body size, in another face than the paragraph under it, opening with a capital and ending
- * without punctuation, standing where that paragraph's number does, and the paragraph under it
- * continues the numbering.
+ * "Женщины и мир и безопасность" over "13. Комитет отмечает…"). Such a heading is one or two lines
+ * at body size, the last one short ("Связанное с конфликтом насилие в отношении женщин и девочек и
+ * доступ" / "к правосудию"), in another face than the paragraph under it, opening with a capital and
+ * ending without punctuation, standing where that paragraph's number does, and the paragraph under
+ * it continues the numbering.
  */
 function isFaceHeadingOverParagraph(view: BlockView): boolean {
   const { block, text, typography, state, next } = view;
   const line = block.lines[0]!;
-  if (block.lines.length !== 1 || next === undefined || line.rtl || Math.abs(line.size - typography.bodySize) > SIZE_TOLERANCE)
-    return false;
+  const last = block.lines.at(-1)!;
+  if (block.lines.length > SUB_HEADING_MAX_LINES || next === undefined || line.rtl) return false;
+  if (block.lines.some((l) => l.font !== line.font || Math.abs(l.size - typography.bodySize) > SIZE_TOLERANCE)) return false;
   if (!/^\p{Lu}/u.test(text) || /[.;,:!?…)]$/.test(text) || HEADING_NUMBER.test(text) || PARAGRAPH_NUMBER.test(text)) return false;
-  if (line.right >= (line.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * line.size) return false;
+  if (last.right >= (last.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * last.size) return false;
   const under = next.lines[0]!;
   if (under.font === line.font || Math.abs(under.x - line.x) > line.size) return false;
   const number = PARAGRAPH_NUMBER.exec(next.lines.map((l) => l.text).join(' '));
