@@ -177,6 +177,37 @@ describe('build-structure', () => {
     ]);
   });
 
+  it("E/2025/43: an indented draft's label and its four-line title, under the paragraph recommending it, are one heading nested in the section", () => {
+    const draftLine = (text: string, y: number) => line(text, 147, y, { font: 'bold', right: 476 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('A. Draft decisions recommended by the Permanent Forum for adoption by the Council', 100, 12)],
+          [
+            body(
+              '1. The Permanent Forum on Indigenous Issues recommends to the Economic and Social Council the adoption of the following draft decisions:',
+            ),
+          ],
+          [
+            draftLine('Draft decision I', 209),
+            draftLine('International expert group meeting on the theme “Recognition of', 221),
+            draftLine('Indigenous Peoples’ rights in the context of the climate crisis, biodiversity', 233),
+            draftLine('governance and territorial integrity: focusing on nomadic and', 245),
+            draftLine('semi-nomadic peoples, including pastoralists and shifting cultivators”', 257),
+          ],
+          [body('The Economic and Social Council decides to authorize a three-day international expert group meeting.', 170)],
+        ),
+      },
+      silent,
+    );
+    const headings = result.filter((b) => b.type === 'heading').map((b) => [b.level, b.text.slice(0, 40)]);
+    expect(headings).toEqual([
+      [2, 'Draft decisions recommended by the Perma'],
+      [3, 'Draft decision I International expert gr'],
+    ]);
+  });
+
   it('A/HRC/59/60 paras 56-64: a bold numbered paragraph continuing the numbering is no heading', () => {
     const long =
       '56. The Working Group calls upon States to adopt a smart mix of measures, national and international, mandatory and voluntary, to foster business respect for human rights.';

@@ -5,7 +5,14 @@
 import type { HeadingBlock, FootnoteDraft, ParagraphBlock, RawBlock, Typography } from '../../model.js';
 import { LATIN_SECTION_NUMBER } from '../group-blocks.js';
 import { ARABIC_CHAPTER_LABEL, ARABIC_CHAPTER_ORDINALS, ARABIC_LETTER_NAMES, ARABIC_ORDINAL_ADJECTIVES } from '../../languages/ar.js';
-import { alternation, FIRST_WORDS, headingLabelsAround, headingLabelWords, SUMMARY_LABEL } from '../../languages/index.js';
+import {
+  alternation,
+  DRAFT_LABEL_LINE,
+  FIRST_WORDS,
+  headingLabelsAround,
+  headingLabelWords,
+  SUMMARY_LABEL,
+} from '../../languages/index.js';
 import { isNextLetter } from '../../languages/numbering.js';
 import { CHINESE_NUMERALS } from '../../languages/zh.js';
 import { isCentred, SIZE_TOLERANCE } from '../measure-typography.js';
@@ -90,6 +97,8 @@ interface HeadingMatch {
   sectionLetter: string | null;
   /** A Roman chapter number: the sections start from A again after it. */
   opensChapter: boolean;
+  /** Labelled as a draft on its first line ("Draft decision I"). */
+  draft: boolean;
 }
 
 /** A heading: its number, level and text; it closes the open paragraph. */
@@ -107,6 +116,7 @@ export const heading: StructureRule<HeadingMatch> = {
       font: view.first.font,
       sectionLetter: sectionLetterOf(text, state.scope),
       opensChapter: ROMAN_NUMBER.test(text) || (number !== null && BARE_ROMAN_LINE.test(number)),
+      draft: DRAFT_LABEL_LINE.test(view.first.text.trim()),
     };
   },
   apply(match, state, { prov }) {
@@ -114,7 +124,7 @@ export const heading: StructureRule<HeadingMatch> = {
     const block: HeadingBlock<FootnoteDraft> = {
       type: 'heading',
       id: state.ids.take(`${scope.idPrefix}h-${++scope.counters.h}`),
-      level: state.headingLevels.levelOf(match.number, match.size, match.font),
+      level: match.draft ? state.headingLevels.draftLevel() : state.headingLevels.levelOf(match.number, match.size, match.font),
       number: match.number,
       text: match.text,
       footnoteRefs: match.footnoteRefs,
@@ -275,7 +285,11 @@ function isContinuingParagraph(text: string, scope: Scope): boolean {
 export function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock, inAnnex = false): boolean {
   const lines = block.lines;
   const first = lines[0]!;
-  if (lines.length > HEADING_MAX_LINES) return false;
+  // A draft's label line over its title ("Draft decision I" / "International expert group meeting
+  // on …", E/2025/43) labels the heading as "Chapter I" does: it does not count toward the title's
+  // lines, and the two may stand indented, as the draft does under the paragraph that recommends it.
+  const draft = DRAFT_LABEL_LINE.test(first.text.trim());
+  if (lines.length > HEADING_MAX_LINES + (draft ? 1 : 0)) return false;
   const text = lines.map((l) => l.text).join(' ');
   if (text.length > HEADING_MAX_CHARS) return false;
   // Headings in small capitals are set smaller than the body ("A. DATE AND VENUE" at 9 pt over 11 pt).
@@ -291,7 +305,7 @@ export function isHeadingLike(block: RawBlock, typography: Typography, next?: Ra
   if (!larger && !distinctFont) return isPlacedLikeHeading(block, text, smallCaps, typography, next);
   // A body-size line in another face that does not start at the margin (an indented "The General
   // Assembly", a right-set meeting line) is emphasis, not a heading; numbered headings hang left of it.
-  if (!larger && !HEADING_NUMBER.test(text) && !first.rtl && first.x > typography.leftMargin + HEADING_MARGIN_SLACK * first.size)
+  if (!larger && !draft && !HEADING_NUMBER.test(text) && !first.rtl && first.x > typography.leftMargin + HEADING_MARGIN_SLACK * first.size)
     return false;
   // A sentence that ends like one is a (bold) paragraph, not a heading.
   return !/[.;,]$/.test(text) || /^[IVXLC]+\.$|^[A-Z]\.$/.test(text);
