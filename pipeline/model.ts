@@ -256,6 +256,8 @@ export interface Masthead {
   consumed: number;
   /** How many pages after page 1 belong to the cover: an Official Records supplement's title page and inside cover. */
   coverPages: number;
+  /** How many lines at the top of the first page after the cover are the masthead's (a report's "[17 June 2025]"). */
+  bodyOpening: number;
 }
 
 /** The document's blocks, footnote references still drafts. */

@@ -22,6 +22,7 @@ export const en: Lexicon = {
   officialRecords: ['Official Records', 'Supplement No'],
   supplement: ['Supplement No'],
   symbolsNote: ['Symbols of United Nations documents are composed of'],
+  draftLabels: ['Draft resolution', 'Draft decision'],
   of: ['of'],
   headingLabels: { Chapter: 'Chapter', Part: 'Part', Section: 'Section', Rule: 'Rule', Article: 'Article' },
   page: ['page'],

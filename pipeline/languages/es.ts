@@ -30,6 +30,7 @@ export const es: Lexicon = {
   officialRecords: ['Documentos Oficiales', 'Suplemento núm', 'Suplemento No'],
   supplement: ['Suplemento núm', 'Suplemento No'],
   symbolsNote: ['Las signaturas de los documentos de las Naciones Unidas se componen'],
+  draftLabels: ['Proyecto de resolución', 'Proyecto de decisión'],
   of: ['de', 'del'],
   headingLabels: { Chapter: 'Capítulo', Part: 'Parte', Section: 'Sección', Rule: 'Regla', Article: 'Artículo' },
   page: ['página'],

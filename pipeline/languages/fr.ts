@@ -22,6 +22,7 @@ export const fr: Lexicon = {
   officialRecords: ['Documents officiels', 'Supplément no', 'Supplément n°'],
   supplement: ['Supplément no', 'Supplément n°'],
   symbolsNote: ['Les cotes des documents de l’Organisation des Nations Unies se composent'],
+  draftLabels: ['Projet de résolution', 'Projet de décision'],
   of: ['de'],
   headingLabels: { Chapter: 'Chapitre', Part: 'Partie', Section: 'Section', Rule: 'Règle', Article: 'Article' },
   page: ['page'],

@@ -159,6 +159,11 @@ export const SUPPLEMENT_LINE = new RegExp(
 );
 /** The note on document symbols opening an Official Records inside cover. */
 export const SYMBOLS_NOTE = new RegExp(`^(?:${alternation(new Set(wordsOf((l) => l.symbolsNote ?? [])))})`, 'i');
+/** A draft's label line alone: "Draft decision I", "Draft resolution B", "Projet de résolution 3". */
+export const DRAFT_LABEL_LINE = new RegExp(
+  `^(?:${alternation(new Set(wordsOf((l) => l.draftLabels ?? [])))})(?:\\s+(?:[IVXLC]{1,6}|[A-Z]|\\d{1,3}))?\\*?$`,
+  'iu',
+);
 /** "of", "de", "del", "из", "من" between words, where an agenda item's description starts. */
 export const AGENDA_DESCRIPTION_START = new RegExp(`\\s(?:${alternation(new Set(wordsOf((l) => l.of)))})\\s`);
 

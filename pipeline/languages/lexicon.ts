@@ -45,6 +45,8 @@ export interface Lexicon {
   supplement?: string[];
   /** The opening words of the note on document symbols printed on an Official Records inside cover. */
   symbolsNote?: string[];
+  /** "Draft resolution", "Draft decision": the label line over a draft's title in a report that recommends it. */
+  draftLabels?: string[];
   /** "of" between an agenda item's numbers and its description ("Item 4 of the provisional agenda"). */
   of: string[];
   headingLabels: Partial<Record<HeadingLabel, string>>;

@@ -25,6 +25,7 @@ export const ru: Lexicon = {
   resolutionHeader: { resolution: 'Резолюция', adopted: 'принятая' },
   officialRecords: ['Официальные отчеты', 'Дополнение №', 'Дополнение No'],
   supplement: ['Дополнение №', 'Дополнение No'],
+  draftLabels: ['Проект резолюции', 'Проект решения'],
   of: ['из'],
   headingLabels: { Chapter: 'Глава', Part: 'Часть', Section: 'Раздел', Rule: 'Правило', Article: 'Статья' },
   page: ['стр', 'стр.'],

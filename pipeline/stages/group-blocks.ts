@@ -27,12 +27,22 @@ export const LATIN_SECTION_NUMBER = /^(?:[IVXLC]{1,6}|[A-Z])\.\s/;
 /** Sentence-final punctuation, closing quotes allowed. */
 export const ENDS_SENTENCE = /[.!?:;؟。]["'”’»)]*$/u;
 
-/** Groups the body lines of every page; the first `mastheadLines` of page 1, and the `coverPages` after it, are the masthead's. */
-export function groupBlocks(pages: PageLines[], mastheadLines: number, typography: Typography, coverPages = 0): RawBlock[] {
+/**
+ * Groups the body lines of every page; the first `mastheadLines` of page 1, the `coverPages` after
+ * it, and the first `bodyOpening` lines of the page after those are the masthead's.
+ */
+export function groupBlocks(
+  pages: PageLines[],
+  mastheadLines: number,
+  typography: Typography,
+  coverPages = 0,
+  bodyOpening = 0,
+): RawBlock[] {
   const blocks: RawBlock[] = [];
   // Pages 2 to 1 + coverPages are the cover's, read with the masthead.
   for (const page of pages.filter((p) => p.number === 1 || p.number > 1 + coverPages)) {
-    const lines = page.number === 1 ? page.body.slice(mastheadLines) : page.body;
+    const skipped = page.number === 1 ? mastheadLines : page.number === 2 + coverPages ? bodyOpening : 0;
+    const lines = page.body.slice(skipped);
     let current: RawBlock | undefined;
     for (const line of lines) {
       // A table found in place of its lines is a block of its own.
@@ -92,7 +102,7 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
   if (UNIT_OPENING.test(line.text) && (short || ENDS_SENTENCE.test(previous.text))) return true;
   // A paragraph number printed as a picture opens a unit as surely as one printed as text.
   if (line.numberPicture) return true;
-  if (short && line.font !== previous.font) return true;
+  if (short && line.font !== previous.font && !isBareSectionNumber(lines)) return true;
   // A first-line indent opens a body paragraph; headings wrap with a hanging indent instead.
   const bodyText = previous.font === typography.bodyFont && Math.abs(previous.size - typography.bodySize) <= SIZE_TOLERANCE;
   if (
@@ -107,6 +117,15 @@ function startsNewBlock(previous: Line, line: Line, typography: Typography, open
   if (bodyText && isIndentAfterFullLastLine(lines, line)) return true;
   if (Boolean(cellsOf(line)) !== Boolean(cellsOf(previous))) return true;
   return false;
+}
+
+/**
+ * A Roman numeral alone on its line, without its period, is a section's number: the section's
+ * title under it, in a face of its own, is the same heading ("I" / "Implementation of the
+ * Convention…", A/RES/80/110).
+ */
+function isBareSectionNumber(lines: Line[]): boolean {
+  return lines.length === 1 && /^[IVXLC]{1,6}$/.test(lines[0]!.text.trim());
 }
 
 /** A blank this many line spacings high inside a paragraph is where a typewritten page ended. */

@@ -65,7 +65,7 @@ export async function runPipeline(
   const notedPages = timed('notes', () => splitNotes(textPages, typography, reporter));
   const masthead = timed('masthead', () => readMasthead(notedPages, furniture, typography, source.info, reporter));
   const tabledPages = timed('tables', () => findTables(notedPages, masthead.consumed, source, typography));
-  const blocks = timed('blocks', () => groupBlocks(tabledPages, masthead.consumed, typography, masthead.coverPages));
+  const blocks = timed('blocks', () => groupBlocks(tabledPages, masthead.consumed, typography, masthead.coverPages, masthead.bodyOpening));
   const structure = timed('structure', () => buildStructure({ blocks, typography }, reporter));
   const content = timed('footnotes', () => linkFootnotes(notedPages, structure, reporter));
   return timed('document', () => assembleDocument(source, masthead, content, furniture));

@@ -8,7 +8,7 @@
 import type { ExtractedDocument, Furniture, Line, Masthead, Metadata, PageLines, Reporter, Typography } from '../model.js';
 import { provenanceOf } from '../provenance.js';
 import { cellsOf } from '../text/line-anchors.js';
-import { detectLanguage, OFFICIAL_RECORDS, SUPPLEMENT_LINE, SYMBOLS_NOTE } from '../languages/index.js';
+import { detectLanguage, OFFICIAL_RECORDS, parseDate, SUPPLEMENT_LINE, SYMBOLS_NOTE } from '../languages/index.js';
 import { FIELD_RULES, SESSION, SYMBOL_LINE, symbolFields, textsOf } from './masthead/fields.js';
 import { findSubtitle, findTitle, isCoverLine, RESOLUTION_NUMBER } from './masthead/title.js';
 import { JOB_NUMBER } from './strip-furniture.js';
@@ -80,7 +80,27 @@ export function readMasthead(
   const coverPages = supplement ? countCoverPages(pages) : 0;
   for (const page of pages.slice(1, 1 + coverPages))
     masthead.push(...page.body.map((line) => ({ text: line.text, field: null, prov: provenanceOf([line]) })));
-  return { metadata, lines: masthead, consumed: Math.max(0, consumed), coverPages };
+  const dated = supplement ? reportDate(pages.find((page) => page.number === 2 + coverPages)) : null;
+  if (dated) {
+    metadata.date = dated.date;
+    masthead.push({ text: dated.line.text, field: 'date', prov: provenanceOf([dated.line]) });
+  }
+  return { metadata, lines: masthead, consumed: Math.max(0, consumed), coverPages, bodyOpening: dated ? 1 : 0 };
+}
+
+/** "[17 June 2025]": a date alone in square brackets. */
+const BRACKETED_DATE = /^\[([^\]]{6,40})\]$/;
+
+/**
+ * An Official Records report gives its own date in square brackets at the top of the first page
+ * after the cover ("[17 June 2025]", A/80/16): that line is the document's date, not body text,
+ * and it outranks the session dates printed on the cover ("(12 May–13 June 2025)").
+ */
+function reportDate(page: PageLines | undefined): { date: string; line: Line } | null {
+  const line = page?.body[0];
+  const inner = line ? BRACKETED_DATE.exec(line.text.trim())?.[1] : undefined;
+  const date = inner ? parseDate(inner) : null;
+  return line && date ? { date, line } : null;
 }
 
 /**
@@ -97,8 +117,12 @@ function coverTitle(lines: Line[], fieldOfLine: Map<number, keyof Metadata>, typ
 
 /** "ISSN 0255-2213": the serial number printed on an Official Records inside cover. */
 const ISSN_LINE = /^ISSN:?\s+\d{4}-\d{3}[\dX]$/;
-/** An Official Records supplement has at most this many pages of cover after page 1 (blank, title page, inside cover). */
-const MAX_COVER_PAGES = 3;
+/**
+ * An Official Records supplement has at most this many printed pages of cover after page 1 (the
+ * title page and the inside cover); blank pages between them do not count (E/2018/41 leaves the
+ * backs of its cover and title page blank, so that its inside cover is page 5).
+ */
+const MAX_COVER_PAGES = 2;
 
 /**
  * The pages after an Official Records cover that still belong to it: blank pages, the title page,
@@ -107,12 +131,15 @@ const MAX_COVER_PAGES = 3;
  */
 function countCoverPages(pages: PageLines[]): number {
   let count = 0;
-  for (const page of pages.slice(1, 1 + MAX_COVER_PAGES)) {
+  let printed = 0;
+  for (const page of pages.slice(1)) {
     const texts = page.body.map((line) => line.text.trim());
+    const blank = texts.length === 0;
     const cover =
-      texts.length === 0 ||
+      blank ||
       texts.some((text) => OFFICIAL_RECORDS.test(text) || SUPPLEMENT_LINE.test(text) || ISSN_LINE.test(text) || SYMBOLS_NOTE.test(text));
-    if (!cover || page.notes.length > 0) break;
+    if (!cover || page.notes.length > 0 || (!blank && printed === MAX_COVER_PAGES)) break;
+    if (!blank) printed++;
     count++;
   }
   // Blank pages count only before a title page or inside cover.

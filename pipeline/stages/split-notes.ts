@@ -26,6 +26,11 @@ const RULE_MIN_DEPTH = 0.4;
 const SLASH_NOTE_OPENING = /^(\d{1,3})\/\s+\S/;
 /** Body-size slash notes stand apart from the text above by more than this many line gaps. */
 const SLASH_NOTES_GAP_RATIO = 2.5;
+/**
+ * ...and body-size notes whose marker is raised at their start, which no body line has, by more
+ * than this many (DP/2025/18 p.3: 2.4 line gaps, more than a paragraph's spacing of about 1.5).
+ */
+const RAISED_NOTES_GAP_RATIO = 2;
 /** "administration. 1/" or "para. 11). 2/ The voting": a slash marker printed inline after a word. */
 const INLINE_SLASH_MARKER = /(?<=\S) (\d{1,3})\/(?=\s|$)/g;
 
@@ -44,7 +49,10 @@ export function splitNotes(pages: LinesPage[], typography: Typography, reporter:
       while (top > 0 && lines[top - 1]!.size < bodySize - SIZE_TOLERANCE && !RULE_LINE.test(lines[top - 1]!.text)) top--;
       const area = lines.slice(top);
       if (area.length > 0 && startsWithMarker(area[0]!)) for (const line of area) notes.add(line);
-      else for (const line of bodySizeNotesArea(lines, lineGap)) notes.add(line);
+      else {
+        const called = calledNotesUnderSmallText(lines, top);
+        for (const line of called.length > 0 ? called : bodySizeNotesArea(lines, lineGap)) notes.add(line);
+      }
     }
     // Rules (the notes separator, the "-----" end-of-document mark) carry no text.
     const body = lines.filter((line) => !notes.has(line) && !RULE_LINE.test(line.text));
@@ -105,21 +113,39 @@ export function isRaisedMarkerBeside(line: Line, next: Line): boolean {
  * Notes of 1990s typewritten layouts: set at body size under a drawn (not typed) rule, so only
  * their openings and the gap above them tell them from the text. The area is the last lines of the
  * page from the first note opening after a wide gap: a "1/" opening, or a plain marker ("2 See
- * UNCTAD…", TD/B/43/6) that the text above calls with a raised marker.
+ * UNCTAD…", TD/B/43/6) that the text above calls with a raised marker. Some modern templates set
+ * their notes at body size too, with raised markers (DP/2025/14, DP/2025/18).
  */
 function bodySizeNotesArea(lines: Line[], lineGap: number): Line[] {
   for (let start = lines.length - 1; start > 0; start--) {
     const line = lines[start]!;
     const gapAbove = line.y - lines[start - 1]!.y;
-    if (gapAbove < SLASH_NOTES_GAP_RATIO * lineGap) continue;
+    const raised = markersOf(line).some((m) => m.offset === 0);
+    if (gapAbove < (raised ? RAISED_NOTES_GAP_RATIO : SLASH_NOTES_GAP_RATIO) * lineGap) continue;
     if (SLASH_NOTE_OPENING.test(line.text) || opensWithCalledMarker(line, lines.slice(0, start))) return lines.slice(start);
   }
   return [];
 }
 
-/** The line opens with a note marker that one of the lines above carries as a raised marker. */
+/**
+ * A figure's or table's "Source:" and "Note:" lines, set as small as the notes, can stand right
+ * above them (E/ESCWA/EDID/2016/IG.1/4/Part I/Rev.1 p.6), so the small lines at the foot of the page
+ * do not open with a marker: the notes are then those from the first small line opening with a
+ * marker that the text above calls.
+ */
+function calledNotesUnderSmallText(lines: Line[], top: number): Line[] {
+  for (let start = top + 1; start < lines.length; start++)
+    if (opensWithCalledMarker(lines[start]!, lines.slice(0, top))) return lines.slice(start);
+  return [];
+}
+
+/**
+ * The line opens with a note marker, printed or raised (DP/2025/14 p.7: a raised "2" before "Based
+ * on Evaluation Resource Centre data…", at body size), that one of the lines above carries as a
+ * raised marker.
+ */
 function opensWithCalledMarker(line: Line, above: Line[]): boolean {
-  const opening = NOTE_OPENING.exec(line.text)?.[0];
+  const opening = markersOf(line).find((m) => m.offset === 0)?.marker ?? NOTE_OPENING.exec(line.text)?.[0];
   if (opening === undefined || !startsWithMarker(line)) return false;
   return above.some((other) => markersOf(other).some((m) => m.marker === opening));
 }

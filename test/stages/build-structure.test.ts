@@ -37,6 +37,29 @@ describe('build-structure', () => {
     ]);
   });
 
+  it('A/RES/80/110: a section numeral alone on its line ("I", no period) numbers the title under it', () => {
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('Recalling its resolutions on the law of the sea, including resolution 79/144,')],
+          [
+            line('I', 123, 152, { font: 'bold', right: 127 }),
+            line('Implementation of the Convention and related agreements and instruments', 123, 164, { font: 'bold', right: 460 }),
+          ],
+          [body('1. Reaffirms the unified character of the Convention and the vital importance of preserving its integrity;')],
+          [line('II', 123, 300, { font: 'bold', right: 129 }), line('Capacity-building', 123, 312, { font: 'bold', right: 200 })],
+          [body('2. Also reaffirms that capacity-building is essential to ensure that States are able to implement the Convention;')],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => [b.level, b.number, b.text])).toEqual([
+      [1, 'I', 'Implementation of the Convention and related agreements and instruments'],
+      [1, 'II', 'Capacity-building'],
+    ]);
+  });
+
   it('UNW/2025/2: section letters that run on across a chapter ("E. Outcome 1" under chapter IV after "D." under III) are headings, and "I." after "H." is a section', () => {
     const { body: result } = buildStructure(
       {
@@ -95,6 +118,93 @@ describe('build-structure', () => {
       ['paragraph', '13'],
       ['paragraph', null],
       ['paragraph', '15'],
+    ]);
+  });
+
+  it('CEDAW/C/CAF/CO/6-ru: a heading in the body face wrapped over two lines, the second short, is a heading too', () => {
+    const regular = (text: string) => line(text, 123, 100, { font: 'regular', right: 488 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [regular('10. Комитет принимает к сведению национальную политику в области прав человека.')],
+          [
+            body('Связанное с конфликтом насилие в отношении женщин и девочек и доступ', 123, { right: 481 }),
+            line('к правосудию', 123, 112, { font: 'body', right: 188 }),
+          ],
+          [regular('11. Комитет с удовлетворением отмечает предпринятые государством-участником усилия.')],
+          // Two bold lines ending a sentence are a paragraph's, not a heading.
+          [
+            body('Комитет рекомендует государству-участнику обеспечить защиту женщин и девочек', 123, { right: 481 }),
+            line('в полном объеме.', 123, 112, { font: 'body', right: 200 }),
+          ],
+          [regular('12. Комитет отмечает подписанное 6 февраля 2019 года соглашение.')],
+        ),
+      },
+      silent,
+    );
+    expect(result.map((b) => [b.type, b.type === 'heading' ? b.text : b.type === 'paragraph' ? b.number : null])).toEqual([
+      ['paragraph', '10'],
+      ['heading', 'Связанное с конфликтом насилие в отношении женщин и девочек и доступ к правосудию'],
+      ['paragraph', '11'],
+      ['paragraph', null],
+      ['paragraph', '12'],
+    ]);
+  });
+
+  it('CEDAW/C/CAF/CO/6-ru: an unnumbered sub-heading under a section ("B.") is level 3; numbered paragraphs in another face make no heading style', () => {
+    // Bold is the body face (the recommendations); the observations are regular, and so look heading-like by face.
+    const regular = (text: string) => line(text, 123, 100, { font: 'regular', right: 488 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('A. Факторы и трудности', 100, 12)],
+          [regular('3. Комитет выражает признательность делегации высокого уровня государства-участника.')],
+          [line('4. Комитет с обеспокоенностью отмечает:', 123, 100, { font: 'regular', right: 327 })],
+          [line('a) тревожное число случаев заключения детей под стражу;', 147, 112, { font: 'regular', right: 488 })],
+          [bold('B. Основные вопросы, вызывающие обеспокоенность, и рекомендации', 100, 12)],
+          [body('Женщины и мир и безопасность', 123, { right: 276 })],
+          [regular('5. Комитет отмечает подписанное 6 февраля 2019 года в Банги Политическое соглашение.')],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => [b.level, b.number, b.text])).toEqual([
+      [2, 'A.', 'Факторы и трудности'],
+      [2, 'B.', 'Основные вопросы, вызывающие обеспокоенность, и рекомендации'],
+      [3, null, 'Женщины и мир и безопасность'],
+    ]);
+  });
+
+  it("E/2025/43: an indented draft's label and its four-line title, under the paragraph recommending it, are one heading nested in the section", () => {
+    const draftLine = (text: string, y: number) => line(text, 147, y, { font: 'bold', right: 476 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('A. Draft decisions recommended by the Permanent Forum for adoption by the Council', 100, 12)],
+          [
+            body(
+              '1. The Permanent Forum on Indigenous Issues recommends to the Economic and Social Council the adoption of the following draft decisions:',
+            ),
+          ],
+          [
+            draftLine('Draft decision I', 209),
+            draftLine('International expert group meeting on the theme “Recognition of', 221),
+            draftLine('Indigenous Peoples’ rights in the context of the climate crisis, biodiversity', 233),
+            draftLine('governance and territorial integrity: focusing on nomadic and', 245),
+            draftLine('semi-nomadic peoples, including pastoralists and shifting cultivators”', 257),
+          ],
+          [body('The Economic and Social Council decides to authorize a three-day international expert group meeting.', 170)],
+        ),
+      },
+      silent,
+    );
+    const headings = result.filter((b) => b.type === 'heading').map((b) => [b.level, b.text.slice(0, 40)]);
+    expect(headings).toEqual([
+      [2, 'Draft decisions recommended by the Perma'],
+      [3, 'Draft decision I International expert gr'],
     ]);
   });
 

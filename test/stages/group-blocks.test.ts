@@ -245,4 +245,40 @@ describe('group-blocks', () => {
     );
     expect(blocks.map((block) => block.lines.length)).toEqual([2, 1]);
   });
+
+  it("A/80/16: the report's bracketed date atop the first page after the cover is the masthead's, not a block", () => {
+    const pages = [
+      pageOf(1, [line('A/80/16', 517, 48), line('Supplement No. 16', 123, 437)]),
+      pageOf(2, [line('Note', 123, 163, { page: 2 })]),
+      pageOf(3, [line('[17 June 2025]', 480, 80, { page: 3 }), line('Contents', 79, 120, { page: 3, size: 14 })]),
+    ];
+    const blocks = groupBlocks(pages, 2, typography, 1, 1);
+    expect(blocks.map((block) => block.lines.map((l) => l.text))).toEqual([['Contents']]);
+  });
+
+  it('A/RES/80/110: a section numeral alone on its line ("I") and its title under it in another face are one block', () => {
+    const bodyLine = (text: string, y: number) => line(text, 123, y, { page: 6, font: 'body', size: 13, right: 488 });
+    const blocks = groupBlocks(
+      [
+        pageOf(6, [
+          bodyLine('the Law of the Sea (the Tribunal) in accordance with the Convention,', 128),
+          line('I', 123, 152, { page: 6, font: 'bold', size: 13, right: 127 }),
+          line('Implementation of the Convention and related agreements and instruments', 123, 164, {
+            page: 6,
+            font: 'bolder',
+            size: 13,
+            right: 468,
+          }),
+          line('1. Reaffirms the unified character of the Convention', 147, 182, { page: 6, font: 'body', size: 13, right: 488 }),
+        ]),
+      ],
+      0,
+      typography,
+    );
+    expect(blocks.map((block) => block.lines.map((l) => l.text.slice(0, 14)))).toEqual([
+      ['the Law of the'],
+      ['I', 'Implementation'],
+      ['1. Reaffirms t'],
+    ]);
+  });
 });

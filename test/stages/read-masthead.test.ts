@@ -266,6 +266,67 @@ describe('read-masthead, Chinese', () => {
     expect(result.consumed).toBe(10);
     expect(result.coverPages).toBe(3);
     expect(result.lines.map((l) => l.text)).toContain('ISSN 0255-2213');
+    // The report's own date, in square brackets atop page 5, outranks the session dates of the cover.
+    expect(result.metadata.date).toBe('2025-06-17');
+    expect(result.lines.at(-1)).toMatchObject({ text: '[17 June 2025]', field: 'date' });
+    expect(result.bodyOpening).toBe(1);
+  });
+
+  it("A/80/16: a bracketed line that is no date stays the body's", () => {
+    const page = (number: number, body: Line[]) => ({
+      number,
+      width: 612,
+      height: 792,
+      body: body.map((l) => ({ ...l, page: number })),
+      notes: [],
+    });
+    const pages = [
+      page(1, [line('A/80/16', 517, 48), line('Official Records', 123, 405), line('Supplement No. 16', 123, 437)]),
+      page(2, [line('[Original: French]', 480, 80), line('Contents', 57, 120, { size: 14 })]),
+    ];
+    const result = readMasthead(pages, [], typography, {}, silent);
+    expect(result.bodyOpening).toBe(0);
+    expect(result.lines.map((l) => l.text)).not.toContain('[Original: French]');
+  });
+
+  it("E/2018/41: an inside cover after a blank page (page 5) is still the cover's, and the body starts after it", () => {
+    const page = (number: number, body: Line[]) => ({
+      number,
+      width: 595,
+      height: 842,
+      body: body.map((l) => ({ ...l, page: number })),
+      notes: [],
+    });
+    const bold = (text: string, y: number, size: number) => line(text, 57, y, { size, font: 'bold' });
+    const cover = (number: number) =>
+      page(number, [
+        line('E/2018/41', 425, 81),
+        bold('REPORT OF THE THIRTIETH SESSION', 282, 16.5),
+        bold('25-28 June 2018', 298, 13),
+        bold('ECONOMIC AND SOCIAL COUNCIL', 411, 16.5),
+        bold('OFFICIAL RECORDS: 2018', 427, 13),
+        bold('SUPPLEMENT No. 21', 541, 18),
+      ]);
+    const pages = [
+      cover(1),
+      page(2, []),
+      cover(3),
+      page(4, []),
+      page(5, [
+        line('NOTE', 280, 100),
+        line('Symbols of United Nations documents are composed of capital letters combined with figures.', 57, 130),
+        line('ISSN: 1011-7024', 260, 600),
+        line('United Nations Publication', 240, 640),
+      ]),
+      page(6, [
+        line('Summary', 280, 120, { font: 'bold' }),
+        line('The Economic and Social Commission for Western Asia held its session.', 57, 150),
+      ]),
+    ];
+    const result = readMasthead(pages, [], typography, {}, silent);
+    expect(result.coverPages).toBe(4);
+    expect(result.lines.map((l) => l.text)).toEqual(expect.arrayContaining(['NOTE', 'ISSN: 1011-7024', 'United Nations Publication']));
+    expect(result.lines.map((l) => l.text)).not.toContain('Summary');
   });
 
   it('A/79/PV.64: an Official Records masthead with no supplement line has no cover pages', () => {

@@ -72,6 +72,77 @@ describe('split-notes', () => {
     expect(page!.notes.map((l) => l.text.slice(0, 5))).toEqual(['2 See', '3 The']);
   });
 
+  it('DP/2025/14 p.7: body-size notes whose markers are raised (not printed) at their start, after a wide gap, are notes when the text calls them', () => {
+    const dp = { ...typography, bodySize: 9.96, lineGap: 11.4 };
+    const body = (text: string, y: number, markers: { marker: string; offset: number }[] = []) =>
+      line(text, 108, y, { size: 9.96, font: 'f1', right: 518, markers });
+    const note = (text: string, y: number, marker?: string) =>
+      line(text, 113.2, y, { size: 9.96, font: 'f1', right: 518, markers: marker ? [{ marker, offset: 0 }] : [] });
+    const [page] = splitNotes(
+      pagesOf([
+        body('Independent evaluations completed in 2024 numbered 42, up from 36 in 2023.', 580, [{ marker: '2', offset: 76 }]),
+        body('Staff time was self-reported by country offices.', 603.9, [{ marker: '3', offset: 49 }]),
+        body('conducted by the Office.', 626.7),
+        note('Based on Evaluation Resource Centre data downloaded on 3 February 2025.', 664.6, '2'),
+        note('Staff time allocations for evaluation and additional evaluation costs were self-reported through the', 676, '3'),
+        note('results-oriented annual reports.', 687.5),
+      ]),
+      dp,
+      collecting(),
+    );
+    expect(page!.notes.map((l) => l.text.slice(0, 10))).toEqual(['Based on E', 'Staff time', 'results-or']);
+    expect(page!.body.map((l) => l.text.slice(0, 10))).toEqual(['Independen', 'Staff time', 'conducted ']);
+  });
+
+  it('DP/2025/18 p.3: raised-marker notes at body size 2.4 line gaps under the text are notes; a printed "2" opening as close stays text', () => {
+    const body = (text: string, y: number, markers: { marker: string; offset: number }[] = []) =>
+      line(text, 95.2, y, { font: 'f2', right: 513, markers });
+    const gap = 2.4 * typography.lineGap;
+    const raised = splitNotes(
+      pagesOf([
+        body('and some 500 million people still lack access to electricity.', 574.3, [{ marker: '1', offset: 61 }]),
+        body('financing to the public and private sector in early-stage markets', 585.8),
+        line('Rocky Mountain Institute (RMI), Opportunities for Achieving Universal Energy Access', 102.5, 585.8 + gap, {
+          font: 'f2',
+          right: 513,
+          markers: [{ marker: '1', offset: 0 }],
+        }),
+      ]),
+      typography,
+      collecting(),
+    )[0]!;
+    expect(raised.notes.map((l) => l.text.slice(0, 12))).toEqual(['Rocky Mounta']);
+    const printed = splitNotes(
+      pagesOf([
+        body('and some 500 million people still lack access to electricity.', 574.3, [{ marker: '2', offset: 61 }]),
+        body('financing to the public and private sector in early-stage markets', 585.8),
+        body('2 countries reported in 2024 that their access had grown.', 585.8 + gap),
+      ]),
+      typography,
+      collecting(),
+    )[0]!;
+    expect(printed.notes).toEqual([]);
+  });
+
+  it('E/ESCWA/EDID/2016/IG.1/4/Part I/Rev.1 p.6: a figure\'s small "Note:" line above the notes stays text, and the called notes under it are notes', () => {
+    const small = (text: string, y: number, x: number, marker?: string) =>
+      line(text, x, y, { font: 'f2', size: 9, right: 538, markers: marker ? [{ marker, offset: 0 }] : [] });
+    const [page] = splitNotes(
+      pagesOf([
+        at('Trade facilitation matters for the region as much as infrastructure does.', 600, 64.8),
+        line('connectivity rankings of the region.', 64.8, 612, { font: 'f2', right: 300, markers: [{ marker: '8', offset: 36 }] }),
+        small('for the LPI: World Bank, Connecting to Compete 2016.', 644.5, 56.6),
+        small('Note: The Kiel Index covered 165 countries, while the LPI Index covered 159 countries.', 660.8, 85),
+        small('Ben Shepherd, “Infrastructure, trade facilitation and network connectivity in sub-Saharan Africa”,', 672, 93.5, '8'),
+        small('paper prepared for the Overseas Development Institute.', 683, 56.6),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.notes.map((l) => l.text.slice(0, 12))).toEqual(['Ben Shepherd', 'paper prepar']);
+    expect(page!.body.map((l) => l.text.slice(0, 12))).toContain('Note: The Ki');
+  });
+
   it('TD/B/43/6: a line opening with a number that no raised marker calls stays text, even after a wide gap', () => {
     const [page] = splitNotes(
       pagesOf([at('The table below shows the figures.', 598), at('2 countries reported in 1995.', 711.8)]),

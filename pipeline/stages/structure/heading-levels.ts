@@ -63,6 +63,15 @@ export class HeadingLevels {
     return level;
   }
 
+  /**
+   * A heading labelled as a draft ("Draft resolution I" and its title) nests one below the chapter
+   * or section that recommends it, whatever its face: E/2025/31 set its drafts of resolutions and
+   * of decisions in two faces, under sections "A." and "B." alike.
+   */
+  draftLevel(): number {
+    return Math.min(6, this.structuralLevel + 1);
+  }
+
   /** The first bracketed style under a heading is level 4; the other one, met under it, nests one deeper. */
   private bracketedLevel(style: 'lower' | 'lowerRoman'): number {
     const at = this.bracketed.indexOf(style);

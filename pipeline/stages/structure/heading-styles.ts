@@ -27,6 +27,9 @@ export const LEVEL_OF_STYLE: Record<NumberStyle, number> = {
   literal: 4,
 };
 
+/** Sentence or clause punctuation at the end of a text, closing quotes and brackets allowed. */
+const ENDS_CLAUSE = /[.:;,]["'”’»)]*$/u;
+
 /** The styles of the document's numbered headings, each with the highest level set in it. */
 export function headingStyles(blocks: readonly RawBlock[], typography: Typography): HeadingStyle[] {
   const styles: HeadingStyle[] = [];
@@ -37,7 +40,9 @@ export function headingStyles(blocks: readonly RawBlock[], typography: Typograph
       .join(' ')
       .trim();
     const number = HEADING_NUMBER.exec(text);
-    if (!number || !isHeadingLike(block, typography, blocks[index + 1])) return;
+    // A numbered block that ends a sentence is a paragraph set in a face of its own, not a heading
+    // style (CEDAW/C/CAF/CO/6-ru: its regular observations "4. Комитет … отмечает …" beside bold recommendations).
+    if (!number || ENDS_CLAUSE.test(text) || !isHeadingLike(block, typography, blocks[index + 1])) return;
     const reading = reader.read(headingNumberOf(number));
     // Labelled numbers ("Rule 3") nest where they stand, and literal ones have no level of their own.
     if (!reading || reading.style === 'labelled' || reading.style === 'literal') return;

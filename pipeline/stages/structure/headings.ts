@@ -5,7 +5,14 @@
 import type { HeadingBlock, FootnoteDraft, ParagraphBlock, RawBlock, Typography } from '../../model.js';
 import { LATIN_SECTION_NUMBER } from '../group-blocks.js';
 import { ARABIC_CHAPTER_LABEL, ARABIC_CHAPTER_ORDINALS, ARABIC_LETTER_NAMES, ARABIC_ORDINAL_ADJECTIVES } from '../../languages/ar.js';
-import { alternation, FIRST_WORDS, headingLabelsAround, headingLabelWords, SUMMARY_LABEL } from '../../languages/index.js';
+import {
+  alternation,
+  DRAFT_LABEL_LINE,
+  FIRST_WORDS,
+  headingLabelsAround,
+  headingLabelWords,
+  SUMMARY_LABEL,
+} from '../../languages/index.js';
 import { isNextLetter } from '../../languages/numbering.js';
 import { CHINESE_NUMERALS } from '../../languages/zh.js';
 import { isCentred, SIZE_TOLERANCE } from '../measure-typography.js';
@@ -63,6 +70,21 @@ const SECTION_LETTER = /^([A-Z])\.\s/;
 const ROMAN_NUMBER = /^[IVXLC]{1,6}\.\s/;
 /** One-letter chapter numbers: "L." (50) and "C." (100) are always section letters. */
 const ONE_LETTER_ROMAN = /^[IVX]\.\s/;
+/**
+ * A Roman numeral standing alone, without its period, on a heading's first line, the title on the
+ * lines under it: the sections of a General Assembly resolution ("I" / "Implementation of the
+ * Convention…", A/RES/80/110, A/80/L.22).
+ */
+const BARE_ROMAN_LINE = /^[IVXLC]{1,6}$/;
+const BARE_ROMAN_OPENING = /^([IVXLC]{1,6})\s+(?=\S)/;
+
+/** The heading's printed number and where its text starts after it. */
+function numberOf(view: BlockView): { number: string | null; cut: number } {
+  const numberMatch = HEADING_NUMBER.exec(view.text);
+  if (numberMatch) return { number: headingNumberOf(numberMatch), cut: numberMatch[0].length };
+  const bare = view.block.lines.length > 1 && BARE_ROMAN_LINE.test(view.first.text.trim()) ? BARE_ROMAN_OPENING.exec(view.text) : null;
+  return bare ? { number: bare[1]!, cut: bare[0].length } : { number: null, cut: 0 };
+}
 
 interface HeadingMatch {
   number: string | null;
@@ -75,6 +97,8 @@ interface HeadingMatch {
   sectionLetter: string | null;
   /** A Roman chapter number: the sections start from A again after it. */
   opensChapter: boolean;
+  /** Labelled as a draft on its first line ("Draft decision I"). */
+  draft: boolean;
 }
 
 /** A heading: its number, level and text; it closes the open paragraph. */
@@ -83,16 +107,16 @@ export const heading: StructureRule<HeadingMatch> = {
   matches(view) {
     if (!isHeading(view)) return null;
     const { text, state } = view;
-    const numberMatch = HEADING_NUMBER.exec(text);
-    const cut = numberMatch ? numberMatch[0].length : 0;
+    const { number, cut } = numberOf(view);
     return {
-      number: numberMatch ? headingNumberOf(numberMatch) : null,
+      number,
       text: text.slice(cut).trim(),
       footnoteRefs: view.refs(cut),
       size: view.first.size,
       font: view.first.font,
       sectionLetter: sectionLetterOf(text, state.scope),
-      opensChapter: ROMAN_NUMBER.test(text),
+      opensChapter: ROMAN_NUMBER.test(text) || (number !== null && BARE_ROMAN_LINE.test(number)),
+      draft: DRAFT_LABEL_LINE.test(view.first.text.trim()),
     };
   },
   apply(match, state, { prov }) {
@@ -100,7 +124,7 @@ export const heading: StructureRule<HeadingMatch> = {
     const block: HeadingBlock<FootnoteDraft> = {
       type: 'heading',
       id: state.ids.take(`${scope.idPrefix}h-${++scope.counters.h}`),
-      level: state.headingLevels.levelOf(match.number, match.size, match.font),
+      level: match.draft ? state.headingLevels.draftLevel() : state.headingLevels.levelOf(match.number, match.size, match.font),
       number: match.number,
       text: match.text,
       footnoteRefs: match.footnoteRefs,
@@ -176,18 +200,20 @@ function isSubHeadingOverParagraphs(view: BlockView): boolean {
 /**
  * Treaty-body concluding observations set their recommendations in bold, so that bold is the
  * commonest face and the bold unnumbered sub-headings look like body text (CEDAW/C/CAF/CO/6:
- * "Женщины и мир и безопасность" over "13. Комитет отмечает…"). Such a heading is one short line
- * at body size, in another face than the paragraph under it, opening with a capital and ending
- * without punctuation, standing where that paragraph's number does, and the paragraph under it
- * continues the numbering.
+ * "Женщины и мир и безопасность" over "13. Комитет отмечает…"). Such a heading is one or two lines
+ * at body size, the last one short ("Связанное с конфликтом насилие в отношении женщин и девочек и
+ * доступ" / "к правосудию"), in another face than the paragraph under it, opening with a capital and
+ * ending without punctuation, standing where that paragraph's number does, and the paragraph under
+ * it continues the numbering.
  */
 function isFaceHeadingOverParagraph(view: BlockView): boolean {
   const { block, text, typography, state, next } = view;
   const line = block.lines[0]!;
-  if (block.lines.length !== 1 || next === undefined || line.rtl || Math.abs(line.size - typography.bodySize) > SIZE_TOLERANCE)
-    return false;
+  const last = block.lines.at(-1)!;
+  if (block.lines.length > SUB_HEADING_MAX_LINES || next === undefined || line.rtl) return false;
+  if (block.lines.some((l) => l.font !== line.font || Math.abs(l.size - typography.bodySize) > SIZE_TOLERANCE)) return false;
   if (!/^\p{Lu}/u.test(text) || /[.;,:!?…)]$/.test(text) || HEADING_NUMBER.test(text) || PARAGRAPH_NUMBER.test(text)) return false;
-  if (line.right >= (line.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * line.size) return false;
+  if (last.right >= (last.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * last.size) return false;
   const under = next.lines[0]!;
   if (under.font === line.font || Math.abs(under.x - line.x) > line.size) return false;
   const number = PARAGRAPH_NUMBER.exec(next.lines.map((l) => l.text).join(' '));
@@ -261,7 +287,11 @@ function isContinuingParagraph(text: string, scope: Scope): boolean {
 export function isHeadingLike(block: RawBlock, typography: Typography, next?: RawBlock, inAnnex = false): boolean {
   const lines = block.lines;
   const first = lines[0]!;
-  if (lines.length > HEADING_MAX_LINES) return false;
+  // A draft's label line over its title ("Draft decision I" / "International expert group meeting
+  // on …", E/2025/43) labels the heading as "Chapter I" does: it does not count toward the title's
+  // lines, and the two may stand indented, as the draft does under the paragraph that recommends it.
+  const draft = DRAFT_LABEL_LINE.test(first.text.trim());
+  if (lines.length > HEADING_MAX_LINES + (draft ? 1 : 0)) return false;
   const text = lines.map((l) => l.text).join(' ');
   if (text.length > HEADING_MAX_CHARS) return false;
   // Headings in small capitals are set smaller than the body ("A. DATE AND VENUE" at 9 pt over 11 pt).
@@ -277,7 +307,7 @@ export function isHeadingLike(block: RawBlock, typography: Typography, next?: Ra
   if (!larger && !distinctFont) return isPlacedLikeHeading(block, text, smallCaps, typography, next);
   // A body-size line in another face that does not start at the margin (an indented "The General
   // Assembly", a right-set meeting line) is emphasis, not a heading; numbered headings hang left of it.
-  if (!larger && !HEADING_NUMBER.test(text) && !first.rtl && first.x > typography.leftMargin + HEADING_MARGIN_SLACK * first.size)
+  if (!larger && !draft && !HEADING_NUMBER.test(text) && !first.rtl && first.x > typography.leftMargin + HEADING_MARGIN_SLACK * first.size)
     return false;
   // A sentence that ends like one is a (bold) paragraph, not a heading.
   return !/[.;,]$/.test(text) || /^[IVXLC]+\.$|^[A-Z]\.$/.test(text);
