@@ -11,6 +11,7 @@ import { drawingOf } from './extract-drawing.js';
 import { SPAN_GAP_RATIO } from './stages/build-lines.js';
 import { LABEL, MIN_TABULAR_LINES } from './stages/find-tables.js';
 import type { Direction, ExtractedDocument, Page, Picture, Rule, TextRun } from './model.js';
+import { classifyNotice, collectingNotices, noticeDiagnostics, type PdfjsNotice } from './pdfjs-notices.js';
 
 /** A document that cannot be converted; `message` is the one-line reason shown to the user. */
 export class ConversionError extends Error {
@@ -60,7 +61,8 @@ export const PDFJS_OPTIONS: DocumentInitParameters = {
   disableFontFace: true,
   useSystemFonts: false,
   stopAtErrors: false,
-  verbosity: 0,
+  // Warnings are what pdf.js says of damaged content: pdfjs-notices.ts collects them as diagnostics.
+  verbosity: 1,
 };
 
 /** A run whose text matrix is skewed beyond this (|b|/|a|) is rotated text: margin notes, stamps. */
@@ -120,11 +122,42 @@ export function selectPages(ranges: PageRanges | undefined, numPages: number): n
   return all.filter((number) => ranges.some(([first, last]) => number >= first && number <= last));
 }
 
-/** Reads a PDF into positioned runs. Throws ConversionError with a one-line reason for bad input. */
+/**
+ * Reads a PDF into positioned runs, with what pdf.js said of damaged content as diagnostics.
+ * Throws ConversionError with a one-line reason for bad input.
+ */
 export async function extract(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   checkSignature(data);
-  const sha256 = createHash('sha256').update(data).digest('hex');
   await usePinnedPdfjs();
+  const { value: document, notices } = await collectingNotices((onPage) => extractText(data, file, options, onPage));
+  checkTextLayer(document, notices);
+  const emptyPages = document.pages.filter((page) => page.runs.length === 0).map((page) => page.number);
+  const diagnostics = noticeDiagnostics(notices, emptyPages);
+  if (diagnostics.length > 0) document.diagnostics = diagnostics;
+  return document;
+}
+
+/**
+ * A document with (almost) no text is a scan, or damaged content that pdf.js skipped: its
+ * messages tell which, and the reason says so.
+ */
+function checkTextLayer(document: ExtractedDocument, notices: readonly PdfjsNotice[]): void {
+  let characters = 0;
+  for (const page of document.pages) for (const run of page.runs) characters += run.text.length;
+  if (characters >= MIN_TEXT_CHARS_PER_PAGE * document.pages.length || characters >= 200) return;
+  const damage = notices.find((notice) => classifyNotice(notice.message).severity !== 'noise');
+  if (damage)
+    throw new ConversionError(`damaged content: almost no text could be read (pdf.js: ${JSON.stringify(damage.message.slice(0, 120))})`);
+  throw new ConversionError('no text layer: the PDF holds only images (scanned?)');
+}
+
+async function extractText(
+  data: Uint8Array,
+  file: string,
+  options: ExtractOptions,
+  onPage: (page: number) => void,
+): Promise<ExtractedDocument> {
+  const sha256 = createHash('sha256').update(data).digest('hex');
   let pdf: PDFDocumentProxy;
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's stays intact.
@@ -137,19 +170,15 @@ export async function extract(data: Uint8Array, file: string, options: ExtractOp
     const [markInfo, info] = await Promise.all([pdf.getMarkInfo().catch(() => null), pdf.getMetadata().catch(() => null)]);
     const tagged = Boolean(markInfo?.Marked);
     const pages: Page[] = [];
-    let characters = 0;
     const kept = selectPages(options.pages, pdf.numPages);
     if (kept.length === 0) throw new ConversionError(`no pages selected: the PDF has ${pdf.numPages} pages`);
     for (const [rank, number] of kept.entries()) {
       options.onPage?.(rank + 1, kept.length);
+      onPage(number);
       const page = await readPage(pdf, number, tagged);
-      characters += page.runs.reduce((sum, run) => sum + run.text.length, 0);
       pages.push(page);
     }
     if (pages.length === 0) throw new ConversionError('empty PDF: the document has no pages');
-    if (characters < MIN_TEXT_CHARS_PER_PAGE * pages.length && characters < 200) {
-      throw new ConversionError('no text layer: the PDF holds only images (scanned?)');
-    }
     // The document-information language tag is the masthead stage's last resort for the language.
     const language = (info?.info as Record<string, unknown> | undefined)?.Language;
     const documentInfo: ExtractedDocument['info'] = typeof language === 'string' && language.trim() ? { language: language.trim() } : {};
