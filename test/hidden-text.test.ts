@@ -110,7 +110,6 @@ describe('hidden text is kept out of the reading text, and said', () => {
 });
 
 describe('hidden text: the rules on their own', () => {
-  const BOX = [0, 0, 595, 842] as const;
   it('a glyph box with a side under half a point is zero-size, whichever way it is turned', () => {
     expect(unseenReason([10, 0, 0, 10, 72, 700])).toBeNull();
     expect(unseenReason([4, 0, 0, 4, 72, 700])).toBeNull();
