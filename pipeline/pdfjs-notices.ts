@@ -7,8 +7,8 @@
  * `Warning: …` on console.warn (at verbosity WARNINGS, for the main thread and for the fake
  * worker, which runs in the same thread); it has no callback for it. So, while one document is
  * read, those lines are collected here and classified by the table below. Good documents warn
- * too (a survey of pdf, wide and replica: only the standard-font files and TrueType hinting
- * programs, which concern drawing, not text), so the table says which messages are noise.
+ * too (a survey of pdf, wide and replica: only the standard-font files, TrueType hinting programs
+ * and image decoders, which concern drawing, not text), so the table says which messages are noise.
  */
 import type { Diagnostic } from './model.js';
 
@@ -38,6 +38,8 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
     says: '',
   },
   { pattern: /^TT: /, rule: 'pdf/font-hinting', severity: 'noise', says: '' },
+  // Image decoders: without their WebAssembly build pdf.js decodes pictures with its JavaScript ones.
+  { pattern: /^\w+#instantiateWasm: |^\w+: Falling back to JS /, rule: 'pdf/image-decoder', severity: 'noise', says: '' },
   // A Type 1 or CFF glyph program short of operands draws a wrong outline; its character is unchanged.
   { pattern: /^Not enough parameters for \w+; actual/, rule: 'pdf/font-outline', severity: 'noise', says: '' },
   {

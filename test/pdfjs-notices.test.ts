@@ -72,11 +72,13 @@ describe('12. damaged content converts silently', () => {
 
 describe('pdf.js messages: the classification table', () => {
   it('what good documents of the corpus make pdf.js say is noise', () => {
-    // Seen over pdf, wide and replica: glyph files of the standard fonts, TrueType hinting programs.
+    // Seen over pdf, wide and replica: glyph files of the standard fonts, TrueType hinting programs, image decoders.
     for (const message of [
       'UnknownErrorException: Unable to load font data at: file:///x/node_modules/pdfjs-dist/standard_fonts/FoxitSerif.pfb',
       'TT: undefined function: 21',
       'Not enough parameters for hlineto; actual: 0, expected: 1',
+      'JBig2Image#instantiateWasm: UnknownErrorException: Ensure that the `wasmUrl` API parameter is provided.',
+      'CCITTFaxStream: Falling back to JS CCITTFax decoder.',
     ]) {
       expect(classifyNotice(message).severity).toBe('noise');
     }
