@@ -40,8 +40,8 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
   { pattern: /^TT: /, rule: 'pdf/font-hinting', severity: 'noise', says: '' },
   // Image decoders: without their WebAssembly build pdf.js decodes pictures with its JavaScript ones.
   { pattern: /^\w+#instantiateWasm: |^\w+: Falling back to JS /, rule: 'pdf/image-decoder', severity: 'noise', says: '' },
-  // A Type 1 or CFF glyph program short of operands draws a wrong outline; its character is unchanged.
-  { pattern: /^Not enough parameters for \w+; actual/, rule: 'pdf/font-outline', severity: 'noise', says: '' },
+  // Glyph outlines (a Type 1 or CFF program short of operands, a path pdf.js cannot build) are drawing; the character is unchanged.
+  { pattern: /^Not enough parameters for \w+; actual|^buildFontPaths - ignoring /, rule: 'pdf/font-outline', severity: 'noise', says: '' },
   {
     pattern: /^getTextContent - ignoring (errors during|XObject)/,
     rule: 'pdf/text-lost',
@@ -105,6 +105,17 @@ export interface PdfjsNotice {
 const QUOTE_LENGTH = 120;
 
 /**
+ * pdf.js names fonts and objects after the document's rank in its process (`g_d2_f11`): the
+ * rank is taken out, so that a document's diagnostics do not depend on what its process read before.
+ */
+const PROCESS_RANK = /\b(g_)?d\d+_(?=[a-z]+\d)/g;
+
+function quoted(message: string): string {
+  const stable = message.replace(PROCESS_RANK, '$1');
+  return JSON.stringify(stable.length > QUOTE_LENGTH ? `${stable.slice(0, QUOTE_LENGTH)}…` : stable);
+}
+
+/**
  * The diagnostics for a document's pdf.js messages: noise left out, one per rule and page with
  * how many messages it stands for and the first of them, in order of page (document-level first)
  * then of the table, so that they do not depend on the order pdf.js happened to say them.
@@ -142,9 +153,8 @@ function groupedDiagnostics(notices: readonly PdfjsNotice[]): Diagnostic[] {
   return [...groups.values()]
     .sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || order(a.kind) - order(b.kind))
     .map(({ kind, page, count, first }) => {
-      const quote = first.length > QUOTE_LENGTH ? `${first.slice(0, QUOTE_LENGTH)}…` : first;
       const times = count === 1 ? '1 message' : `${count} messages`;
-      const message = `${kind.says} (${times}, first: ${JSON.stringify(quote)}).`;
+      const message = `${kind.says} (${times}, first: ${quoted(first)}).`;
       return page === undefined ? { rule: kind.rule, message } : { rule: kind.rule, message, page };
     });
 }

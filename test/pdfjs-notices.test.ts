@@ -79,6 +79,7 @@ describe('pdf.js messages: the classification table', () => {
       'Not enough parameters for hlineto; actual: 0, expected: 1',
       'JBig2Image#instantiateWasm: UnknownErrorException: Ensure that the `wasmUrl` API parameter is provided.',
       'CCITTFaxStream: Falling back to JS CCITTFax decoder.',
+      'buildFontPaths - ignoring g_d0_f11_path_ glyph: "RangeError: Maximum call stack size exceeded".',
     ]) {
       expect(classifyNotice(message).severity).toBe('noise');
     }
@@ -110,6 +111,13 @@ describe('pdf.js messages: the classification table', () => {
       'pdf/content-damaged 3',
       'pdf/page-text-lost 3',
     ]);
+  });
+
+  it('a message naming a font by the document’s rank in its process reads the same whatever the rank (--jobs)', () => {
+    const said = (rank: number): string =>
+      noticeDiagnostics([{ message: `loadFont - translateFont failed for g_d${rank}_f14: "TypeError: x".`, page: 4 }])[0]!.message;
+    expect(said(0)).toBe(said(2));
+    expect(said(0)).toContain('g_f14');
   });
 
   it('diagnostics follow the pages and the table, whatever the order pdf.js spoke in', () => {
