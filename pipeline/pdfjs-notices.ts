@@ -38,6 +38,8 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
     says: '',
   },
   { pattern: /^TT: /, rule: 'pdf/font-hinting', severity: 'noise', says: '' },
+  // The structure tree (P, H, Note…) is not read by undoc: only /Artifact marks in the content are.
+  { pattern: /^Unable read to structTreeRoot info/, rule: 'pdf/structure-tree', severity: 'noise', says: '' },
   // Image decoders: without their WebAssembly build pdf.js decodes pictures with its JavaScript ones.
   { pattern: /^\w+#instantiateWasm: |^\w+: Falling back to JS /, rule: 'pdf/image-decoder', severity: 'noise', says: '' },
   // Glyph outlines (a Type 1 or CFF program short of operands, a path pdf.js cannot build) are drawing; the character is unchanged.

@@ -96,6 +96,7 @@ describe('pdf.js messages: the classification table', () => {
       ['FormatError: Bad encoding in flate stream', 'pdf/stream-damaged'],
       ['Filter "Fl\u00b4teDecode" is not supported.', 'pdf/stream-damaged'],
       ['Indexing all PDF objects', 'pdf/xref-rebuilt'],
+      ['Unable read to structTreeRoot info.', 'pdf/structure-tree'],
       ['loadFont - preEvaluateFont failed: "FormatError: Descendant fonts are not specified".', 'pdf/font-damaged'],
       ['Font "F4" is not available -- attempting to fallback to a default font.', 'pdf/font-damaged'],
       ['Unknown command "TQ1.2".', 'pdf/content-damaged'],
