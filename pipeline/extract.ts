@@ -70,9 +70,14 @@ export const PDFJS_OPTIONS: DocumentInitParameters = {
   disableFontFace: true,
   useSystemFonts: false,
   stopAtErrors: false,
-  // Warnings are what pdf.js says of damaged content: pdfjs-notices.ts collects them as diagnostics.
-  verbosity: 1,
+  verbosity: 0,
 };
+
+/**
+ * What extract itself asks: the same, with pdf.js's warnings on, which are what it says of damaged
+ * content (pdfjs-notices.ts collects them as diagnostics while the document is read).
+ */
+const READING_OPTIONS: DocumentInitParameters = { ...PDFJS_OPTIONS, verbosity: 1 };
 
 /** A run whose text matrix is skewed beyond this (|b|/|a|) is rotated text: margin notes, stamps. */
 const ROTATION_TOLERANCE = 0.05;
@@ -171,7 +176,7 @@ async function extractText(
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's stays intact.
     // (unpdf is typed against its own bundled pdf.js, hence the pinned pdfjs-dist types here.)
-    pdf = (await getDocumentProxy(new Uint8Array(data), PDFJS_OPTIONS as never)) as unknown as PDFDocumentProxy;
+    pdf = (await getDocumentProxy(new Uint8Array(data), READING_OPTIONS as never)) as unknown as PDFDocumentProxy;
   } catch (error) {
     throw describeLoadFailure(error);
   }
