@@ -11,6 +11,16 @@ import { drawingOf } from './extract-drawing.js';
 import { SPAN_GAP_RATIO } from './stages/build-lines.js';
 import { LABEL, MIN_TABULAR_LINES } from './stages/find-tables.js';
 import type { Direction, ExtractedDocument, Page, Picture, Rule, TextRun } from './model.js';
+import {
+  hasSections,
+  hiddenLayerTest,
+  hiddenSections,
+  hiddenTextDiagnostics,
+  inHiddenLayer,
+  unseenReason,
+  type HiddenCount,
+} from './hidden-text.js';
+import { classifyNotice, collectingNotices, noticeDiagnostics, type PdfjsNotice } from './pdfjs-notices.js';
 
 /** A document that cannot be converted; `message` is the one-line reason shown to the user. */
 export class ConversionError extends Error {
@@ -62,6 +72,12 @@ export const PDFJS_OPTIONS: DocumentInitParameters = {
   stopAtErrors: false,
   verbosity: 0,
 };
+
+/**
+ * What extract itself asks: the same, with pdf.js's warnings on, which are what it says of damaged
+ * content (pdfjs-notices.ts collects them as diagnostics while the document is read).
+ */
+const READING_OPTIONS: DocumentInitParameters = { ...PDFJS_OPTIONS, verbosity: 1 };
 
 /** A run whose text matrix is skewed beyond this (|b|/|a|) is rotated text: margin notes, stamps. */
 const ROTATION_TOLERANCE = 0.05;
@@ -120,16 +136,47 @@ export function selectPages(ranges: PageRanges | undefined, numPages: number): n
   return all.filter((number) => ranges.some(([first, last]) => number >= first && number <= last));
 }
 
-/** Reads a PDF into positioned runs. Throws ConversionError with a one-line reason for bad input. */
+/**
+ * Reads a PDF into positioned runs, with what pdf.js said of damaged content as diagnostics.
+ * Throws ConversionError with a one-line reason for bad input.
+ */
 export async function extract(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   checkSignature(data);
-  const sha256 = createHash('sha256').update(data).digest('hex');
   await usePinnedPdfjs();
+  const { value: document, notices } = await collectingNotices((onPage) => extractText(data, file, options, onPage));
+  checkTextLayer(document, notices);
+  const emptyPages = document.pages.filter((page) => page.runs.length === 0).map((page) => page.number);
+  const diagnostics = [...(document.diagnostics ?? []), ...noticeDiagnostics(notices, emptyPages)];
+  if (diagnostics.length > 0) document.diagnostics = diagnostics;
+  return document;
+}
+
+/**
+ * A document with (almost) no text is a scan, or damaged content that pdf.js skipped: its
+ * messages tell which, and the reason says so.
+ */
+function checkTextLayer(document: ExtractedDocument, notices: readonly PdfjsNotice[]): void {
+  let characters = 0;
+  for (const page of document.pages) for (const run of page.runs) characters += run.text.length;
+  if (characters >= MIN_TEXT_CHARS_PER_PAGE * document.pages.length || characters >= 200) return;
+  const damage = notices.find((notice) => classifyNotice(notice.message).severity !== 'noise');
+  if (damage)
+    throw new ConversionError(`damaged content: almost no text could be read (pdf.js: ${JSON.stringify(damage.message.slice(0, 120))})`);
+  throw new ConversionError('no text layer: the PDF holds only images (scanned?)');
+}
+
+async function extractText(
+  data: Uint8Array,
+  file: string,
+  options: ExtractOptions,
+  onPage: (page: number) => void,
+): Promise<ExtractedDocument> {
+  const sha256 = createHash('sha256').update(data).digest('hex');
   let pdf: PDFDocumentProxy;
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's stays intact.
     // (unpdf is typed against its own bundled pdf.js, hence the pinned pdfjs-dist types here.)
-    pdf = (await getDocumentProxy(new Uint8Array(data), PDFJS_OPTIONS as never)) as unknown as PDFDocumentProxy;
+    pdf = (await getDocumentProxy(new Uint8Array(data), READING_OPTIONS as never)) as unknown as PDFDocumentProxy;
   } catch (error) {
     throw describeLoadFailure(error);
   }
@@ -137,24 +184,25 @@ export async function extract(data: Uint8Array, file: string, options: ExtractOp
     const [markInfo, info] = await Promise.all([pdf.getMarkInfo().catch(() => null), pdf.getMetadata().catch(() => null)]);
     const tagged = Boolean(markInfo?.Marked);
     const pages: Page[] = [];
-    let characters = 0;
     const kept = selectPages(options.pages, pdf.numPages);
     if (kept.length === 0) throw new ConversionError(`no pages selected: the PDF has ${pdf.numPages} pages`);
+    const layers = await hiddenLayerTest(pdf);
+    const hidden: HiddenCount[] = [];
     for (const [rank, number] of kept.entries()) {
       options.onPage?.(rank + 1, kept.length);
-      const page = await readPage(pdf, number, tagged);
-      characters += page.runs.reduce((sum, run) => sum + run.text.length, 0);
-      pages.push(page);
+      onPage(number);
+      const read = await readPage(pdf, number, tagged, layers);
+      pages.push(read.page);
+      hidden.push(...read.hidden);
     }
     if (pages.length === 0) throw new ConversionError('empty PDF: the document has no pages');
-    if (characters < MIN_TEXT_CHARS_PER_PAGE * pages.length && characters < 200) {
-      throw new ConversionError('no text layer: the PDF holds only images (scanned?)');
-    }
     // The document-information language tag is the masthead stage's last resort for the language.
     const language = (info?.info as Record<string, unknown> | undefined)?.Language;
     const documentInfo: ExtractedDocument['info'] = typeof language === 'string' && language.trim() ? { language: language.trim() } : {};
     const document: ExtractedDocument = { file, sha256, pages, tagged, info: documentInfo };
     if (kept.length < pdf.numPages) document.pageCount = pdf.numPages;
+    const unseen = hiddenTextDiagnostics(hidden);
+    if (unseen.length > 0) document.diagnostics = unseen;
     return document;
   } catch (error) {
     if (error instanceof ConversionError) throw error;
@@ -164,21 +212,61 @@ export async function extract(data: Uint8Array, file: string, options: ExtractOp
   }
 }
 
-/** One page: its upright text runs in top-left page space, and the rules and pictures drawn where they may matter. */
-async function readPage(pdf: PDFDocumentProxy, number: number, tagged: boolean): Promise<Page> {
+/**
+ * One page: its upright text runs in top-left page space, and the rules and pictures drawn where
+ * they may matter; the text no reader sees (hidden-text.ts) is left out and counted. `layers` tests
+ * a layer's default visibility, in documents with layers hidden by default.
+ */
+async function readPage(
+  pdf: PDFDocumentProxy,
+  number: number,
+  tagged: boolean,
+  layers: ((group: unknown) => boolean) | null,
+): Promise<{ page: Page; hidden: HiddenCount[] }> {
   const page = await pdf.getPage(number);
   const [left, bottom, right, top] = page.view as [number, number, number, number];
-  const content: TextContent = await page.getTextContent(textContentOptions(tagged));
+  const content: TextContent = await page.getTextContent(textContentOptions(tagged || layers !== null));
+  const inLayer =
+    layers && hasSections(content.items) ? inHiddenLayer(content.items, await hiddenSections(page, layers, await opsOf())) : [];
+  const { runs, hidden } = runsOf(content.items, [left, bottom, right, top], number, tagged, inLayer);
+  const extracted: Page = { number, width: round(right - left), height: round(top - bottom), runs };
+  const use = operatorListUse(runs);
+  if (use !== null) {
+    const { pictures, rules } = await drawnOn(page, left, top, runs, use.pictures);
+    if (pictures.length > 0) extracted.pictures = pictures;
+    if (rules.length > 0) extracted.rules = rules;
+  }
+  page.cleanup();
+  return { page: extracted, hidden };
+}
+
+/**
+ * A page's text items as runs in top-left page space: upright ones only, the ones no reader sees
+ * (`inLayer` marks those in hidden layers) counted apart, artifacts of tagged PDFs marked.
+ */
+function runsOf(
+  items: TextContent['items'],
+  [left, , , top]: readonly [left: number, bottom: number, right: number, top: number],
+  number: number,
+  tagged: boolean,
+  inLayer: readonly boolean[],
+): { runs: TextRun[]; hidden: HiddenCount[] } {
+  const hidden: HiddenCount[] = [];
   const runs: TextRun[] = [];
   // Tagged PDFs wrap running heads and footers in /Artifact marked content: strong furniture evidence.
   // (Their structure tree, P/H/Note/TD, was measured to add nothing the layout rules miss, at a cost.)
   const artifactStack: boolean[] = [];
-  for (const item of content.items) {
+  for (const [index, item] of items.entries()) {
     if (!('str' in item)) {
       if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
         const { tag } = item as { tag?: string };
-        artifactStack.push(tag === 'Artifact' || (artifactStack.at(-1) ?? false));
+        artifactStack.push((tagged && tag === 'Artifact') || (artifactStack.at(-1) ?? false));
       } else if (item.type === 'endMarkedContent') artifactStack.pop();
+      continue;
+    }
+    const unseen = inLayer[index] ? 'hidden-layer' : unseenReason(item.transform);
+    if (unseen) {
+      hidden.push({ page: number, reason: unseen, characters: cleanRunText(item.str).replace(/\s/g, '').length });
       continue;
     }
     const [a, b, , d, e, f] = item.transform as number[] as [number, number, number, number, number, number];
@@ -199,15 +287,11 @@ async function readPage(pdf: PDFDocumentProxy, number: number, tagged: boolean):
     if (artifactStack.at(-1)) run.artifact = true;
     runs.push(run);
   }
-  const extracted: Page = { number, width: round(right - left), height: round(top - bottom), runs };
-  const use = operatorListUse(runs);
-  if (use !== null) {
-    const { pictures, rules } = await drawnOn(page, left, top, runs, use.pictures);
-    if (pictures.length > 0) extracted.pictures = pictures;
-    if (rules.length > 0) extracted.rules = rules;
-  }
-  page.cleanup();
-  return extracted;
+  return { runs, hidden };
+}
+
+async function opsOf(): Promise<Record<string, number>> {
+  return ((await usePinnedPdfjs()) as unknown as { OPS: Record<string, number> }).OPS;
 }
 
 /**

@@ -100,6 +100,8 @@ export interface ExtractedDocument {
   tagged: boolean;
   /** Document-information dictionary entries the stages use: the language tag ("fr-FR"). */
   info: { language?: string };
+  /** What reading the PDF found wrong with it (damaged content pdf.js recovered from), for the document's diagnostics. */
+  diagnostics?: Diagnostic[];
 }
 
 /** A place in a text: the character at `offset` (or the end, at the text's length). */

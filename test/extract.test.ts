@@ -63,5 +63,12 @@ describe.skipIf(!existsSync(ESCWA_PART_VII))('E/ESCWA/2017/EC.4/4 Part VII with 
     const runs = document.pages.flatMap((page) => page.runs);
     expect(runs.length).toBeGreaterThan(1000);
     expect(runs.filter((run) => ![run.x, run.y, run.width, run.size].every(Number.isFinite))).toEqual([]);
+    // Defect 12 (damaged content converts silently): what pdf.js recovered from is said, per page.
+    const said = document.diagnostics?.map(({ rule, page }) => `${rule} ${page}`);
+    expect(said).toEqual(
+      expect.arrayContaining(['pdf/text-lost 6', 'pdf/text-lost 7', 'pdf/text-lost 9', 'pdf/text-lost 11', 'pdf/text-lost 12']),
+    );
+    expect(said).toContain('pdf/drawing-lost 6');
+    expect(said?.filter((entry) => entry.startsWith('pdf/unclassified'))).toEqual([]);
   }, 60_000);
 });

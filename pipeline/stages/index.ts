@@ -56,6 +56,7 @@ export async function runPipeline(
   extractOptions: ExtractOptions = {},
 ): Promise<UnDocument> {
   const source = await timedAsync('extract', () => extract(data, file, extractOptions));
+  for (const { rule, message, page } of source.diagnostics ?? []) reporter.report(rule, message, page);
   const columnOrdered = timed('columns', () => findColumns(source));
   const linePages = timed('lines', () => buildLines(columnOrdered));
   const { pages, furniture } = timed('furniture', () => stripFurniture(linePages, reporter));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockOutputDirectory, LOCK_FILE, LOCK_STALE_MS } from '../../pipeline/cli/lock.js';
-import { CLI, CLI_TEST_TIMEOUT_MS, REPO_ROOT, copyReplica, lines, makeTempDir, runCli, startCli, waitFor } from './helpers.js';
+import { CLI, CLI_TEST_TIMEOUT_MS, REPO_ROOT, SHARED, copyReplica, lines, makeTempDir, runCli, startCli, waitFor } from './helpers.js';
 import { decompressionBomb, textPdf } from './hostile.js';
 
 const run = promisify(execFile);
@@ -73,6 +73,57 @@ describe('2. a damaged PDF and the next document on the same worker', () => {
       const result = await runCli(['convert', 'in', '--out', 'out', '--jobs', '1'], dir);
       for (const name of ['good1', 'good3', 'good5']) expect(result.stdout).toContain(`converted in/${name}.pdf`);
       expect(lines(result.stderr).every((line) => /^failed in\/good\d-damaged\.pdf: \S/.test(line))).toBe(true);
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
+});
+
+const CORPUS_PDF = join(SHARED, 'corpus', 'pdf');
+/** Byte offset → XOR mask: a mutant of HRI/MC/2025/1 that scripts/mutate.mjs made (seed 12, batch 0). */
+const HRI_MC_2025_1_FLIPS: ReadonlyArray<readonly [number, number]> = [
+  [612, 49],
+  [4731, 208],
+  [14950, 95],
+  [23194, 224],
+  [26519, 126],
+  [30706, 36],
+  [36520, 58],
+  [40776, 204],
+  [49776, 132],
+  [52006, 103],
+  [54614, 248],
+  [55706, 123],
+  [70330, 33],
+  [75074, 136],
+  [76549, 224],
+  [77227, 126],
+  [87903, 126],
+  [89517, 173],
+  [93014, 64],
+  [105181, 93],
+  [107096, 91],
+  [108319, 146],
+  [110197, 170],
+];
+
+describe.skipIf(!existsSync(CORPUS_PDF))('2. reproduced: HRI/MC/2025/1 with 23 bytes flipped (needs ../shared/corpus/pdf)', () => {
+  it(
+    'after A/80/74 on one worker, the mutant fails on its xref and the intact HRI/MC/2025/1 after it converts (before child processes its late XRefEntryException rejection crashed the worker in the middle of that next document)',
+    async () => {
+      await mkdir(join(dir, 'in'));
+      const original = await readFile(join(CORPUS_PDF, 'HRI_MC_2025_1-en.pdf'));
+      const mutant = Buffer.from(original);
+      for (const [offset, mask] of HRI_MC_2025_1_FLIPS) mutant[offset]! ^= mask;
+      await writeFile(join(dir, 'in', '1-A_80_74-E_2025_53-en.pdf'), await readFile(join(CORPUS_PDF, 'A_80_74-E_2025_53-en.pdf')));
+      await writeFile(join(dir, 'in', '2-HRI_MC_2025_1-flipped.pdf'), mutant);
+      await writeFile(join(dir, 'in', '3-HRI_MC_2025_1-en.pdf'), original);
+      const result = await runCli(['convert', 'in', '--out', 'out', '--jobs', '1'], dir);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('converted in/1-A_80_74-E_2025_53-en.pdf');
+      expect(result.stdout).toContain('converted in/3-HRI_MC_2025_1-en.pdf');
+      expect(lines(result.stderr)).toEqual([
+        expect.stringMatching(/^failed in\/2-HRI_MC_2025_1-flipped\.pdf: unreadable PDF: Bad \(uncompressed\) XRef entry/),
+      ]);
     },
     CLI_TEST_TIMEOUT_MS,
   );
