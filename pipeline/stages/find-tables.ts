@@ -160,22 +160,41 @@ function candidateRegions(lines: Line[], rules: Rule[], typography: Typography):
 /** A line starting within this many points of a column's start is aligned with it. */
 const ALIGNED = 1.5;
 
+/** A table set this much smaller than the body tells its own lines from the body's by their size. */
+const SMALL_TYPE = 0.6;
+/** Sizes this close are one size. */
+const SAME_SIZE = 0.3;
+/** A table note's opening: its marker ("a ", "* ") or its label ("Note:", "Source :"). */
+const NOTE_OPENING = /^(?:[a-z*]\s|\p{L}+\s?:)/u;
+
 /**
  * Plain lines after the last tabular one that start where a later column of the table starts
- * (the timetable's closing "Allocution …" under its session): the table's last rows.
+ * (the timetable's closing "Allocution …" under its session): the table's last rows. In a table
+ * set smaller than the body, a line of the table's size that starts in its stub is one too (a
+ * section row, a text row across the table), unless it opens a table note.
  */
 function trailingLines(lines: Line[], start: number, end: number, typography: Typography): number {
   const region = lines.slice(start, end);
   const left = Math.min(...region.map((line) => line.x));
   const size = Math.max(...region.map((line) => line.size));
   const starts = region.flatMap((line) => segmentsOf(line).map((segment) => segment.x)).filter((x) => x > left + ALIGNED);
+  const small = size < typography.bodySize - SMALL_TYPE;
+  // The stub: the first piece of every line, as far as the nearest later column.
+  const stubEnd = Math.min(...starts, Math.max(...region.map((line) => segmentsOf(line)[0]?.right ?? line.x)));
+  const ownRow = (line: Line) =>
+    small &&
+    Math.abs(line.size - size) <= SAME_SIZE &&
+    line.x >= left - ALIGNED &&
+    line.x < stubEnd &&
+    !NOTE_OPENING.test(line.text) &&
+    !line.anchors.some((a) => a.kind === 'marker' && a.offset === 0);
   let stop = end;
   while (stop < lines.length) {
     const [previous, line] = [lines[stop - 1]!, lines[stop]!];
     if (line.y <= previous.y || line.y - previous.y > REGION_GAP_RATIO * lineGap(typography, line) || line.column !== previous.column)
       break;
     if (isTabular(line) || opensParagraph(line, typography) || line.size > size + 0.6) break;
-    if (!starts.some((x) => Math.abs(x - line.x) <= ALIGNED)) break;
+    if (!starts.some((x) => Math.abs(x - line.x) <= ALIGNED) && !ownRow(line)) break;
     stop++;
   }
   return stop;
