@@ -37,14 +37,16 @@ export function findTables(pages: PageLines[], mastheadLines: number, source: Ex
     const rules = source.pages[page.number - 1]?.rules ?? [];
     const body = page.body.slice(skipped);
     const tables = body.some((line) => CONTENTS_LABEL.test(line.text)) ? [] : tablesOfPage(body, rules, typography);
-    // A table running on from the previous page takes the plain lines above its first tabular one (a wrapped stub).
+    // A table running on from the previous page takes the plain lines above its first tabular one
+    // (a wrapped stub) where they stand at a row's spacing, not a caption's distance above it.
     const first = tables[0];
     if (
       continuing &&
       first &&
       first.start > 0 &&
       first.start <= MAX_PLAIN_RUN &&
-      !body.slice(0, first.start).some((l) => opensParagraph(l, typography))
+      !body.slice(0, first.start).some((l) => opensParagraph(l, typography)) &&
+      body.slice(1, first.start + 1).every((l, k) => l.y - body[k]!.y <= REGION_GAP_RATIO * lineGap(typography, l))
     ) {
       const table = buildGrid(body.slice(0, first.end), rules.filter(isHorizontal), typography);
       if (table && table.columns === first.table.columns) tables[0] = { start: 0, end: first.end, table };
@@ -162,6 +164,8 @@ const ALIGNED = 1.5;
 
 /** A table set this much smaller than the body tells its own lines from the body's by their size. */
 const SMALL_TYPE = 0.6;
+/** A line this many line gaps under the one above, or closer, goes on with its cell. */
+const WRAP_GAP_RATIO = 1.15;
 /** Sizes this close are one size. */
 const SAME_SIZE = 0.3;
 /** A table note's opening: its marker ("a ", "* ") or its label ("Note:", "Source :"). */
@@ -170,8 +174,9 @@ const NOTE_OPENING = /^(?:[a-z*]\s|\p{L}+\s?:)/u;
 /**
  * Plain lines after the last tabular one that start where a later column of the table starts
  * (the timetable's closing "Allocution …" under its session): the table's last rows. In a table
- * set smaller than the body, a line of the table's size that starts in its stub is one too (a
- * section row, a text row across the table), unless it opens a table note.
+ * set smaller than the body, a line in small type, no smaller than the table's, that starts in its stub is one too (a
+ * section row, a text row across the table), unless it opens a table note; and so is a line
+ * that wraps the stub of the last row, at a cell's spacing and short of the next column.
  */
 function trailingLines(lines: Line[], start: number, end: number, typography: Typography): number {
   const region = lines.slice(start, end);
@@ -181,20 +186,27 @@ function trailingLines(lines: Line[], start: number, end: number, typography: Ty
   const small = size < typography.bodySize - SMALL_TYPE;
   // The stub: the first piece of every line, as far as the nearest later column.
   const stubEnd = Math.min(...starts, Math.max(...region.map((line) => segmentsOf(line)[0]?.right ?? line.x)));
-  const ownRow = (line: Line) =>
-    small &&
-    Math.abs(line.size - size) <= SAME_SIZE &&
+  const inStub = (line: Line) =>
     line.x >= left - ALIGNED &&
     line.x < stubEnd &&
     !NOTE_OPENING.test(line.text) &&
     !line.anchors.some((a) => a.kind === 'marker' && a.offset === 0);
+  // A stub wrapped under the last row: at a cell's line spacing, and short of the next column.
+  const wrapsStub = (line: Line, previous: Line) =>
+    line.y - previous.y <= WRAP_GAP_RATIO * lineGap(typography, line) && line.right <= stubEnd + ALIGNED;
+  const ownRow = (line: Line, previous: Line) =>
+    inStub(line) && ((small && line.size < typography.bodySize - SMALL_TYPE && line.size >= size - SAME_SIZE) || wrapsStub(line, previous));
   let stop = end;
   while (stop < lines.length) {
     const [previous, line] = [lines[stop - 1]!, lines[stop]!];
     if (line.y <= previous.y || line.y - previous.y > REGION_GAP_RATIO * lineGap(typography, line) || line.column !== previous.column)
       break;
-    if (isTabular(line) || opensParagraph(line, typography) || line.size > size + 0.6) break;
-    if (!starts.some((x) => Math.abs(x - line.x) <= ALIGNED) && !ownRow(line)) break;
+    if (isTabular(line) || opensParagraph(line, typography)) break;
+    if (ownRow(line, previous)) {
+      stop++;
+      continue;
+    }
+    if (line.size > size + SMALL_TYPE || !starts.some((x) => Math.abs(x - line.x) <= ALIGNED)) break;
     stop++;
   }
   return stop;
