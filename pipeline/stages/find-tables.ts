@@ -8,7 +8,7 @@
  * lines between rules, wider line gaps or lines that open a new row (a number, a new stub). A
  * numbered paragraph, a table of contents or a list in two text columns is never a table.
  */
-import { CONTENTS_LABEL } from '../languages/index.js';
+import { CONTENTS_LABEL, FIGURE_LABEL } from '../languages/index.js';
 import type { ExtractedDocument, Line, PageLines, Rule, TableDraft, Typography } from '../model.js';
 import { buildGrid, isNumeric, segmentsOf } from './tables/grid.js';
 
@@ -82,11 +82,30 @@ function tablesOfPage(lines: Line[], rules: Rule[], typography: Typography): { s
   for (const [start, end] of candidateRegions(lines, horizontal, typography)) {
     const region = lines.slice(start, end);
     const table = buildGrid(region, horizontal, typography);
-    if (!table || !isDataTable(table, isRuled(region, horizontal, typography))) continue;
+    if (!table || !isDataTable(table, isRuled(region, horizontal, typography)) || underFigure(lines, start, typography)) continue;
     const title = titleAbove(lines, start, typography);
     found.push({ start, end, table: title === null ? table : { ...table, title } });
   }
   return found;
+}
+
+/** At most this many lines stand between a figure's caption and the labels of its chart. */
+const FIGURE_REACH_LINES = 40;
+
+/**
+ * Lines under a figure's caption ("Figure 2.I"), with nothing between but the chart's labels, its
+ * title and units (small type, another face, brackets): a chart's axis and data labels, no table.
+ * A table caption or a paragraph of body text between them ends the figure.
+ */
+function underFigure(lines: Line[], start: number, typography: Typography): boolean {
+  for (let k = start - 1; k >= Math.max(0, start - FIGURE_REACH_LINES); k--) {
+    const line = lines[k]!;
+    if (FIGURE_LABEL.test(line.text)) return true;
+    if (TABLE_LABEL.test(line.text) || line.table) return false;
+    const label = line.size < typography.bodySize - SMALL_TYPE || line.font !== typography.bodyFont || /^\(.*\)$/.test(line.text);
+    if (!label) return false;
+  }
+  return false;
 }
 
 /** A table caption: "Table 2.1", "Tableau 3", "Cuadro 1" and the like. */
@@ -212,9 +231,17 @@ function trailingLines(lines: Line[], start: number, end: number, typography: Ty
   return stop;
 }
 
+/** A paragraph numbered by its chapter ("2.52 These actions …"), its text at the body's left margin. */
+const DECIMAL_PARAGRAPH = /^\d{1,2}\.\d{1,3}\s+\p{Lu}/u;
+
 /** A numbered body paragraph: set in the body size at the left margin, never a table's row. */
 function opensParagraph(line: Line, typography: Typography): boolean {
-  return NUMBERED_PARAGRAPH.test(line.text) && line.size >= typography.bodySize - 0.6;
+  if (line.size < typography.bodySize - SMALL_TYPE) return false;
+  if (NUMBERED_PARAGRAPH.test(line.text)) return true;
+  // A table row may open with a decimal number too ("1.1 Military observers"): the paragraph's
+  // text starts where the body's lines do, its number hanging in the margin before it.
+  const text = segmentsOf(line)[1];
+  return DECIMAL_PARAGRAPH.test(line.text) && text !== undefined && Math.abs(text.x - typography.leftMargin) <= ALIGNED;
 }
 
 /** Lines above the first tabular one that stand under the table's top rule: spanning headers ("Variance"). */

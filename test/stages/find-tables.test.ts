@@ -219,6 +219,56 @@ describe('find-tables: rows, trailing rows and tables across pages', () => {
   });
 });
 
+describe('find-tables: figures and numbered paragraphs', () => {
+  const typography: Typography = { ...TYPOGRAPHY, leftMargin: 123 };
+  const pageOf = (runs: TextRun[]) => {
+    const source: ExtractedDocument = {
+      file: 'x.pdf',
+      sha256: '',
+      tagged: false,
+      info: {},
+      pages: [{ number: 1, width: 612, height: 792, runs, rules: [] }],
+    };
+    const [built] = buildLines(source);
+    return findTables([{ number: 1, width: 612, height: 792, body: built!.lines, notes: [] }], 0, source, typography)[0]!;
+  };
+  /** A chart's axis and data labels: the values over the bars, the y axis, the years under them. */
+  const chart = (top: number) => [
+    run('25', 70, top, 8.5, 'f1', 9),
+    run('23', 318, top + 4, 8.5, 'f4', 9),
+    run('23', 473, top + 4, 8.5, 'f4', 9),
+    ...['20', '15', '10', '5'].map((label, k) => run(label, 70, top + 33 + 32.8 * k, 8.5, 'f1', 9)),
+    run('0', 74, top + 164, 8.5, 'f1', 5),
+    run('2023 – seventy-eighth session', 114, top + 174.3, 8.5, 'f1', 102),
+    run('2024 – seventy-ninth session', 270, top + 174.3, 8.5, 'f1', 98),
+    run('2025 – eightieth session', 433, top + 174.3, 8.5, 'f1', 82),
+    ...[152, 306, 461].map((x) => run('(actual)', x, top + 184.2, 8.5, 'f1', 26)),
+  ];
+
+  it('A/81/6 (Sect. 2) figure 2.I: the axis and data labels of a chart under its figure caption are no table', () => {
+    const page = pageOf([
+      run('Figure 2.I', 60, 254, 10, 'f2', 41),
+      run('Performance measure: number of informal consultations (annual)', 60, 266, 10, 'f3', 300),
+      ...chart(290),
+    ]);
+    expect(page.body.some((line) => line.table)).toBe(false);
+  });
+
+  it('A/81/6 (Sect. 2) para. 2.52: a paragraph numbered by its chapter, its word gaps lined up, starts no table above a chart', () => {
+    const words = ['These', 'actions,', 'together', 'with', 'the', 'flexibility', 'and', 'professionalism'];
+    const page = pageOf([
+      run('2.52', 92, 126.5, 10, 'f2', 18),
+      ...words.map((word, k) => run(word, 123 + 55 * k, 126.5, 10, 'f2', word.length * 4.4)),
+      run('notwithstanding the liquidity constraints, to ensure the timely issuance of documents.', 123, 138.5, 10, 'f2', 428),
+      run('Figure 2.V', 60, 162.5, 10, 'f2', 45),
+      run('Performance measure: percentage of documentation issued on time', 60, 174.5, 10, 'f3', 400),
+      ...chart(199),
+    ]);
+    expect(page.body.some((line) => line.table)).toBe(false);
+    expect(page.body[0]!.text).toMatch(/^2\.52 These actions, together/);
+  });
+});
+
 describe('extract-drawing', () => {
   it('reads thin filled rectangles and stroked segments as rules, in top-left page space', () => {
     const OPS = { save: 1, restore: 2, transform: 3, constructPath: 4, fill: 5, stroke: 6, eoFill: 7 } as Record<string, number>;
