@@ -150,7 +150,7 @@ function candidateRegions(lines: Line[], rules: Rule[], typography: Typography):
   const regions: [number, number][] = [];
   let i = 0;
   while (i < lines.length) {
-    if (!isTabular(lines[i]!) || opensParagraph(lines[i]!, typography)) {
+    if (!isTabular(lines[i]!) || (opensParagraph(lines[i]!, typography) && !numberedRow(lines, i))) {
       i++;
       continue;
     }
@@ -161,7 +161,7 @@ function candidateRegions(lines: Line[], rules: Rule[], typography: Typography):
       const [previous, line] = [lines[end - 1]!, lines[end]!];
       if (line.y <= previous.y || line.y - previous.y > REGION_GAP_RATIO * lineGap(typography, line) || line.column !== previous.column)
         break;
-      if (opensParagraph(line, typography) || DOT_LEADER.test(line.text)) break;
+      if ((opensParagraph(line, typography) && !numberedRow(lines, end)) || DOT_LEADER.test(line.text)) break;
       if (isTabular(line)) {
         lastTabular = end;
         tabular++;
@@ -194,8 +194,8 @@ const NOTE_OPENING = /^(?:[a-z*]\s|\p{L}+\s?:)/u;
  * Plain lines after the last tabular one that start where a later column of the table starts
  * (the timetable's closing "Allocution …" under its session): the table's last rows. In a table
  * set smaller than the body, a line in small type, no smaller than the table's, that starts in its stub is one too (a
- * section row, a text row across the table), unless it opens a table note; and so is a line
- * that wraps the stub of the last row, at a cell's spacing and short of the next column.
+ * section row, a text row across the table); and so is a line that wraps the stub of the last
+ * row, at a cell's spacing and short of the next column. A table note is never a row.
  */
 function trailingLines(lines: Line[], start: number, end: number, typography: Typography): number {
   const region = lines.slice(start, end);
@@ -205,11 +205,9 @@ function trailingLines(lines: Line[], start: number, end: number, typography: Ty
   const small = size < typography.bodySize - SMALL_TYPE;
   // The stub: the first piece of every line, as far as the nearest later column.
   const stubEnd = Math.min(...starts, Math.max(...region.map((line) => segmentsOf(line)[0]?.right ?? line.x)));
-  const inStub = (line: Line) =>
-    line.x >= left - ALIGNED &&
-    line.x < stubEnd &&
-    !NOTE_OPENING.test(line.text) &&
-    !line.anchors.some((a) => a.kind === 'marker' && a.offset === 0);
+  const inStub = (line: Line) => line.x >= left - ALIGNED && line.x < stubEnd;
+  // A table note under the table, wherever it starts: its marker or label opens it.
+  const opensNote = (line: Line) => NOTE_OPENING.test(line.text) || line.anchors.some((a) => a.kind === 'marker' && a.offset === 0);
   // A stub wrapped under the last row: at a cell's line spacing, and short of the next column.
   const wrapsStub = (line: Line, previous: Line) =>
     line.y - previous.y <= WRAP_GAP_RATIO * lineGap(typography, line) && line.right <= stubEnd + ALIGNED;
@@ -220,7 +218,7 @@ function trailingLines(lines: Line[], start: number, end: number, typography: Ty
     const [previous, line] = [lines[stop - 1]!, lines[stop]!];
     if (line.y <= previous.y || line.y - previous.y > REGION_GAP_RATIO * lineGap(typography, line) || line.column !== previous.column)
       break;
-    if (isTabular(line) || opensParagraph(line, typography)) break;
+    if (isTabular(line) || opensParagraph(line, typography) || opensNote(line)) break;
     if (ownRow(line, previous)) {
       stop++;
       continue;
@@ -233,6 +231,26 @@ function trailingLines(lines: Line[], start: number, end: number, typography: Ty
 
 /** A paragraph numbered by its chapter ("2.52 These actions …"), its text at the body's left margin. */
 const DECIMAL_PARAGRAPH = /^\d{1,2}\.\d{1,3}\s+\p{Lu}/u;
+
+/** A numbered row lines up with a neighbouring line in at least this many cells after its number. */
+const MIN_ALIGNED_CELLS = 2;
+
+/**
+ * A numbered line that is a table's row, not a paragraph: after its number it is drawn in several
+ * cells, at least two of them starting where cells of the line above or below start (a calendar's
+ * "89. | Human Rights Council, | … | Geneva | 5 E" under the wrapped cells of the row before).
+ * A justified paragraph's spaced words line up with no such neighbour.
+ */
+function numberedRow(lines: Line[], k: number): boolean {
+  const line = lines[k]!;
+  const cells = segmentsOf(line).slice(1);
+  if (cells.length < MIN_ALIGNED_CELLS) return false;
+  return [lines[k - 1], lines[k + 1]].some((neighbour) => {
+    if (!neighbour || neighbour.page !== line.page || neighbour.column !== line.column) return false;
+    const starts = segmentsOf(neighbour).map((segment) => segment.x);
+    return cells.filter((cell) => starts.some((x) => Math.abs(x - cell.x) <= ALIGNED)).length >= MIN_ALIGNED_CELLS;
+  });
+}
 
 /** A numbered body paragraph: set in the body size at the left margin, never a table's row. */
 function opensParagraph(line: Line, typography: Typography): boolean {

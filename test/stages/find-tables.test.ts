@@ -130,6 +130,21 @@ describe('find-tables: rows, trailing rows and tables across pages', () => {
     expect(texts(table.rows[1])![0]).toBe('Meetings of:');
   });
 
+  it('A/80/604/Add.1 p. 7: a table note starting under the indented "Total" is no row of the table', () => {
+    const [page] = tablesOfPages([
+      [
+        ...figures('International staff', 504.8, ['2', '2', '–', '(2)'], 123),
+        ...figures('Total', 523.9, ['145', '128', '118', '(7)'], 138),
+        run('a', 134.6, 543, 5.5, 'f2', 2.8),
+        run('Funded under general temporary assistance.', 137.4, 546, small, 'f2', 162),
+        run('The proposed resources for civilian personnel amount to $15,322,700.', 123, 569.6, 10, 'f2', 364),
+      ],
+    ]);
+    const table = tableOf(page!)!;
+    expect(table.rows.map((row) => row[0]!.text)).toEqual(['International staff', 'Total']);
+    expect(page!.body[1]!.text).toMatch(/Funded under general temporary assistance\.$/);
+  });
+
   it('A/81/6 (Sect. 2) Table 2.5: a table in small type keeps its closing section row and text row across it, but not the note under it', () => {
     const [page] = tablesOfPages([
       [
@@ -266,6 +281,67 @@ describe('find-tables: figures and numbered paragraphs', () => {
     ]);
     expect(page.body.some((line) => line.table)).toBe(false);
     expect(page.body[0]!.text).toMatch(/^2\.52 These actions, together/);
+  });
+});
+
+describe('find-tables: numbered rows', () => {
+  it('A/AC.172/2025/2 annex: a calendar whose rows open with their running number, set in the body size, is one table', () => {
+    const typography: Typography = { bodySize: 8.5, bodyFont: 'f2', lineGap: 10.5, leftMargin: 81, rightMargin: 600 };
+    const size = 8.4;
+    /** A meeting's row: its number, organ, mandate, session, dates, place; then its wrapped lines. */
+    const meeting = (y: number, number: string, cells: string[], wrapped: string[][]) => [
+      run(number, 58, y, size, 'f2', 11),
+      ...cells.map((text, k) => run(text, [81, 195, 312, 393, 465][k]!, y, size, 'f2', Math.min(text.length * 3.8, 105))),
+      ...wrapped.flatMap((line, j) => line.map((text, k) => run(text, [81, 195][k]!, y + 10.6 * (j + 1), size, 'f2', text.length * 3.8))),
+    ];
+    const runs = [
+      run('Organ', 81, 78.7, 7, 'f7', 20),
+      run('Mandate', 195, 78.7, 7, 'f7', 26),
+      run('Meeting', 312, 78.7, 7, 'f7', 26),
+      run('Dates (2025)', 393, 78.7, 7, 'f7', 38),
+      run('Location', 465, 78.7, 7, 'f7', 27),
+      ...meeting(
+        100.4,
+        '89.',
+        ['Human Rights Council,', 'Commission on Human', '102nd session', '1–10 April', 'Geneva'],
+        [
+          ['Working Group on Arbitrary', 'Rights resolutions 1991/42'],
+          ['Detention', 'and 1997/50'],
+        ],
+      ),
+      ...meeting(
+        146,
+        '90.',
+        ['Human Rights Council,', 'Human Rights Council', 'Eleventh session', '2–4 April', 'New York'],
+        [['Expert Mechanism on the', 'resolution 42/23']],
+      ),
+      ...meeting(
+        181,
+        '91.',
+        ['United Nations Voluntary', 'Economic and Social Council', 'Sixtieth session', '2–4 April', 'Geneva'],
+        [['Fund for Technical', 'decision 1993/283']],
+      ),
+    ];
+    const source: ExtractedDocument = {
+      file: 'x.pdf',
+      sha256: '',
+      tagged: false,
+      info: {},
+      pages: [{ number: 1, width: 792, height: 612, runs, rules: [] }],
+    };
+    const [built] = buildLines(source);
+    const page = findTables([{ number: 1, width: 792, height: 612, body: built!.lines, notes: [] }], 0, source, typography)[0]!;
+    expect(page.body).toHaveLength(1);
+    const table = page.body[0]!.table!;
+    expect(table.rows.map((row) => row[0]!.text)).toEqual(['', '89.', '90.', '91.']);
+    expect(texts(table.rows[1])).toEqual([
+      '89.',
+      'Human Rights Council, Working Group on Arbitrary Detention',
+      'Commission on Human Rights resolutions 1991/42 and 1997/50',
+      '102nd session',
+      '1–10 April',
+      'Geneva',
+    ]);
   });
 });
 
