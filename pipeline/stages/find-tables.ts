@@ -10,7 +10,7 @@
  */
 import { CONTENTS_LABEL, FIGURE_LABEL } from '../languages/index.js';
 import type { ExtractedDocument, Line, PageLines, Rule, TableDraft, Typography } from '../model.js';
-import { buildGrid, isNumeric, segmentsOf } from './tables/grid.js';
+import { buildGrid, isNumeric, rowsSpaced, segmentsOf } from './tables/grid.js';
 
 /** Lines further apart than this many line gaps never belong to one table. */
 const REGION_GAP_RATIO = 2.6;
@@ -150,7 +150,7 @@ function candidateRegions(lines: Line[], rules: Rule[], typography: Typography):
   const regions: [number, number][] = [];
   let i = 0;
   while (i < lines.length) {
-    if (!isTabular(lines[i]!) || (opensParagraph(lines[i]!, typography) && !numberedRow(lines, i))) {
+    if (!isTabular(lines[i]!) || (opensParagraph(lines[i]!, typography) && !numberedRow(lines, i, typography))) {
       i++;
       continue;
     }
@@ -161,7 +161,7 @@ function candidateRegions(lines: Line[], rules: Rule[], typography: Typography):
       const [previous, line] = [lines[end - 1]!, lines[end]!];
       if (line.y <= previous.y || line.y - previous.y > REGION_GAP_RATIO * lineGap(typography, line) || line.column !== previous.column)
         break;
-      if ((opensParagraph(line, typography) && !numberedRow(lines, end)) || DOT_LEADER.test(line.text)) break;
+      if ((opensParagraph(line, typography) && !numberedRow(lines, end, typography)) || DOT_LEADER.test(line.text)) break;
       if (isTabular(line)) {
         lastTabular = end;
         tabular++;
@@ -208,9 +208,11 @@ function trailingLines(lines: Line[], start: number, end: number, typography: Ty
   const inStub = (line: Line) => line.x >= left - ALIGNED && line.x < stubEnd;
   // A table note under the table, wherever it starts: its marker or label opens it.
   const opensNote = (line: Line) => NOTE_OPENING.test(line.text) || line.anchors.some((a) => a.kind === 'marker' && a.offset === 0);
-  // A stub wrapped under the last row: at a cell's line spacing, and short of the next column.
+  // A stub wrapped under the last row: at a cell's line spacing, and short of the next column, in a
+  // table whose rows stand apart by wider gaps (else the next line at that spacing is the next row).
+  const spaced = rowsSpaced(region, typography);
   const wrapsStub = (line: Line, previous: Line) =>
-    line.y - previous.y <= WRAP_GAP_RATIO * lineGap(typography, line) && line.right <= stubEnd + ALIGNED;
+    spaced && line.y - previous.y <= WRAP_GAP_RATIO * lineGap(typography, line) && line.right <= stubEnd + ALIGNED;
   const ownRow = (line: Line, previous: Line) =>
     inStub(line) && ((small && line.size < typography.bodySize - SMALL_TYPE && line.size >= size - SAME_SIZE) || wrapsStub(line, previous));
   let stop = end;
@@ -241,10 +243,11 @@ const MIN_ALIGNED_CELLS = 2;
  * "89. | Human Rights Council, | … | Geneva | 5 E" under the wrapped cells of the row before).
  * A justified paragraph's spaced words line up with no such neighbour.
  */
-function numberedRow(lines: Line[], k: number): boolean {
+function numberedRow(lines: Line[], k: number, typography: Typography): boolean {
   const line = lines[k]!;
-  const cells = segmentsOf(line).slice(1);
-  if (cells.length < MIN_ALIGNED_CELLS) return false;
+  const [number, ...cells] = segmentsOf(line);
+  // A number at the body's left margin opens a paragraph, whatever is drawn beside it (a box).
+  if (!number || Math.abs(number.x - typography.leftMargin) <= ALIGNED || cells.length < MIN_ALIGNED_CELLS) return false;
   return [lines[k - 1], lines[k + 1]].some((neighbour) => {
     if (!neighbour || neighbour.page !== line.page || neighbour.column !== line.column) return false;
     const starts = segmentsOf(neighbour).map((segment) => segment.x);

@@ -133,8 +133,8 @@ function rowBands(
 ): number[][] {
   const bands: number[][] = [[0]];
   // The document's line spacing at the table's size: lines of one cell stand that far apart.
-  const wide = (k: number) => lines[k]!.y - lines[k - 1]!.y > (ROW_GAP_FACTOR * typography.lineGap * lines[k]!.size) / typography.bodySize;
-  const spaced = isSpaced(lines.map((_, k) => k > 0 && wide(k)).slice(1));
+  const wide = (k: number) => widerThanLines(lines[k - 1]!, lines[k]!, typography);
+  const spaced = rowsSpaced(lines, typography);
   for (let k = 1; k < lines.length; k++) {
     const [line, previous, band] = [lines[k]!, lines[k - 1]!, bands.at(-1)!];
     const opens =
@@ -163,9 +163,15 @@ const ROW_GAP_SHARE = 0.2;
  * Rows set apart by wider gaps than the lines inside a cell (a Word table's cell padding): there,
  * the gap is the evidence and a line at the usual spacing goes on with its row, however it opens.
  */
-function isSpaced(wideGaps: boolean[]): boolean {
+export function rowsSpaced(lines: Line[], typography: Typography): boolean {
+  const wideGaps = lines.slice(1).map((line, k) => widerThanLines(lines[k]!, line, typography));
   const count = wideGaps.filter(Boolean).length;
   return count >= MIN_ROW_GAPS && count >= ROW_GAP_SHARE * wideGaps.length && count < wideGaps.length;
+}
+
+/** The gap between the lines is wider than the document's line spacing (at their size) allows inside a cell. */
+function widerThanLines(above: Line, line: Line, typography: Typography): boolean {
+  return line.y - above.y > (ROW_GAP_FACTOR * typography.lineGap * line.size) / typography.bodySize;
 }
 
 /** A figure in a column where the row already holds one: the next value line, a row of its own. */
