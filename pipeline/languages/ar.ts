@@ -38,6 +38,7 @@ export const ar: Lexicon = {
   headingLabels: { Chapter: 'الفصل', Article: 'المادة' },
   page: [],
   contentsColumns: [],
+  figure: ['الشكل', 'شكل'],
 };
 
 /** Chapter numbers are adverbial ordinals: أولاً- ثانياً- … are I. II. …. */

@@ -27,5 +27,6 @@ export const en: Lexicon = {
   headingLabels: { Chapter: 'Chapter', Part: 'Part', Section: 'Section', Rule: 'Rule', Article: 'Article' },
   page: ['page'],
   contentsColumns: ['Page', 'Pages', 'Paragraph', 'Paragraphs', 'Chapter'],
+  figure: ['Figure', 'Chart'],
   first: 'first',
 };

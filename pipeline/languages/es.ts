@@ -35,5 +35,6 @@ export const es: Lexicon = {
   headingLabels: { Chapter: 'Capítulo', Part: 'Parte', Section: 'Sección', Rule: 'Regla', Article: 'Artículo' },
   page: ['página'],
   contentsColumns: ['Página', 'Párrafos', 'Capítulo'],
+  figure: ['Figura', 'Gráfico'],
   first: 'primero',
 };

@@ -27,5 +27,6 @@ export const fr: Lexicon = {
   headingLabels: { Chapter: 'Chapitre', Part: 'Partie', Section: 'Section', Rule: 'Règle', Article: 'Article' },
   page: ['page'],
   contentsColumns: ['Paragraphes', 'Chapitre'],
+  figure: ['Figure', 'Graphique'],
   first: 'premier',
 };

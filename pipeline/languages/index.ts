@@ -183,6 +183,8 @@ export const CONTENTS_LABEL = new RegExp(`^(?:${CONTENTS_WORDS})(?:\\s*\\((?:${a
 export const PAGE_WORDS = alternation(new Set(wordsOf((l) => l.page)));
 /** Column headings of a table of contents ("Page", "Paragraphs", "Стр."), as a regex alternation. */
 export const CONTENTS_COLUMN_WORDS = alternation(wordsOf((l) => l.contentsColumns));
+/** A figure's caption label with its number: "Figure 2.I", "Graphique 3", "图 1" (capitalised as printed). */
+export const FIGURE_LABEL = new RegExp(`^(?:${alternation(new Set(wordsOf((l) => l.figure)))})\\s*[\\p{N}IVXLC]`, 'u');
 
 /** Arabic annexes are numbered with ordinal adjectives: المرفق الأول, المرفق الثاني, … (first, second, …). */
 const ARABIC_ANNEX_ORDINAL = alternation(ARABIC_ORDINAL_ADJECTIVES);

@@ -59,6 +59,8 @@ export interface Lexicon {
   page: string[];
   /** Column headings of a table of contents ("Page", "Paragraphs"). */
   contentsColumns: string[];
+  /** "Figure", "Chart": the label of a figure's caption ("Figure 2.I"), whose axis and data labels are no table. */
+  figure: string[];
   /** "Chapitre premier": the word for "first" after a chapter label. */
   first?: string;
 }

@@ -30,4 +30,5 @@ export const ru: Lexicon = {
   headingLabels: { Chapter: 'Глава', Part: 'Часть', Section: 'Раздел', Rule: 'Правило', Article: 'Статья' },
   page: ['стр', 'стр.'],
   contentsColumns: ['Стр.', 'Пункты', 'Глава'],
+  figure: ['Рисунок', 'Диаграмма'],
 };

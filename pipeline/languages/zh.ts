@@ -26,6 +26,7 @@ export const zh: Lexicon = {
   headingLabelsAround: { Article: ['第', '条'], Chapter: ['第', '章'], Part: ['第', '部分'], Section: ['第', '节'] },
   page: [],
   contentsColumns: [],
+  figure: ['图'],
 };
 
 /** Chinese numerals one to nine: chapters are numbered "一、", "二、", … "十二、". */

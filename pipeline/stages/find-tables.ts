@@ -8,9 +8,9 @@
  * lines between rules, wider line gaps or lines that open a new row (a number, a new stub). A
  * numbered paragraph, a table of contents or a list in two text columns is never a table.
  */
-import { CONTENTS_LABEL } from '../languages/index.js';
+import { CONTENTS_LABEL, FIGURE_LABEL } from '../languages/index.js';
 import type { ExtractedDocument, Line, PageLines, Rule, TableDraft, Typography } from '../model.js';
-import { buildGrid, isNumeric, segmentsOf } from './tables/grid.js';
+import { buildGrid, isNumeric, rowsSpaced, segmentsOf } from './tables/grid.js';
 
 /** Lines further apart than this many line gaps never belong to one table. */
 const REGION_GAP_RATIO = 2.6;
@@ -37,14 +37,16 @@ export function findTables(pages: PageLines[], mastheadLines: number, source: Ex
     const rules = source.pages[page.number - 1]?.rules ?? [];
     const body = page.body.slice(skipped);
     const tables = body.some((line) => CONTENTS_LABEL.test(line.text)) ? [] : tablesOfPage(body, rules, typography);
-    // A table running on from the previous page takes the plain lines above its first tabular one (a wrapped stub).
+    // A table running on from the previous page takes the plain lines above its first tabular one
+    // (a wrapped stub) where they stand at a row's spacing, not a caption's distance above it.
     const first = tables[0];
     if (
       continuing &&
       first &&
       first.start > 0 &&
       first.start <= MAX_PLAIN_RUN &&
-      !body.slice(0, first.start).some((l) => opensParagraph(l, typography))
+      !body.slice(0, first.start).some((l) => opensParagraph(l, typography)) &&
+      body.slice(1, first.start + 1).every((l, k) => l.y - body[k]!.y <= REGION_GAP_RATIO * lineGap(typography, l))
     ) {
       const table = buildGrid(body.slice(0, first.end), rules.filter(isHorizontal), typography);
       if (table && table.columns === first.table.columns) tables[0] = { start: 0, end: first.end, table };
@@ -80,11 +82,30 @@ function tablesOfPage(lines: Line[], rules: Rule[], typography: Typography): { s
   for (const [start, end] of candidateRegions(lines, horizontal, typography)) {
     const region = lines.slice(start, end);
     const table = buildGrid(region, horizontal, typography);
-    if (!table || !isDataTable(table, isRuled(region, horizontal, typography))) continue;
+    if (!table || !isDataTable(table, isRuled(region, horizontal, typography)) || underFigure(lines, start, typography)) continue;
     const title = titleAbove(lines, start, typography);
     found.push({ start, end, table: title === null ? table : { ...table, title } });
   }
   return found;
+}
+
+/** At most this many lines stand between a figure's caption and the labels of its chart. */
+const FIGURE_REACH_LINES = 40;
+
+/**
+ * Lines under a figure's caption ("Figure 2.I"), with nothing between but the chart's labels, its
+ * title and units (small type, another face, brackets): a chart's axis and data labels, no table.
+ * A table caption or a paragraph of body text between them ends the figure.
+ */
+function underFigure(lines: Line[], start: number, typography: Typography): boolean {
+  for (let k = start - 1; k >= Math.max(0, start - FIGURE_REACH_LINES); k--) {
+    const line = lines[k]!;
+    if (FIGURE_LABEL.test(line.text)) return true;
+    if (TABLE_LABEL.test(line.text) || line.table) return false;
+    const label = line.size < typography.bodySize - SMALL_TYPE || line.font !== typography.bodyFont || /^\(.*\)$/.test(line.text);
+    if (!label) return false;
+  }
+  return false;
 }
 
 /** A table caption: "Table 2.1", "Tableau 3", "Cuadro 1" and the like. */
@@ -129,7 +150,7 @@ function candidateRegions(lines: Line[], rules: Rule[], typography: Typography):
   const regions: [number, number][] = [];
   let i = 0;
   while (i < lines.length) {
-    if (!isTabular(lines[i]!) || opensParagraph(lines[i]!, typography)) {
+    if (!isTabular(lines[i]!) || (opensParagraph(lines[i]!, typography) && !numberedRow(lines, i, typography))) {
       i++;
       continue;
     }
@@ -140,7 +161,7 @@ function candidateRegions(lines: Line[], rules: Rule[], typography: Typography):
       const [previous, line] = [lines[end - 1]!, lines[end]!];
       if (line.y <= previous.y || line.y - previous.y > REGION_GAP_RATIO * lineGap(typography, line) || line.column !== previous.column)
         break;
-      if (opensParagraph(line, typography) || DOT_LEADER.test(line.text)) break;
+      if ((opensParagraph(line, typography) && !numberedRow(lines, end, typography)) || DOT_LEADER.test(line.text)) break;
       if (isTabular(line)) {
         lastTabular = end;
         tabular++;
@@ -160,30 +181,88 @@ function candidateRegions(lines: Line[], rules: Rule[], typography: Typography):
 /** A line starting within this many points of a column's start is aligned with it. */
 const ALIGNED = 1.5;
 
+/** A table set this much smaller than the body tells its own lines from the body's by their size. */
+const SMALL_TYPE = 0.6;
+/** A line this many line gaps under the one above, or closer, goes on with its cell. */
+const WRAP_GAP_RATIO = 1.15;
+/** Sizes this close are one size. */
+const SAME_SIZE = 0.3;
+/** A table note's opening: its marker ("a ", "* ") or its label ("Note:", "Source :"). */
+const NOTE_OPENING = /^(?:[a-z*]\s|\p{L}+\s?:)/u;
+
 /**
  * Plain lines after the last tabular one that start where a later column of the table starts
- * (the timetable's closing "Allocution …" under its session): the table's last rows.
+ * (the timetable's closing "Allocution …" under its session): the table's last rows. In a table
+ * set smaller than the body, a line in small type, no smaller than the table's, that starts in its stub is one too (a
+ * section row, a text row across the table); and so is a line that wraps the stub of the last
+ * row, at a cell's spacing and short of the next column. A table note is never a row.
  */
 function trailingLines(lines: Line[], start: number, end: number, typography: Typography): number {
   const region = lines.slice(start, end);
   const left = Math.min(...region.map((line) => line.x));
   const size = Math.max(...region.map((line) => line.size));
   const starts = region.flatMap((line) => segmentsOf(line).map((segment) => segment.x)).filter((x) => x > left + ALIGNED);
+  const small = size < typography.bodySize - SMALL_TYPE;
+  // The stub: the first piece of every line, as far as the nearest later column.
+  const stubEnd = Math.min(...starts, Math.max(...region.map((line) => segmentsOf(line)[0]?.right ?? line.x)));
+  const inStub = (line: Line) => line.x >= left - ALIGNED && line.x < stubEnd;
+  // A table note under the table, wherever it starts: its marker or label opens it.
+  const opensNote = (line: Line) => NOTE_OPENING.test(line.text) || line.anchors.some((a) => a.kind === 'marker' && a.offset === 0);
+  // A stub wrapped under the last row: at a cell's line spacing, and short of the next column, in a
+  // table whose rows stand apart by wider gaps (else the next line at that spacing is the next row).
+  const spaced = rowsSpaced(region, typography);
+  const wrapsStub = (line: Line, previous: Line) =>
+    spaced && line.y - previous.y <= WRAP_GAP_RATIO * lineGap(typography, line) && line.right <= stubEnd + ALIGNED;
+  const ownRow = (line: Line, previous: Line) =>
+    inStub(line) && ((small && line.size < typography.bodySize - SMALL_TYPE && line.size >= size - SAME_SIZE) || wrapsStub(line, previous));
   let stop = end;
   while (stop < lines.length) {
     const [previous, line] = [lines[stop - 1]!, lines[stop]!];
     if (line.y <= previous.y || line.y - previous.y > REGION_GAP_RATIO * lineGap(typography, line) || line.column !== previous.column)
       break;
-    if (isTabular(line) || opensParagraph(line, typography) || line.size > size + 0.6) break;
-    if (!starts.some((x) => Math.abs(x - line.x) <= ALIGNED)) break;
+    if (isTabular(line) || opensParagraph(line, typography) || opensNote(line)) break;
+    if (ownRow(line, previous)) {
+      stop++;
+      continue;
+    }
+    if (line.size > size + SMALL_TYPE || !starts.some((x) => Math.abs(x - line.x) <= ALIGNED)) break;
     stop++;
   }
   return stop;
 }
 
+/** A paragraph numbered by its chapter ("2.52 These actions …"), its text at the body's left margin. */
+const DECIMAL_PARAGRAPH = /^\d{1,2}\.\d{1,3}\s+\p{Lu}/u;
+
+/** A numbered row lines up with a neighbouring line in at least this many cells after its number. */
+const MIN_ALIGNED_CELLS = 2;
+
+/**
+ * A numbered line that is a table's row, not a paragraph: after its number it is drawn in several
+ * cells, at least two of them starting where cells of the line above or below start (a calendar's
+ * "89. | Human Rights Council, | … | Geneva | 5 E" under the wrapped cells of the row before).
+ * A justified paragraph's spaced words line up with no such neighbour.
+ */
+function numberedRow(lines: Line[], k: number, typography: Typography): boolean {
+  const line = lines[k]!;
+  const [number, ...cells] = segmentsOf(line);
+  // A number at the body's left margin opens a paragraph, whatever is drawn beside it (a box).
+  if (!number || Math.abs(number.x - typography.leftMargin) <= ALIGNED || cells.length < MIN_ALIGNED_CELLS) return false;
+  return [lines[k - 1], lines[k + 1]].some((neighbour) => {
+    if (!neighbour || neighbour.page !== line.page || neighbour.column !== line.column) return false;
+    const starts = segmentsOf(neighbour).map((segment) => segment.x);
+    return cells.filter((cell) => starts.some((x) => Math.abs(x - cell.x) <= ALIGNED)).length >= MIN_ALIGNED_CELLS;
+  });
+}
+
 /** A numbered body paragraph: set in the body size at the left margin, never a table's row. */
 function opensParagraph(line: Line, typography: Typography): boolean {
-  return NUMBERED_PARAGRAPH.test(line.text) && line.size >= typography.bodySize - 0.6;
+  if (line.size < typography.bodySize - SMALL_TYPE) return false;
+  if (NUMBERED_PARAGRAPH.test(line.text)) return true;
+  // A table row may open with a decimal number too ("1.1 Military observers"): the paragraph's
+  // text starts where the body's lines do, its number hanging in the margin before it.
+  const text = segmentsOf(line)[1];
+  return DECIMAL_PARAGRAPH.test(line.text) && text !== undefined && Math.abs(text.x - typography.leftMargin) <= ALIGNED;
 }
 
 /** Lines above the first tabular one that stand under the table's top rule: spanning headers ("Variance"). */

@@ -133,24 +133,52 @@ function rowBands(
   typography: Typography,
 ): number[][] {
   const bands: number[][] = [[0]];
+  // The document's line spacing at the table's size: lines of one cell stand that far apart.
+  const wide = (k: number) => widerThanLines(lines[k - 1]!, lines[k]!, typography);
+  const spaced = rowsSpaced(lines, typography);
   for (let k = 1; k < lines.length; k++) {
-    const line = lines[k]!;
-    const previous = lines[k - 1]!;
-    // The document's line spacing at the table's size: lines of one cell stand that far apart.
-    const pitch = (typography.lineGap * line.size) / typography.bodySize;
+    const [line, previous, band] = [lines[k]!, lines[k - 1]!, bands.at(-1)!];
     const opens =
       ruleBetween(rules, previous, line) ||
-      line.y - previous.y > ROW_GAP_FACTOR * pitch ||
-      opensRow(
-        segments[k]!,
-        segments[k - 1]!,
-        columns,
-        bands.at(-1)!.some((j) => segments[j]!.some((x) => isNumeric(x.text))),
-      );
+      wide(k) ||
+      (spaced
+        ? collides(segments[k]!, band, segments, columns)
+        : opensRow(
+            segments[k]!,
+            segments[k - 1]!,
+            columns,
+            band.some((j) => segments[j]!.some((x) => isNumeric(x.text))),
+          ));
     if (opens) bands.push([k]);
-    else bands.at(-1)!.push(k);
+    else band.push(k);
   }
   return bands;
+}
+
+/** A table whose rows stand apart by wider gaps has at least this many of them... */
+const MIN_ROW_GAPS = 2;
+/** ...making at least this share of its line gaps. */
+const ROW_GAP_SHARE = 0.2;
+
+/**
+ * Rows set apart by wider gaps than the lines inside a cell (a Word table's cell padding): there,
+ * the gap is the evidence and a line at the usual spacing goes on with its row, however it opens.
+ */
+export function rowsSpaced(lines: Line[], typography: Typography): boolean {
+  const wideGaps = lines.slice(1).map((line, k) => widerThanLines(lines[k]!, line, typography));
+  const count = wideGaps.filter(Boolean).length;
+  return count >= MIN_ROW_GAPS && count >= ROW_GAP_SHARE * wideGaps.length && count < wideGaps.length;
+}
+
+/** The gap between the lines is wider than the document's line spacing (at their size) allows inside a cell. */
+function widerThanLines(above: Line, line: Line, typography: Typography): boolean {
+  return line.y - above.y > (ROW_GAP_FACTOR * typography.lineGap * line.size) / typography.bodySize;
+}
+
+/** A figure in a column where the row already holds one: the next value line, a row of its own. */
+function collides(segments: Segment[], band: number[], all: Segment[][], columns: { x0: number; x1: number }[]): boolean {
+  const taken = new Set(band.flatMap((j) => all[j]!.filter((s) => isNumeric(s.text)).map((s) => placeSegment(s, columns).column)));
+  return segments.some((s) => isNumeric(s.text) && taken.has(placeSegment(s, columns).column));
 }
 
 /**
@@ -267,7 +295,12 @@ function rowCells(band: { line: Line; segments: Segment[] }[], columns: { x0: nu
       cells.set(placed.column, cell);
     }
   }
-  return [...cells.values()].sort((a, b) => a.column - b.column);
+  const row = [...cells.values()].sort((a, b) => a.column - b.column);
+  // A piece running over into the next columns with nothing to its right runs across the rest of
+  // the table ("Consultation, advice and advocacy: …" under its section row), its line ending short.
+  const last = row.at(-1);
+  if (last && (last.colspan ?? 1) > 1) last.colspan = columns.length - last.column;
+  return row;
 }
 
 /** A heading with a rule drawn right under it spans the columns the rule covers. */
