@@ -20,8 +20,13 @@ import type { ConvertTask, TaskResult, WorkerMessage } from './protocol.js';
  * 4 GiB machine or cgroup with room to spare.
  */
 export const WORKER_MEMORY_LIMIT_MB = 1536;
-/** The JavaScript heap ceiling, a second guard that needs no polling (and the only one off Linux). */
-const WORKER_HEAP_LIMIT_MB = 1280;
+/**
+ * The JavaScript heap ceiling, a second guard that needs no polling (and the only one off Linux).
+ * It stands above the resident limit, which on Linux acts first: a ceiling of 1280 MiB made V8
+ * collect so much more often that conversions took 20% more CPU (17 corpus PDFs, --jobs 1: 26 s
+ * user time against 21 s at 2048 MiB, the same as at 4096).
+ */
+const WORKER_HEAP_LIMIT_MB = 2048;
 /** How often a busy worker's resident memory is read: a bomb inflates at about 1 GiB/s. */
 const MEMORY_POLL_MS = 50;
 
