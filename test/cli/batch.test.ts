@@ -62,7 +62,7 @@ describe.skipIf(!HAVE_SHARED)('bad files mixed with the good replica (needs ../s
       }
       // Nothing at all is written for a failed document.
       const written = (await readdir(join(dir, 'out'))).filter((name) => !name.startsWith('.'));
-      expect(written.sort()).toEqual(['A_61_187-fr.html', 'A_61_187-fr.json', 'A_61_187-fr.md']);
+      expect(written.sort()).toEqual(['A_61_187-fr.annex-1-table-1.csv', 'A_61_187-fr.html', 'A_61_187-fr.json', 'A_61_187-fr.md']);
 
       const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
       expect(report.totals).toMatchObject({ documents: 7, converted: 1, failed: 6, unchanged: 0, removed: 0 });
@@ -70,7 +70,10 @@ describe.skipIf(!HAVE_SHARED)('bad files mixed with the good replica (needs ../s
         [...Object.keys(EXPECTED_CAUSES), 'A_61_187-fr.pdf'].map((name) => `in/${name}`).sort(),
       );
       const good = report.documents.find((document: { input: string }) => document.input === 'in/A_61_187-fr.pdf');
-      expect(good).toMatchObject({ status: 'converted', outputs: ['out/A_61_187-fr.json', 'out/A_61_187-fr.md', 'out/A_61_187-fr.html'] });
+      expect(good).toMatchObject({
+        status: 'converted',
+        outputs: ['out/A_61_187-fr.json', 'out/A_61_187-fr.md', 'out/A_61_187-fr.html', 'out/A_61_187-fr.annex-1-table-1.csv'],
+      });
       expect(good.pages).toBeGreaterThan(0);
     },
     CLI_TEST_TIMEOUT_MS,
@@ -92,7 +95,7 @@ describe('incremental regeneration', () => {
       const second = await runCli(['convert', 'in', '--out', 'out', '--report', 'report.json'], dir);
       expect(second.code).toBe(0);
       expect(second.stdout).toMatch(
-        /^unchanged 2 documents: the manifest records the same source sha256, converter \S+, schema \S+ and formats json,md,html \(--force reconverts them\)$/m,
+        /^unchanged 2 documents: the manifest records the same source sha256, converter \S+, schema \S+ and formats json,md,html,csv \(--force reconverts them\)$/m,
       );
       expect(second.stdout).not.toMatch(/^converted /m);
       expect(await readTree(join(dir, 'out'))).toEqual(before);
@@ -161,16 +164,16 @@ describe('incremental regeneration', () => {
       const check = await runCli(['convert', 'in', '--out', 'out', '--check'], dir);
       expect(check.code).toBe(1);
       expect(check.stdout).toMatch(
-        /^orphaned out\/gone\/drop\.json, out\/gone\/drop\.md, out\/gone\/drop\.html: source in\/gone\/drop\.pdf is gone$/m,
+        /^orphaned out\/gone\/drop\.json, out\/gone\/drop\.md, out\/gone\/drop\.html, out\/gone\/drop\.annex-1-table-1\.csv: source in\/gone\/drop\.pdf is gone$/m,
       );
 
       const result = await runCli(['convert', 'in', '--out', 'out', '--report', 'report.json'], dir);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(
-        /^removed out\/gone\/drop\.json, out\/gone\/drop\.md, out\/gone\/drop\.html \(source in\/gone\/drop\.pdf is gone\)$/m,
+        /^removed out\/gone\/drop\.json, out\/gone\/drop\.md, out\/gone\/drop\.html, out\/gone\/drop\.annex-1-table-1\.csv \(source in\/gone\/drop\.pdf is gone\)$/m,
       );
       const remaining = [...(await readTree(join(dir, 'out'))).keys()];
-      expect(remaining).toEqual(['.undoc-manifest.json', 'keep.html', 'keep.json', 'keep.md']);
+      expect(remaining).toEqual(['.undoc-manifest.json', 'keep.annex-1-table-1.csv', 'keep.html', 'keep.json', 'keep.md']);
       const manifest = JSON.parse(await readFile(join(dir, 'out', '.undoc-manifest.json'), 'utf8'));
       expect(Object.keys(manifest.documents)).toEqual(['keep']);
       const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
@@ -178,7 +181,7 @@ describe('incremental regeneration', () => {
         expect.objectContaining({
           input: 'in/gone/drop.pdf',
           status: 'removed',
-          outputs: ['out/gone/drop.json', 'out/gone/drop.md', 'out/gone/drop.html'],
+          outputs: ['out/gone/drop.json', 'out/gone/drop.md', 'out/gone/drop.html', 'out/gone/drop.annex-1-table-1.csv'],
         }),
       );
     },
@@ -204,7 +207,7 @@ describe('incremental regeneration', () => {
       await copyReplica(dir, ['in/a.pdf']);
       expect((await runCli(['convert', 'in', '--out', 'out'], dir)).code).toBe(0);
       const check = await runCli(['convert', 'in', '--out', 'out', '--format', 'md', '--check'], dir);
-      expect(check.stdout).toMatch(/^stale in\/a\.pdf: formats changed \(json,md,html -> md\)$/m);
+      expect(check.stdout).toMatch(/^stale in\/a\.pdf: formats changed \(json,md,html,csv -> md\)$/m);
       expect((await runCli(['convert', 'in', '--out', 'out', '--format', 'md'], dir)).code).toBe(0);
       expect([...(await readTree(join(dir, 'out'))).keys()]).toEqual(['.undoc-manifest.json', 'a.md']);
     },

@@ -70,6 +70,6 @@ describe('convert --format csv', () => {
 
   it('lists csv in --help, with the default formats', async () => {
     const result = await runCli(['convert', '--help'], dir);
-    expect(result.stdout).toMatch(/json,md,html,csv \(default: json,md,html; csv writes one file per table\)/);
+    expect(result.stdout).toMatch(/json,md,html,csv \(default: json,md,html,csv; csv writes one file per table\)/);
   });
 });

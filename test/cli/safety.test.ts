@@ -42,7 +42,10 @@ async function expectOnlyWholeOutputs(out: string): Promise<void> {
 
 async function expectComplete(out: string): Promise<void> {
   const names = (await readdir(out)).sort();
-  const expected = COPIES.flatMap((copy) => ['html', 'json', 'md'].map((extension) => copy.replace(/pdf$/, extension)));
+  // Each copy of the replica gives its JSON, Markdown and HTML and the CSV of its annex timetable.
+  const expected = COPIES.flatMap((copy) =>
+    ['annex-1-table-1.csv', 'html', 'json', 'md'].map((extension) => copy.replace(/pdf$/, extension)),
+  );
   expect(names).toEqual(['.undoc-manifest.json', ...expected].sort());
   await expectOnlyWholeOutputs(out);
 }
@@ -132,7 +135,7 @@ describe('determinism and sharding', () => {
       const one = await readTree(join(dir, 'one'));
       const two = await readTree(join(dir, 'two'));
       expect([...one.keys()]).toEqual([...two.keys()]);
-      expect(one.size).toBe(10); // 3 documents × 3 formats + the manifest
+      expect(one.size).toBe(13); // 3 documents × 4 files (JSON, Markdown, HTML, the timetable's CSV) + the manifest
       for (const [path, bytes] of one) expect(bytes.equals(two.get(path)!), path).toBe(true);
     },
     CLI_TEST_TIMEOUT_MS,
