@@ -193,6 +193,8 @@ export interface DraftCell {
   header?: true;
   /** The boxes of the pieces of lines the cell's text was read from (none for an empty cell). */
   boxes?: { page: number; box: BoundingBox }[];
+  /** Note markers raised at the end of the cell's text, for the footnotes stage to link. */
+  markers?: string[];
 }
 
 /** A table as found on its lines, before it is given an id. */
@@ -227,6 +229,8 @@ export interface PageLines {
   body: Line[];
   /** Lines in the footnote area at the bottom of the page. */
   notes: Line[];
+  /** The notes printed right under a table on the page ("a Representing…"), set by the tables stage. */
+  tableNotes?: Line[];
 }
 
 /** A block of consecutive lines that belong together, before it is given a meaning. */
@@ -331,7 +335,7 @@ export interface ParagraphBlock<Ref = FootnoteRef> {
 }
 
 /** A table cell as output: empty cells are kept, so that cells stand in place as in HTML. */
-export interface TableCell {
+export interface TableCell<Ref = FootnoteRef> {
   text: string;
   /** A column heading (in the table's header rows). */
   header?: true;
@@ -343,13 +347,15 @@ export interface TableCell {
    * end). Absent on an empty cell, where nothing was printed.
    */
   prov?: Provenance[];
+  /** The footnote markers that stood in the cell's text ("Authorized 2024/25a"), when it had any. */
+  footnoteRefs?: Ref[];
 }
 
-export interface TableBlock {
+export interface TableBlock<Ref = FootnoteRef> {
   type: 'table';
   id: string;
   /** Rows top to bottom; a cell covered by a span from the left or above is left out, as in HTML. */
-  rows: TableCell[][];
+  rows: TableCell<Ref>[][];
   /** How many leading rows are column headings. */
   headerRows?: number;
   /** The caption printed above the table ("Table 2.1 Subprogramme 1: deliverables …"), or null; absent on the table of contents. */
@@ -357,7 +363,9 @@ export interface TableBlock {
   /** The pages the table is printed on. */
   pages?: number[];
   /** The header rows printed again on each later page of the table, as printed there (not part of `rows`). */
-  repeatedHeaders?: { page: number; rows: TableCell[][] }[];
+  repeatedHeaders?: { page: number; rows: TableCell<Ref>[][] }[];
+  /** Ids of the footnotes printed under the table as its own notes (a, b, *), when it has any. */
+  notes?: string[];
   prov: Provenance[];
 }
 
@@ -386,7 +394,7 @@ export interface ContentsBlock {
   prov: Provenance[];
 }
 
-export type Block<Ref = FootnoteRef> = HeadingBlock<Ref> | ParagraphBlock<Ref> | TableBlock | ContentsBlock;
+export type Block<Ref = FootnoteRef> = HeadingBlock<Ref> | ParagraphBlock<Ref> | TableBlock<Ref> | ContentsBlock;
 
 export interface Annex<Ref = FootnoteRef> {
   id: string;

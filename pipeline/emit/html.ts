@@ -194,7 +194,14 @@ const BLOCK_WRITERS = {
   table: (block, context) => {
     if (block.rows.length === 0) return;
     context.lines.push(
-      `<div class="table">${tableHtml(block, escapeHtml, block.id, provenanceAttributes(block.prov), (cell) => provenanceAttributes(cell.prov ?? []))}</div>`,
+      `<div class="table">${tableHtml(
+        block,
+        escapeHtml,
+        block.id,
+        provenanceAttributes(block.prov),
+        (cell) => provenanceAttributes(cell.prov ?? []),
+        (cell) => inlineWithRefs(cell.text, cell.footnoteRefs ?? [], context),
+      )}</div>`,
     );
   },
   contents: (block, context) => {

@@ -74,12 +74,13 @@ const BLOCK_ORDERERS = {
     if (block.pages !== undefined) ordered.pages = block.pages;
     const rows = block.rows.map((row) => row.map(orderedCell));
     const prov = orderedProvenance(block.prov);
-    if (block.repeatedHeaders === undefined) return { ...ordered, rows, prov };
+    const notes = block.notes === undefined ? {} : { notes: [...block.notes] };
+    if (block.repeatedHeaders === undefined) return { ...ordered, rows, ...notes, prov };
     const repeatedHeaders = block.repeatedHeaders.map((repeat) => ({
       page: repeat.page,
       rows: repeat.rows.map((row) => row.map(orderedCell)),
     }));
-    return { ...ordered, rows, repeatedHeaders, prov };
+    return { ...ordered, rows, repeatedHeaders, ...notes, prov };
   },
   contents: (block): ContentsBlock => ({
     type: block.type,
@@ -103,6 +104,7 @@ function orderedCell(cell: TableCell): TableCell {
   if (cell.colspan !== undefined) ordered.colspan = cell.colspan;
   if (cell.rowspan !== undefined) ordered.rowspan = cell.rowspan;
   if (cell.prov !== undefined) ordered.prov = orderedProvenance(cell.prov);
+  if (cell.footnoteRefs !== undefined) ordered.footnoteRefs = cell.footnoteRefs.map(orderedRef);
   return ordered;
 }
 

@@ -73,6 +73,8 @@ interface MarkdownContext {
   labels: Map<string, string>;
   /** Footnotes referenced at least once: GitHub drops a definition nobody references. */
   referenced: Set<string>;
+  /** Footnote id → its marker as printed, for the markers in tables written as HTML. */
+  markers: Map<string, string>;
   /** Rank under which the current body's level-1 headings nest. */
   parentRank: number;
 }
@@ -167,9 +169,12 @@ function escapeMarkdownHtml(text: string): string {
 }
 
 /** A GFM table row; short rows are padded so every row has `width` cells. */
-function tableRow(cells: readonly TableCell[], width: number): string {
+function tableRow(cells: readonly TableCell[], width: number, context: MarkdownContext): string {
   const escaped: string[] = [];
-  for (let column = 0; column < width; column++) escaped.push(escapeInline(cells[column]?.text ?? ''));
+  for (let column = 0; column < width; column++) {
+    const cell = cells[column];
+    escaped.push(cell === undefined ? '' : inlineWithRefs(cell.text, cell.footnoteRefs ?? [], context));
+  }
   return `| ${escaped.join(' | ')} |`;
 }
 
@@ -196,13 +201,17 @@ const BLOCK_WRITERS = {
     // GFM holds one header row and no spans; other tables are written as HTML, which GitHub renders too.
     const headerRows = block.headerRows ?? 1;
     if (hasSpans(block) || headerRows > 1) {
-      context.blocks.push(tableHtml(block, escapeMarkdownHtml));
+      // Markdown's `[^1]` is not read inside HTML: a cell's markers are printed raised, their notes listed unlinked.
+      const content = (cell: TableCell) =>
+        escapeMarkdownHtml(cell.text) +
+        (cell.footnoteRefs ?? []).map((ref) => `<sup>${escapeMarkdownHtml(context.markers.get(ref.id) ?? '')}</sup>`).join('');
+      context.blocks.push(tableHtml(block, escapeMarkdownHtml, undefined, '', undefined, content));
       return;
     }
     const width = block.rows.reduce((widest, row) => Math.max(widest, row.length), 1);
     const [header, ...body] = headerRows === 1 ? block.rows : [[], ...block.rows];
-    const lines = [tableRow(header!, width), `|${' --- |'.repeat(width)}`];
-    for (const row of body) lines.push(tableRow(row, width));
+    const lines = [tableRow(header!, width, context), `|${' --- |'.repeat(width)}`];
+    for (const row of body) lines.push(tableRow(row, width, context));
     context.blocks.push(lines.join('\n'));
   },
   contents: (block, context) => {
@@ -304,6 +313,7 @@ export function toMarkdown(document: UnDocument): string {
     blocks: [`${'#'.repeat(TITLE_RANK)} ${escapeInline(displayTitle(document))}`],
     labels: footnoteLabels(document.footnotes),
     referenced: new Set(),
+    markers: new Map(document.footnotes.map((footnote) => [footnote.id, footnote.marker])),
     parentRank: TITLE_RANK,
   };
   const fields = metadataFields(document.metadata);

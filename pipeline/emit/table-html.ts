@@ -9,15 +9,17 @@ type Escape = (text: string) => string;
 export type CellAttributes = (cell: TableCell) => string;
 
 const NO_ATTRIBUTES: CellAttributes = () => '';
+/** A cell's content as HTML: its text, and where it has footnote markers, their references. */
+export type CellContent = (cell: TableCell) => string;
 
 /** Whether any cell spans columns or rows. */
 export function hasSpans(block: TableBlock): boolean {
   return block.rows.some((row) => row.some((cell) => (cell.colspan ?? 1) > 1 || (cell.rowspan ?? 1) > 1));
 }
 
-function cellHtml(cell: TableCell, inHeader: boolean, escape: Escape, attributes: CellAttributes): string {
+function cellHtml(cell: TableCell, inHeader: boolean, content: CellContent, attributes: CellAttributes): string {
   const spans = `${(cell.colspan ?? 1) > 1 ? ` colspan="${cell.colspan}"` : ''}${(cell.rowspan ?? 1) > 1 ? ` rowspan="${cell.rowspan}"` : ''}${attributes(cell)}`;
-  const text = escape(cell.text);
+  const text = content(cell);
   if (inHeader || cell.header) return `<th scope="${(cell.colspan ?? 1) > 1 ? 'colgroup' : 'col'}"${spans}>${text}</th>`;
   return `<td${spans}>${text}</td>`;
 }
@@ -29,10 +31,11 @@ export function tableHtml(
   id?: string,
   attributes = '',
   cellAttributes: CellAttributes = NO_ATTRIBUTES,
+  content: CellContent = (cell) => escape(cell.text),
 ): string {
   const headerRows = block.headerRows ?? 0;
   const row = (cells: TableCell[], inHeader: boolean) =>
-    `<tr>${cells.map((cell) => cellHtml(cell, inHeader, escape, cellAttributes)).join('')}</tr>`;
+    `<tr>${cells.map((cell) => cellHtml(cell, inHeader, content, cellAttributes)).join('')}</tr>`;
   const parts = [id === undefined ? `<table${attributes}>` : `<table id="${escape(id)}"${attributes}>`];
   if (headerRows > 0)
     parts.push(

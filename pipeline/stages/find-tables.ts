@@ -53,8 +53,67 @@ export function findTables(pages: PageLines[], mastheadLines: number, source: Ex
     }
     continuing = tables.at(-1)?.end === body.length;
     if (tables.length === 0) return page;
-    return { ...page, body: [...page.body.slice(0, skipped), ...replaceLines(body, tables)] };
+    const noted = tables.map(({ start, end, table }, k) => {
+      const limit = tables[k + 1]?.start ?? body.length;
+      return { start, end, table, notes: notesUnder(body.slice(start, limit), end - start, typography) };
+    });
+    const tableNotes = noted.flatMap((found) => body.slice(found.end, found.end + found.notes));
+    const replaced = replaceLines(
+      body,
+      noted.map(({ start, end, table, notes }) => ({ start, end: end + notes, table })),
+    );
+    return { ...page, body: [...page.body.slice(0, skipped), ...replaced], ...(tableNotes.length > 0 ? { tableNotes } : {}) };
   });
+}
+
+/** A table's note stands at most this many body line gaps under the table's last line, or under the note above. */
+const TABLE_NOTE_REACH_RATIO = 3;
+/** "a Representing…", "* Funded…", "1/ Including…": a table note's printed opening. */
+const TABLE_NOTE_OPENING = /^(?:[a-z]|\*{1,3}|\d{1,2}\/)(?=\s+\p{L})/u;
+/** A marker glued to the end of a cell's figure or date ("2024/25a", "1 234.5a", "(3.2)*"). */
+export const GLUED_CELL_MARKER = /(?<=[\d)])(?:[a-z]|\*{1,3})$/;
+
+/** A table note's opening marker, raised or printed, and how many characters of its text it takes. */
+export function tableNoteOpening(line: Line): { marker: string; cut: number } | null {
+  const raised = line.anchors.find((a) => a.kind === 'marker' && a.offset === 0);
+  if (raised?.kind === 'marker') return /^\p{L}/u.test(line.text) ? { marker: raised.marker, cut: 0 } : null;
+  const printed = TABLE_NOTE_OPENING.exec(line.text)?.[0];
+  return printed === undefined ? null : { marker: printed.replace('/', ''), cut: printed.length };
+}
+
+/**
+ * How many lines right under a table (the table's lines are `lines[0, end)`) are its notes: set
+ * smaller than the body, close under it, each note opening with a marker that a cell of the table
+ * carries (raised after its text, or glued to its figure), its wrapped lines after it at the
+ * note's size. A note no cell calls stays text, where it would be a note nothing refers to.
+ */
+function notesUnder(lines: Line[], end: number, typography: Typography): number {
+  const called = new Set(
+    lines
+      .slice(0, end)
+      .flatMap(segmentsOf)
+      .flatMap((segment) => [...(segment.markers ?? []), ...(GLUED_CELL_MARKER.exec(segment.text)?.[0] ?? [])]),
+  );
+  let stop = end;
+  let noteSize: number | null = null;
+  while (stop < lines.length) {
+    const [previous, line] = [lines[stop - 1]!, lines[stop]!];
+    const small = line.size < typography.bodySize - SMALL_TYPE;
+    if (!small || line.y <= previous.y || line.y - previous.y > TABLE_NOTE_REACH_RATIO * typography.lineGap || isTabular(line)) break;
+    const opening = tableNoteOpening(line);
+    if (opening !== null && called.has(opening.marker)) noteSize = line.size;
+    else {
+      // A note's wrapped line: at the note's size, at a line's spacing, opening with no marker.
+      const wraps =
+        opening === null &&
+        noteSize !== null &&
+        Math.abs(line.size - noteSize) <= SAME_SIZE &&
+        line.y - previous.y <= WRAP_GAP_RATIO * lineGap(typography, line);
+      if (!wraps) break;
+    }
+    stop++;
+  }
+  return stop - end;
 }
 
 function isHorizontal(rule: Rule): boolean {

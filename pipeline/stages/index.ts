@@ -68,6 +68,6 @@ export async function runPipeline(
   const tabledPages = timed('tables', () => findTables(notedPages, masthead.consumed, source, typography));
   const blocks = timed('blocks', () => groupBlocks(tabledPages, masthead.consumed, typography, masthead.coverPages, masthead.bodyOpening));
   const structure = timed('structure', () => buildStructure({ blocks, typography }, reporter));
-  const content = timed('footnotes', () => linkFootnotes(notedPages, structure, reporter));
+  const content = timed('footnotes', () => linkFootnotes(tabledPages, structure, reporter));
   return timed('document', () => assembleDocument(source, masthead, content, furniture));
 }

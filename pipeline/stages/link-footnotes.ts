@@ -20,12 +20,15 @@ import type {
   PageLines,
   Reporter,
   Structure,
+  TableBlock,
+  TableCell,
 } from '../model.js';
 import { provenanceOf } from '../provenance.js';
 import { anchored, insert } from '../text/anchored-text.js';
 import { markersOf } from '../text/line-anchors.js';
 import { joinLines, vocabularyOf } from './join-text.js';
 import { NOTE_OPENING } from './split-notes.js';
+import { GLUED_CELL_MARKER, tableNoteOpening } from './find-tables.js';
 
 const SAFE_MARKER_NAMES: Record<string, string> = {
   '*': 'star',
@@ -42,13 +45,16 @@ interface NoteDraft {
   lines: Line[];
   /** Characters of the first line that are the marker itself. */
   cut: number;
+  /** A note printed under a table, for that table's cells only. */
+  table?: true;
 }
 
 export function linkFootnotes(pages: PageLines[], structure: Structure, reporter: Reporter): LinkedContent {
-  const drafts = collectNotes(pages);
-  const vocabulary = vocabularyOf(pages.flatMap((p) => p.notes));
+  const drafts = mergeByPage(collectTableNotes(pages), collectNotes(pages));
+  const vocabulary = vocabularyOf(pages.flatMap((p) => [...p.notes, ...(p.tableNotes ?? [])]));
   const used = new Set<string>();
-  const footnotes: Footnote[] = drafts.map((draft) => {
+  const tableNoteIds = new Set(drafts.flatMap((draft, index) => (draft.table ? [index] : [])));
+  const allNotes: Footnote[] = drafts.map((draft) => {
     const base = `fn-${SAFE_MARKER_NAMES[draft.marker] ?? draft.marker.replace(/[^\p{L}\p{N}]/gu, '')}`;
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
@@ -56,8 +62,13 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
     const text = joinLines(draft.lines, vocabulary).text.slice(draft.cut).trim();
     return { id, marker: draft.marker, text, page: draft.page, prov: provenanceOf(draft.lines) };
   });
+  // The text's markers resolve to the pages' notes only: a table's notes are for its cells.
+  const tableNotes = allNotes.filter((_, index) => tableNoteIds.has(index));
+  const footnotes = allNotes.filter((_, index) => !tableNoteIds.has(index));
   const byMarker = new Map<string, Footnote[]>();
   for (const note of footnotes) byMarker.set(note.marker, [...(byMarker.get(note.marker) ?? []), note]);
+  const tables = [...structure.body, ...structure.annexes.flatMap((annex) => annex.body)].filter((b) => b.type === 'table');
+  const notesOfTable = tableNotesByTable(tables, tableNotes);
 
   const resolve = (marker: string, page: number): Footnote | undefined => {
     const candidates = byMarker.get(marker) ?? [];
@@ -92,7 +103,8 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
     return items ? { ...linked, items: items.map(relinkItem) } : linked;
   };
   const relinkBlock = (block: Block<FootnoteDraft>): Block => {
-    if (block.type === 'table' || block.type === 'contents') return block;
+    if (block.type === 'table') return linkTableCells(block, notesOfTable.get(block.id) ?? [], footnotes);
+    if (block.type === 'contents') return block;
     if (block.type === 'heading') return relink(block);
     const { items, ...paragraph } = block;
     const linked = relink(paragraph);
@@ -101,8 +113,75 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
   return {
     body: structure.body.map(relinkBlock),
     annexes: structure.annexes.map((annex) => ({ ...annex, body: annex.body.map(relinkBlock) })),
-    footnotes,
+    footnotes: allNotes,
   };
+}
+
+/** A table's notes stand this close above its bottom edge at most (points), where boxes round. */
+const TABLE_BOTTOM_TOLERANCE = 1;
+
+/** Each table note belongs to the table whose bottom edge stands nearest above it on its page. */
+function tableNotesByTable(tables: TableBlock<FootnoteDraft>[], notes: Footnote[]): Map<string, Footnote[]> {
+  const byTable = new Map<string, Footnote[]>();
+  for (const note of notes) {
+    const top = note.prov[0]!.bbox[1];
+    let owner: { id: string; bottom: number } | null = null;
+    for (const table of tables)
+      for (const { page, bbox } of table.prov)
+        if (page === note.page && bbox[3] <= top + TABLE_BOTTOM_TOLERANCE && (owner === null || bbox[3] > owner.bottom))
+          owner = { id: table.id, bottom: bbox[3] };
+    if (owner) byTable.set(owner.id, [...(byTable.get(owner.id) ?? []), note]);
+  }
+  return byTable;
+}
+
+/**
+ * The table with its notes listed, and each marker glued to the end of a cell's figure
+ * ("2024/25a") cut off and linked, where the table has a note with that marker (its own, else a
+ * page note on one of its pages): "a" after other text stays text ("Somalia").
+ */
+function linkTableCells(table: TableBlock<FootnoteDraft>, own: Footnote[], pageNotes: Footnote[]): TableBlock {
+  const pages = new Set(table.pages ?? table.prov.map((p) => p.page));
+  const noteFor = (marker: string) =>
+    own.find((note) => note.marker === marker) ?? pageNotes.find((note) => note.marker === marker && pages.has(note.page));
+  const linkCell = ({ footnoteRefs, ...cell }: TableCell<FootnoteDraft>): TableCell => {
+    // A raised marker that matches no note is left out, as the grid read it (a squared unit's "2").
+    const raised = (footnoteRefs ?? []).flatMap((draft) => noteFor(draft.marker) ?? []);
+    const glued = GLUED_CELL_MARKER.exec(cell.text);
+    const note = glued ? noteFor(glued[0]) : undefined;
+    const text = glued && note ? cell.text.slice(0, glued.index) : cell.text;
+    const notes = note ? [note, ...raised] : raised;
+    return notes.length === 0 ? cell : { ...cell, text, footnoteRefs: notes.map(({ id }) => ({ id, offset: text.length })) };
+  };
+  const { repeatedHeaders, ...rest } = table;
+  const linked: TableBlock = { ...rest, rows: table.rows.map((row) => row.map(linkCell)) };
+  // The headings printed again on a later page call the same notes.
+  if (repeatedHeaders) linked.repeatedHeaders = repeatedHeaders.map((r) => ({ ...r, rows: r.rows.map((row) => row.map(linkCell)) }));
+  return own.length > 0 ? { ...linked, notes: own.map((note) => note.id) } : linked;
+}
+
+/** The notes under the tables of each page, each opening at a line that opens with a marker. */
+function collectTableNotes(pages: PageLines[]): NoteDraft[] {
+  return pages.flatMap((page) => {
+    const notes: NoteDraft[] = [];
+    for (const line of page.tableNotes ?? []) {
+      const opening = tableNoteOpening(line);
+      if (opening) notes.push({ marker: opening.marker, page: page.number, lines: [line], cut: opening.cut, table: true });
+      else notes.at(-1)?.lines.push(line);
+    }
+    return notes;
+  });
+}
+
+/** Both lists in page order, a page's table notes before its footnotes (they stand above them). */
+function mergeByPage(first: NoteDraft[], second: NoteDraft[]): NoteDraft[] {
+  const out: NoteDraft[] = [];
+  let j = 0;
+  for (const draft of second) {
+    while (j < first.length && first[j]!.page <= draft.page) out.push(first[j++]!);
+    out.push(draft);
+  }
+  return [...out, ...first.slice(j)];
 }
 
 /** Note markers that are symbols, not numbers or letters. */

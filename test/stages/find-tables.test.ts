@@ -142,7 +142,50 @@ describe('find-tables: rows, trailing rows and tables across pages', () => {
     ]);
     const table = tableOf(page!)!;
     expect(table.rows.map((row) => row[0]!.text)).toEqual(['International staff', 'Total']);
+    // No cell calls the "a": the note stays text, where it would be a note nothing refers to.
     expect(page!.body[1]!.text).toMatch(/Funded under general temporary assistance\.$/);
+    expect(page!.tableNotes).toBeUndefined();
+  });
+
+  it('A/80/604/Add.1 p. 7: a note whose raised "a" a cell carries ("Temporary positions" + "a") is the table\'s', () => {
+    const [page] = tablesOfPages([
+      [
+        ...figures('International staff', 485.7, ['2', '2', '–', '(2)'], 123),
+        run('Temporary positions', 123, 504.8, small, 'f2', 80.4),
+        run('a', 203.9, 502, 5.5, 'f2', 2.8),
+        ...figures('Total', 523.9, ['145', '128', '118', '(7)'], 138),
+        run('a', 134.6, 543, 5.5, 'f2', 2.8),
+        run('Funded under general temporary assistance.', 137.4, 546, small, 'f2', 162),
+        run('The proposed resources for civilian personnel amount to $15,322,700.', 123, 569.6, 10, 'f2', 364),
+      ],
+    ]);
+    expect(tableOf(page!)!.rows.map((row) => row[0]!.text)).toEqual(['International staff', 'Temporary positions', 'Total']);
+    expect(tableOf(page!)!.rows[1]![0]!.markers).toEqual(['a']);
+    // The note, its raised "a" opening it, is the table's: out of the body, into the page's table notes.
+    expect(page!.tableNotes?.map((l) => l.text)).toEqual(['Funded under general temporary assistance.']);
+    expect(page!.body.map((l) => l.text)).toEqual([
+      expect.any(String),
+      'The proposed resources for civilian personnel amount to $15,322,700.',
+    ]);
+  });
+
+  it('A/80/604/Add.1 p. 6: a printed "a" note is the table\'s where a cell carries the marker glued ("2024/25a"), and wraps', () => {
+    const [page] = tablesOfPages([
+      [
+        ...figures('Authorized 2024/25a', 361, ['1 250', '1 175', '970', '–'], 123),
+        ...figures('Military contingent personnel', 380, ['1 250', '1 175', '970', '–'], 123),
+        run('a Representing the highest level of authorized strength, as', 137.4, 399, small, 'f2', 220),
+        run('approved by the Security Council.', 137.4, 408.5, small, 'f2', 120),
+        run('a Not a note: no cell of the table carries this marker under a letter.', 123, 430, 10, 'f2', 300),
+      ],
+    ]);
+    expect(tableOf(page!)!.rows).toHaveLength(2);
+    expect(page!.tableNotes?.map((l) => l.text)).toEqual([
+      'a Representing the highest level of authorized strength, as',
+      'approved by the Security Council.',
+    ]);
+    // Body-size text under the notes is the body's again.
+    expect(page!.body.at(-1)!.text).toBe('a Not a note: no cell of the table carries this marker under a letter.');
   });
 
   it('A/81/6 (Sect. 2) Table 2.5: a table in small type keeps its closing section row and text row across it, but not the note under it', () => {

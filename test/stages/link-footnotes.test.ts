@@ -128,4 +128,70 @@ describe('link-footnotes', () => {
       prov: [{ page: 1, bbox: [72, 100, 523.3, 112] }],
     });
   });
+
+  it('A/80/604/Add.1 p. 6: a table note becomes a footnote, listed by its table, and the cells calling it link to it', () => {
+    const cell = (text: string, extra = {}) => ({
+      text,
+      prov: [{ page: 6, bbox: [123, 340, 200, 352] as [number, number, number, number] }],
+      ...extra,
+    });
+    const result = linkFootnotes(
+      [
+        {
+          ...notesPage(6, [line('1 A/80/596, para. 28.', 123, 720, { size: 8.5 })]),
+          tableNotes: [
+            line('Representing the highest level of authorized strength.', 137.4, 408.9, {
+              size: 8.5,
+              markers: [{ marker: 'a', offset: 0 }],
+            }),
+          ].map((l) => ({ ...l, page: 6 })),
+        },
+      ],
+      {
+        body: [
+          {
+            type: 'table',
+            id: 'table-3',
+            title: null,
+            pages: [6],
+            rows: [
+              [
+                cell('Authorized 2024/25a'),
+                cell('Somalia'),
+                cell('Temporary positions', { footnoteRefs: [{ marker: 'a', page: 6, offset: 19 }] }),
+                cell('m', { footnoteRefs: [{ marker: '2', page: 6, offset: 1 }] }),
+              ],
+            ],
+            prov: [{ page: 6, bbox: [123.4, 328.8, 551.7, 390.6] }],
+          },
+          {
+            type: 'paragraph',
+            id: 'para-19',
+            number: '19',
+            text: 'The strength set.',
+            footnoteRefs: [{ marker: 'a', page: 6, offset: 12 }],
+            prov: [{ page: 6, bbox: [72, 420, 523.3, 432] }],
+          },
+        ],
+        annexes: [],
+      },
+      silent,
+    );
+    expect(result.footnotes.map(({ id, marker, text }) => [id, marker, text])).toEqual([
+      ['fn-a', 'a', 'Representing the highest level of authorized strength.'],
+      ['fn-1', '1', 'A/80/596, para. 28.'],
+    ]);
+    const table = result.body[0]!;
+    expect(table.type === 'table' && table.notes).toEqual(['fn-a']);
+    const cells = table.type === 'table' ? table.rows[0]! : [];
+    expect(cells.map(({ text, footnoteRefs }) => [text, footnoteRefs])).toEqual([
+      ['Authorized 2024/25', [{ id: 'fn-a', offset: 18 }]],
+      // A glued letter after a word is the word's; a raised marker matching no note is dropped, as the grid read it.
+      ['Somalia', undefined],
+      ['Temporary positions', [{ id: 'fn-a', offset: 19 }]],
+      ['m', undefined],
+    ]);
+    // The text's markers resolve to the pages' notes only: the table's "a" is for its cells.
+    expect(result.body[1]).toMatchObject({ text: 'The strengtha set.', footnoteRefs: [] });
+  });
 });

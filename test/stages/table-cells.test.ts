@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedDocument, PageLines, Rule, TableBlock, TextRun, Typography } from '../../pipeline/model.js';
+import type { ExtractedDocument, FootnoteDraft, PageLines, Rule, TableBlock, TextRun, Typography } from '../../pipeline/model.js';
 import { buildLines } from '../../pipeline/stages/build-lines.js';
 import { buildStructure } from '../../pipeline/stages/build-structure.js';
 import { findTables } from '../../pipeline/stages/find-tables.js';
@@ -35,7 +35,7 @@ const PAGE_3: { runs: TextRun[]; rules: Rule[] } = {
 };
 
 /** The table blocks of one page, through the tables, blocks and structure stages. */
-function tablesOf(runs: TextRun[], rules: Rule[]): TableBlock[] {
+function tablesOf(runs: TextRun[], rules: Rule[]): TableBlock<FootnoteDraft>[] {
   const source: ExtractedDocument = {
     file: 'x.pdf',
     sha256: '',
@@ -46,7 +46,9 @@ function tablesOf(runs: TextRun[], rules: Rule[]): TableBlock[] {
   const [lines] = buildLines(source);
   const page: PageLines = { number: 1, width: 612, height: 792, body: lines!.lines, notes: [] };
   const blocks = groupBlocks(findTables([page], 0, source, TYPOGRAPHY), 0, TYPOGRAPHY);
-  return buildStructure({ blocks, typography: TYPOGRAPHY }, silent).body.filter((block): block is TableBlock => block.type === 'table');
+  return buildStructure({ blocks, typography: TYPOGRAPHY }, silent).body.filter(
+    (block): block is TableBlock<FootnoteDraft> => block.type === 'table',
+  );
 }
 
 describe('table cell provenance', () => {
@@ -87,7 +89,9 @@ describe('table cell provenance', () => {
     const tableLine = { ...line('Posts 1 200.0 12.5', 72, 100, { font: 'f2', page: 2 }), table: draft };
     const page: PageLines = { number: 2, width: 612, height: 792, body: [tableLine], notes: [] };
     const blocks = groupBlocks([page], 0, TYPOGRAPHY);
-    const [table] = buildStructure({ blocks, typography: TYPOGRAPHY }, silent).body.filter((b): b is TableBlock => b.type === 'table');
+    const [table] = buildStructure({ blocks, typography: TYPOGRAPHY }, silent).body.filter(
+      (b): b is TableBlock<FootnoteDraft> => b.type === 'table',
+    );
     expect(table!.rows[1]!.map((c) => [c.text, c.prov])).toEqual([
       ['Travel', [{ page: 2, bbox: [72, 104, 112, 114] }]],
       ['', undefined],

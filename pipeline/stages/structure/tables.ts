@@ -3,11 +3,11 @@
  * (after a page break, with the same columns) continues the one before it, its repeated column
  * headings written once.
  */
-import type { DraftCell, RawBlock, TableBlock, TableCell, TableDraft } from '../../model.js';
+import type { DraftCell, FootnoteDraft, RawBlock, TableBlock, TableCell, TableDraft } from '../../model.js';
 import { extendProvenance, provenanceOfBoxes } from '../../provenance.js';
 import type { StructureRule } from './view.js';
 
-export const table: StructureRule<{ draft: TableDraft; continues: TableBlock | null }> = {
+export const table: StructureRule<{ draft: TableDraft; continues: TableBlock<FootnoteDraft> | null }> = {
   name: 'table',
   // A table between an annex label and its title leaves the title still to come.
   keeps: ['annexTitle'],
@@ -51,23 +51,26 @@ export const table: StructureRule<{ draft: TableDraft; continues: TableBlock | n
  * The table opens its page, right after the previous page's table with as many columns (what
  * stood between them was the page's furniture and notes).
  */
-function continuesOnNextPage(previous: RawBlock, block: RawBlock, last: TableBlock, draft: TableDraft): boolean {
+function continuesOnNextPage(previous: RawBlock, block: RawBlock, last: TableBlock<FootnoteDraft>, draft: TableDraft): boolean {
   const before = previous.lines.at(-1)?.table;
   if (!before || previous.page === block.page || before.columns !== draft.columns) return false;
   return (last.pages ?? []).at(-1) === block.page - 1;
 }
 
-function outputRow(row: DraftCell[]): TableCell[] {
+function outputRow(row: DraftCell[]): TableCell<FootnoteDraft>[] {
   return row.map((cell) => {
-    const out: TableCell = { text: cell.text };
+    const out: TableCell<FootnoteDraft> = { text: cell.text };
     if (cell.header) out.header = true;
     if ((cell.colspan ?? 1) > 1) out.colspan = cell.colspan!;
     if ((cell.rowspan ?? 1) > 1) out.rowspan = cell.rowspan!;
     if (cell.text !== '' && cell.boxes !== undefined && cell.boxes.length > 0) out.prov = provenanceOfBoxes(cell.boxes);
+    // A marker raised after the cell's text, for the footnotes stage to link (its page: the cell's last piece's).
+    const page = cell.boxes?.at(-1)?.page;
+    if (cell.markers && page !== undefined) out.footnoteRefs = cell.markers.map((marker) => ({ marker, page, offset: cell.text.length }));
     return out;
   });
 }
 
-function sameRow(a: TableCell[], b: TableCell[] | undefined): boolean {
+function sameRow(a: TableCell<FootnoteDraft>[], b: TableCell<FootnoteDraft>[] | undefined): boolean {
   return b !== undefined && a.map((c) => c.text).join('|') === b.map((c) => c.text).join('|');
 }

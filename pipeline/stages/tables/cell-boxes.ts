@@ -9,4 +9,7 @@ import type { Segment } from './grid.js';
 /** Records that `segment` of `line` was read into `cell`. */
 export function addPiece(cell: DraftCell, segment: Segment, line: Line): void {
   (cell.boxes ??= []).push({ page: line.page, box: [segment.x, line.top, segment.right, line.bottom] });
+  // Only a marker after the cell's last piece ends its text; one after an earlier piece stood inside it.
+  if (segment.markers) cell.markers = [...segment.markers];
+  else delete cell.markers;
 }

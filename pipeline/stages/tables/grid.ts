@@ -3,7 +3,7 @@
  * from rules, line gaps and the lines that open a row, header rows from the rule under them, and
  * group headings spanning the columns their rule spans ("Variance" over Amount | Percentage).
  */
-import type { DraftCell, Line, Rule, SpanAnchor, TableDraft, Typography } from '../../model.js';
+import type { DraftCell, Line, MarkerAnchor, Rule, SpanAnchor, TableDraft, Typography } from '../../model.js';
 import { addPiece } from './cell-boxes.js';
 
 export type { DraftCell, TableDraft };
@@ -13,6 +13,8 @@ export interface Segment {
   text: string;
   x: number;
   right: number;
+  /** Note markers raised right after the piece's text ("Temporary positions" + raised "a"). */
+  markers?: string[];
 }
 
 /** A gutter narrower than this many font sizes is a word space, not a column gap. */
@@ -39,12 +41,19 @@ export function isNumeric(text: string): boolean {
 /** The line's pieces drawn apart, in order (one piece for a line drawn in one). */
 export function segmentsOf(line: Line): Segment[] {
   const spans = line.anchors.filter((a): a is SpanAnchor => a.kind === 'span');
+  const raised = line.anchors.filter((a): a is MarkerAnchor => a.kind === 'marker');
   return spans
-    .map((span, k) => ({
-      text: line.text.slice(span.offset, spans[k + 1]?.offset ?? line.text.length).trim(),
-      x: span.x,
-      right: span.right,
-    }))
+    .map((span, k) => {
+      const end = spans[k + 1]?.offset ?? line.text.length;
+      // A marker belongs to the piece it follows: it stands after the piece's start, up to where the next begins.
+      const markers = raised.filter((m) => m.offset > span.offset && m.offset <= end).map((m) => m.marker);
+      return {
+        text: line.text.slice(span.offset, end).trim(),
+        x: span.x,
+        right: span.right,
+        ...(markers.length > 0 ? { markers } : {}),
+      };
+    })
     .filter((segment) => segment.text !== '');
 }
 
