@@ -170,7 +170,6 @@ interface Listener {
   page?: number;
 }
 
-let listening: Listener | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -183,13 +182,12 @@ export function collectingNotices<T>(read: (onPage: (page: number) => void) => P
   const run = async (): Promise<{ value: T; notices: PdfjsNotice[] }> => {
     const listener: Listener = { notices: [] };
     const original = console.warn;
-    listening = listener;
     console.warn = (...args: unknown[]) => {
       const [first] = args;
-      if (listening && args.length === 1 && typeof first === 'string' && first.startsWith(WARNING_PREFIX)) {
+      if (args.length === 1 && typeof first === 'string' && first.startsWith(WARNING_PREFIX)) {
         const notice: PdfjsNotice = { message: first.slice(WARNING_PREFIX.length) };
-        if (listening.page !== undefined) notice.page = listening.page;
-        listening.notices.push(notice);
+        if (listener.page !== undefined) notice.page = listener.page;
+        listener.notices.push(notice);
       } else original.apply(console, args);
     };
     try {
@@ -199,7 +197,6 @@ export function collectingNotices<T>(read: (onPage: (page: number) => void) => P
       return { value, notices: listener.notices };
     } finally {
       console.warn = original;
-      listening = undefined;
     }
   };
   const result = queue.then(run, run);
