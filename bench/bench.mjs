@@ -7,8 +7,9 @@
  *     built-ins its legacy build replaces on Node 20 put back, Flate streams inflated in one zlib call
  *     as in its conversion processes): "text content alone";
  *   - the floor: exactly the pdf.js work undoc asks for and nothing more (mark info and metadata,
- *     text content with undoc's options, the operator list on the pages undoc reads it for), in one
- *     process and in <cores> processes over page-balanced shares; the gap from the floor to undoc
+ *     text content with undoc's options, the operator list on the pages undoc read it for in the
+ *     same run: its report's `drawnPages`), in one process and in <cores> processes over
+ *     page-balanced shares; the gap from the floor to undoc
  *     is the pipeline's own cost, broken down per part (stages, validation, emitters, the worker's
  *     reading, and the main thread: start-up, planning, messaging, writing);
  *   - undoc --jobs 1 and --jobs <cores>: the whole pipeline, validation and all three formats;
@@ -81,7 +82,8 @@ async function runChild(tool, listFile) {
     // Exactly the pdf.js calls extract.ts makes, with the same options and on the same pages.
     const { getDocumentProxy } = await import('unpdf');
     const extractModule = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract.js')).href);
-    const { PDFJS_OPTIONS, usePinnedPdfjs, textContentOptions, operatorListUse } = extractModule;
+    const { PDFJS_OPTIONS, usePinnedPdfjs, textContentOptions } = extractModule;
+    const drawnPagesByFile = new Map(list.map((item) => [item.file, item.drawnPages ?? []]));
     await installAsConversionProcess();
     await usePinnedPdfjs();
     for (const file of files) {
@@ -91,8 +93,13 @@ async function runChild(tool, listFile) {
         const tagged = Boolean(markInfo?.Marked);
         for (let number = 1; number <= pdf.numPages; number++) {
           const page = await pdf.getPage(number);
-          const content = await page.getTextContent(textContentOptions(tagged));
-          if (operatorListUse(positionedRuns(content.items)) !== null) await page.getOperatorList();
+          await page.getTextContent(textContentOptions(tagged));
+          page.cleanup();
+        }
+        // The drawings undoc read, after the text as it reads them (its stages say where a table may stand).
+        for (const number of drawnPagesByFile.get(file)) {
+          const page = await pdf.getPage(number);
+          await page.getOperatorList();
           page.cleanup();
         }
         pages += pdf.numPages;
@@ -156,21 +163,6 @@ async function runChild(tool, listFile) {
 async function installAsConversionProcess() {
   const { installOneShotInflate } = await import(pathToFileURL(join(REPO_ROOT, 'dist', 'pipeline', 'extract-inflate.js')).href);
   installOneShotInflate();
-}
-
-/**
- * The text items as extract.ts keeps them for its operator-list test: non-blank, upright runs with
- * their position (y measured downwards; the page's offset changes no gap).
- */
-function positionedRuns(items) {
-  const runs = [];
-  for (const item of items) {
-    if (!('str' in item) || !item.str.trim()) continue;
-    const [a, b, , d, e, f] = item.transform;
-    if (Math.abs(b) > 0.05 * Math.abs(a) || a <= 0) continue;
-    runs.push({ text: item.str, x: e, y: -f, width: item.width, size: Math.abs(d) || Math.abs(a) });
-  }
-  return runs;
 }
 
 /** Page count by pdfinfo, taken before any timing, for the tools that do not report it. */
@@ -251,6 +243,12 @@ async function listPdfs(path) {
     else if (/\.pdf$/i.test(entry.name)) found.push(resolve(child));
   }
   return found.sort();
+}
+
+/** The file list with, for each file, the pages whose drawings undoc read (its report's `drawnPages`). */
+function drawnList(list, documents) {
+  const byInput = new Map(documents.map((document) => [resolve(document.input), document.drawnPages ?? []]));
+  return list.map((item) => ({ ...item, drawnPages: byInput.get(item.file) ?? [] }));
 }
 
 /** One undoc run: a fresh output directory, all formats, a report for pages and stage timings. */
@@ -348,6 +346,7 @@ async function main() {
   const havePdfinfo = spawnSync('pdfinfo', ['-v']).status === 0;
   const list = files.map((file) => ({ file, pages: havePdfinfo ? pagesOf(file) : 0 }));
   await writeFile(listFile, JSON.stringify(list));
+  const drawnListFile = join(workDir, 'files-drawn.json');
   log(`undoc bench: ${files.length} PDFs from ${inputs.join(', ')}; ${runs} runs; Node ${process.version}; ${cores} cores`);
 
   const havePdftotext = havePdfinfo && spawnSync('pdftotext', ['-v']).status === 0;
@@ -362,13 +361,16 @@ async function main() {
   const stageTotals = new Map();
   for (let run = 1; run <= runs; run++) {
     log(`run ${run}/${runs}…`);
-    add(ROW.shipped, await runChildTool('floor', listFile, 0));
-    add(ROW.textContent, await runChildTool('floor-native', listFile, 0));
-    add(ROW.floor, await runChildTool('floor-work', listFile, 0));
-    if (cores > 1) add(ROW.parallelFloor(cores), await runParallelFloor(list, cores, workDir));
+    // undoc first: the floor asks pdf.js for the drawings of the pages this run of undoc read them on.
     const single = await runUndoc(inputs, 1, workDir);
     add('undoc --jobs 1', single);
     accountRun(single, runs, stageTotals);
+    const drawn = drawnList(list, single.documents);
+    await writeFile(drawnListFile, JSON.stringify(drawn));
+    add(ROW.shipped, await runChildTool('floor', listFile, 0));
+    add(ROW.textContent, await runChildTool('floor-native', listFile, 0));
+    add(ROW.floor, await runChildTool('floor-work', drawnListFile, 0));
+    if (cores > 1) add(ROW.parallelFloor(cores), await runParallelFloor(drawn, cores, workDir));
     add(`undoc --jobs ${cores}`, await runUndoc(inputs, cores, workDir));
     if (havePdftotext) add('pdftotext (poppler)', runPdftotext(list));
     for (const peer of peers.filter((candidate) => candidate.installed && !notes.has(candidate.name))) {
@@ -563,7 +565,8 @@ function accountingRows(totals) {
   const rows = [...totals.entries()].map(([part, ms]) => ({ part, ms, share: ms / all }));
   const mainThread = totals.get('main thread: start-up, planning, writing') ?? 0;
   const workerMs = all - mainThread;
-  const pipelineShare = (workerMs - (totals.get('extract') ?? 0)) / workerMs;
+  // pdf.js's work: the text (extract) and the drawings read later (drawings).
+  const pipelineShare = (workerMs - (totals.get('extract') ?? 0) - (totals.get('drawings') ?? 0)) / workerMs;
   const stages = rows.filter((row) => !row.part.includes(':'));
   return { rows, stages, pipelineShare };
 }

@@ -17,6 +17,8 @@ export type StageTimings = Partial<Record<StageName | 'validate', number>>;
 export interface Conversion {
   document: UnDocument;
   timings: StageTimings;
+  /** The pages whose drawings pdf.js read besides their text (the tables stage's candidates, right-to-left pages). */
+  drawnPages: number[];
 }
 
 function collectingReporter(diagnostics: Diagnostic[]): Reporter {
@@ -89,7 +91,7 @@ export function checkBodyNotEmpty(document: UnDocument): void {
 export async function convertPdf(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<Conversion> {
   const diagnostics: Diagnostic[] = [];
   const timings: StageTimings = {};
-  const document = await runPipeline(data, file, collectingReporter(diagnostics), stageTimer(timings), options);
+  const { document, drawnPages } = await runPipeline(data, file, collectingReporter(diagnostics), stageTimer(timings), options);
   document.diagnostics = diagnostics;
   checkBodyNotEmpty(document);
   const started = performance.now();
@@ -98,7 +100,7 @@ export async function convertPdf(data: Uint8Array, file: string, options: Extrac
   if (errors.length > 0) {
     throw new ConversionError(`invalid output: ${errors.slice(0, 3).join('; ')}`);
   }
-  return { document, timings };
+  return { document, timings, drawnPages };
 }
 
 /** The intermediate result of one stage, for `undoc inspect`: the stages after it do not run. */

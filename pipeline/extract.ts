@@ -8,9 +8,7 @@ import { createHash } from 'node:crypto';
 import type { DocumentInitParameters, PDFDocumentProxy, PDFPageProxy, TextContent } from 'pdfjs-dist/types/src/display/api.js';
 import { definePDFJSModule, getDocumentProxy } from 'unpdf';
 import { drawingOf } from './extract-drawing.js';
-import { SPAN_GAP_RATIO } from './stages/build-lines.js';
-import { LABEL, MIN_TABULAR_LINES } from './stages/find-tables.js';
-import type { Direction, ExtractedDocument, Page, Picture, Rule, TextRun } from './model.js';
+import type { Diagnostic, Direction, ExtractedDocument, Page, Picture, Rule, TextRun } from './model.js';
 import {
   hasSections,
   hiddenLayerTest,
@@ -137,18 +135,118 @@ export function selectPages(ranges: PageRanges | undefined, numPages: number): n
 }
 
 /**
- * Reads a PDF into positioned runs, with what pdf.js said of damaged content as diagnostics.
- * Throws ConversionError with a one-line reason for bad input.
+ * A PDF being read: its text first, then the drawings of the pages a later stage asks for (see
+ * pagesThatMayHoldTables), while it stays open. Drawings cost a second pass over a page's content,
+ * and most pages need none.
  */
-export async function extract(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
-  checkSignature(data);
-  await usePinnedPdfjs();
-  const { value: document, notices } = await collectingNotices((onPage) => extractText(data, file, options, onPage));
-  checkTextLayer(document, notices);
-  const emptyPages = document.pages.filter((page) => page.runs.length === 0).map((page) => page.number);
-  const diagnostics = [...(document.diagnostics ?? []), ...noticeDiagnostics(notices, emptyPages)];
-  if (diagnostics.length > 0) document.diagnostics = diagnostics;
-  return document;
+export interface PdfReading {
+  /**
+   * Opens the PDF and reads the pages' text runs, with the drawings of right-to-left pages, which
+   * build-lines needs. Throws ConversionError with a one-line reason for bad input.
+   */
+  text(): Promise<ExtractedDocument>;
+  /**
+   * `document` with the rules drawn on `pages` too (a page read with its text keeps what it has),
+   * and what pdf.js said while reading them, as diagnostics.
+   */
+  withRules(document: ExtractedDocument, pages: readonly number[]): Promise<{ document: ExtractedDocument; diagnostics: Diagnostic[] }>;
+  /** The pages whose drawings have been read, in order: the pdf.js work beyond text content. */
+  drawnPages(): number[];
+}
+
+/**
+ * Hands `use` a reading of the PDF (PdfReading) and closes the PDF when it is done. pdf.js's
+ * messages on damaged content become diagnostics of the document.
+ */
+export async function readPdf<T>(
+  data: Uint8Array,
+  file: string,
+  options: ExtractOptions,
+  use: (reading: PdfReading) => Promise<T>,
+): Promise<T> {
+  const { value } = await collectingNotices(async (onPage, heard) => {
+    let pdf: PDFDocumentProxy | null = null;
+    const drawn = new Set<number>();
+    const reading: PdfReading = {
+      text: async () => {
+        checkSignature(data);
+        await usePinnedPdfjs();
+        pdf = await openPdf(data);
+        const document = await loadFailures(() => extractText(pdf!, data, file, options, onPage, drawn));
+        checkTextLayer(document, heard);
+        const emptyPages = document.pages.filter((page) => page.runs.length === 0).map((page) => page.number);
+        const diagnostics = [...(document.diagnostics ?? []), ...noticeDiagnostics(heard, emptyPages)];
+        if (diagnostics.length > 0) document.diagnostics = diagnostics;
+        return document;
+      },
+      withRules: async (source, pages) => {
+        if (pdf === null) throw new Error('internal error: drawings asked for before the text was read');
+        const from = heard.length;
+        const ruled = await loadFailures(() =>
+          withRulesOn(
+            pdf!,
+            source,
+            pages.filter((number) => !drawn.has(number)),
+            onPage,
+          ),
+        );
+        for (const number of pages) drawn.add(number);
+        return { document: ruled, diagnostics: noticeDiagnostics(heard.slice(from)) };
+      },
+      drawnPages: () => [...drawn].sort((a, b) => a - b),
+    };
+    try {
+      return await use(reading);
+    } finally {
+      await (pdf as PDFDocumentProxy | null)?.destroy();
+    }
+  });
+  return value;
+}
+
+/** What pdf.js throws while reading, as the one-line ConversionError the user sees. */
+async function loadFailures<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ConversionError) throw error;
+    throw describeLoadFailure(error);
+  }
+}
+
+/** Reads a PDF's text (see readPdf), without the rules drawn on its pages. */
+export function extract(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  return readPdf(data, file, options, (reading) => reading.text());
+}
+
+async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
+  try {
+    // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's stays intact.
+    // (unpdf is typed against its own bundled pdf.js, hence the pinned pdfjs-dist types here.)
+    return (await getDocumentProxy(new Uint8Array(data), READING_OPTIONS as never)) as unknown as PDFDocumentProxy;
+  } catch (error) {
+    throw describeLoadFailure(error);
+  }
+}
+
+/** `source` with the rules drawn on `pages` read from the PDF (a page's own rules replaced). */
+async function withRulesOn(
+  pdf: PDFDocumentProxy,
+  source: ExtractedDocument,
+  pages: readonly number[],
+  onPage: (page: number) => void,
+): Promise<ExtractedDocument> {
+  if (pages.length === 0) return source;
+  const ruled = new Map<number, Rule[]>();
+  for (const number of pages) {
+    onPage(number);
+    const page = await pdf.getPage(number);
+    const [left, , , top] = page.view as [number, number, number, number];
+    const { rules } = await drawnOn(page, left, top, [], false);
+    page.cleanup();
+    if (rules.length > 0) ruled.set(number, rules);
+  }
+  return { ...source, pages: source.pages.map((page) => (ruled.has(page.number) ? { ...page, rules: ruled.get(page.number)! } : page)) };
 }
 
 /**
@@ -166,63 +264,51 @@ function checkTextLayer(document: ExtractedDocument, notices: readonly PdfjsNoti
 }
 
 async function extractText(
+  pdf: PDFDocumentProxy,
   data: Uint8Array,
   file: string,
   options: ExtractOptions,
   onPage: (page: number) => void,
+  drawn: Set<number>,
 ): Promise<ExtractedDocument> {
   const sha256 = createHash('sha256').update(data).digest('hex');
-  let pdf: PDFDocumentProxy;
-  try {
-    // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's stays intact.
-    // (unpdf is typed against its own bundled pdf.js, hence the pinned pdfjs-dist types here.)
-    pdf = (await getDocumentProxy(new Uint8Array(data), READING_OPTIONS as never)) as unknown as PDFDocumentProxy;
-  } catch (error) {
-    throw describeLoadFailure(error);
+  const [markInfo, info] = await Promise.all([pdf.getMarkInfo().catch(() => null), pdf.getMetadata().catch(() => null)]);
+  const tagged = Boolean(markInfo?.Marked);
+  const pages: Page[] = [];
+  const kept = selectPages(options.pages, pdf.numPages);
+  if (kept.length === 0) throw new ConversionError(`no pages selected: the PDF has ${pdf.numPages} pages`);
+  const layers = await hiddenLayerTest(pdf);
+  const hidden: HiddenCount[] = [];
+  for (const [rank, number] of kept.entries()) {
+    options.onPage?.(rank + 1, kept.length);
+    onPage(number);
+    const read = await readPage(pdf, number, tagged, layers);
+    pages.push(read.page);
+    hidden.push(...read.hidden);
+    if (read.drawn) drawn.add(number);
   }
-  try {
-    const [markInfo, info] = await Promise.all([pdf.getMarkInfo().catch(() => null), pdf.getMetadata().catch(() => null)]);
-    const tagged = Boolean(markInfo?.Marked);
-    const pages: Page[] = [];
-    const kept = selectPages(options.pages, pdf.numPages);
-    if (kept.length === 0) throw new ConversionError(`no pages selected: the PDF has ${pdf.numPages} pages`);
-    const layers = await hiddenLayerTest(pdf);
-    const hidden: HiddenCount[] = [];
-    for (const [rank, number] of kept.entries()) {
-      options.onPage?.(rank + 1, kept.length);
-      onPage(number);
-      const read = await readPage(pdf, number, tagged, layers);
-      pages.push(read.page);
-      hidden.push(...read.hidden);
-    }
-    if (pages.length === 0) throw new ConversionError('empty PDF: the document has no pages');
-    // The document-information language tag is the masthead stage's last resort for the language.
-    const language = (info?.info as Record<string, unknown> | undefined)?.Language;
-    const documentInfo: ExtractedDocument['info'] = typeof language === 'string' && language.trim() ? { language: language.trim() } : {};
-    const document: ExtractedDocument = { file, sha256, pages, tagged, info: documentInfo };
-    if (kept.length < pdf.numPages) document.pageCount = pdf.numPages;
-    const unseen = hiddenTextDiagnostics(hidden);
-    if (unseen.length > 0) document.diagnostics = unseen;
-    return document;
-  } catch (error) {
-    if (error instanceof ConversionError) throw error;
-    throw describeLoadFailure(error);
-  } finally {
-    await pdf.destroy();
-  }
+  if (pages.length === 0) throw new ConversionError('empty PDF: the document has no pages');
+  // The document-information language tag is the masthead stage's last resort for the language.
+  const language = (info?.info as Record<string, unknown> | undefined)?.Language;
+  const documentInfo: ExtractedDocument['info'] = typeof language === 'string' && language.trim() ? { language: language.trim() } : {};
+  const document: ExtractedDocument = { file, sha256, pages, tagged, info: documentInfo };
+  if (kept.length < pdf.numPages) document.pageCount = pdf.numPages;
+  const unseen = hiddenTextDiagnostics(hidden);
+  if (unseen.length > 0) document.diagnostics = unseen;
+  return document;
 }
 
 /**
- * One page: its upright text runs in top-left page space, and the rules and pictures drawn where
- * they may matter; the text no reader sees (hidden-text.ts) is left out and counted. `layers` tests
- * a layer's default visibility, in documents with layers hidden by default.
+ * One page: its upright text runs in top-left page space, and on a right-to-left page what it
+ * draws (`drawn`); the text no reader sees (hidden-text.ts) is left out and counted. `layers`
+ * tests a layer's default visibility, in documents with layers hidden by default.
  */
 async function readPage(
   pdf: PDFDocumentProxy,
   number: number,
   tagged: boolean,
   layers: ((group: unknown) => boolean) | null,
-): Promise<{ page: Page; hidden: HiddenCount[] }> {
+): Promise<{ page: Page; hidden: HiddenCount[]; drawn: boolean }> {
   const page = await pdf.getPage(number);
   const [left, bottom, right, top] = page.view as [number, number, number, number];
   const content: TextContent = await page.getTextContent(textContentOptions(tagged || layers !== null));
@@ -230,14 +316,16 @@ async function readPage(
     layers && hasSections(content.items) ? inHiddenLayer(content.items, await hiddenSections(page, layers, await opsOf())) : [];
   const { runs, hidden } = runsOf(content.items, [left, bottom, right, top], number, tagged, inLayer);
   const extracted: Page = { number, width: round(right - left), height: round(top - bottom), runs };
-  const use = operatorListUse(runs);
-  if (use !== null) {
-    const { pictures, rules } = await drawnOn(page, left, top, runs, use.pictures);
+  // Labels have been seen printed as pictures on right-to-left pages ("4-" in E/2018/41-ar), and
+  // build-lines needs them before any later stage could ask for a page's drawing.
+  const drawn = isRightToLeftPage(runs);
+  if (drawn) {
+    const { pictures, rules } = await drawnOn(page, left, top, runs, true);
     if (pictures.length > 0) extracted.pictures = pictures;
     if (rules.length > 0) extracted.rules = rules;
   }
   page.cleanup();
-  return { page: extracted, hidden };
+  return { page: extracted, hidden, drawn };
 }
 
 /**
@@ -303,61 +391,10 @@ export function textContentOptions(tagged: boolean): { includeMarkedContent: boo
   return { includeMarkedContent: tagged, disableNormalization: true };
 }
 
-/**
- * Whether a page's operator list is worth its second pass over the content (it about doubles the
- * page's pdf.js time), judged from its text: right-to-left pages (labels have been seen printed as
- * pictures there), and pages where the tables stage may find a table and so needs the rules drawn:
- * at least as many baselines as a table needs whose text is drawn in two or more pieces besides a
- * leading label ("1." before a tab is a numbered paragraph, not a row). Null where the page's
- * operator list is not read; else whether its small pictures are looked for too (right to left).
- * Exported for the benchmark's floor, which asks pdf.js for the same.
- */
-export function operatorListUse(runs: readonly PositionedText[]): { pictures: boolean } | null {
-  if (isRightToLeftPage(runs)) return { pictures: true };
-  return tabularBaselines(runs) >= MIN_TABULAR_LINES ? { pictures: false } : null;
-}
-
-/** What the operator-list test reads of a run (pdf.js text items give the same fields). */
-export interface PositionedText {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-}
-
-/**
- * Runs on one baseline (within this fraction of their size) that build-lines joins into one line.
- * Generous on purpose: a page wrongly thought tabular costs one operator list, the other way a table.
- */
-const SAME_BASELINE_RATIO = 0.5;
-
-/** Baselines whose runs fall in two or more pieces apart (build-lines' span gap), a leading label not counted. */
-function tabularBaselines(runs: readonly PositionedText[]): number {
-  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
-  let count = 0;
-  let pieces: string[] = [];
-  const close = (): void => {
-    if (pieces.length > 0 && LABEL.test(pieces[0]!.trim())) pieces.shift();
-    if (pieces.length >= 2) count++;
-    pieces = [];
-  };
-  for (let i = 0; i < sorted.length; i++) {
-    const [previous, run] = [sorted[i - 1], sorted[i]!];
-    if (previous === undefined || Math.abs(run.y - previous.y) > SAME_BASELINE_RATIO * Math.max(previous.size, run.size)) {
-      close();
-      pieces.push(run.text);
-    } else if (run.x - (previous.x + previous.width) > SPAN_GAP_RATIO * Math.min(previous.size, run.size)) pieces.push(run.text);
-    else pieces[pieces.length - 1] += run.text;
-  }
-  close();
-  return count;
-}
-
 /** Arabic, Hebrew and their presentation forms. */
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g;
 
-function isRightToLeftPage(runs: readonly PositionedText[]): boolean {
+function isRightToLeftPage(runs: readonly TextRun[]): boolean {
   let rtl = 0;
   let all = 0;
   for (const run of runs) {

@@ -176,9 +176,12 @@ let queue: Promise<unknown> = Promise.resolve();
  * Runs `read` with pdf.js's warnings collected for it. The messages carry no document, so two
  * documents read at once in one thread could not be told apart: reads are run one after the
  * other (pdf.js works in this thread anyway, so little is lost). `read` is given a function to
- * name the page it starts reading. Other console.warn calls pass through untouched.
+ * name the page it starts reading, and the messages heard so far (they grow as it reads). Other
+ * console.warn calls pass through untouched.
  */
-export function collectingNotices<T>(read: (onPage: (page: number) => void) => Promise<T>): Promise<{ value: T; notices: PdfjsNotice[] }> {
+export function collectingNotices<T>(
+  read: (onPage: (page: number) => void, heard: readonly PdfjsNotice[]) => Promise<T>,
+): Promise<{ value: T; notices: PdfjsNotice[] }> {
   const run = async (): Promise<{ value: T; notices: PdfjsNotice[] }> => {
     const listener: Listener = { notices: [] };
     const original = console.warn;
@@ -193,7 +196,7 @@ export function collectingNotices<T>(read: (onPage: (page: number) => void) => P
     try {
       const value = await read((page) => {
         listener.page = page;
-      });
+      }, listener.notices);
       return { value, notices: listener.notices };
     } finally {
       console.warn = original;

@@ -12,6 +12,16 @@ describe('convert', () => {
     expect(Object.keys(timings)).toEqual([...STAGE_NAMES, 'validate']);
   });
 
+  it("A/61/187: reads the drawings of the annex timetable's page and of few others, never of every page", async () => {
+    const { document, drawnPages } = await convertPdf(new Uint8Array(readFileSync(REPLICA)), 'A_61_187-fr.pdf');
+    const tablePages = document.annexes.flatMap((annex) =>
+      annex.body.filter((block) => block.type === 'table').flatMap((block) => block.prov.map((p) => p.page)),
+    );
+    expect(tablePages).toEqual([20]);
+    expect(drawnPages).toContain(20);
+    expect(drawnPages.length).toBeLessThan(document.source.pages / 2);
+  });
+
   it('A/61/187: inspect returns the value of the stage asked for', async () => {
     const inspected = (await inspectStage(new Uint8Array(readFileSync(REPLICA)), 'A_61_187-fr.pdf', 'typography')) as {
       stage: string;

@@ -367,6 +367,7 @@ class BatchRun {
       ms: Math.round(result.ms),
       diagnostics: result.diagnostics,
       timings: Object.fromEntries(Object.entries(result.timings).map(([stage, ms]) => [stage, Math.round(ms * 10) / 10])),
+      drawnPages: result.drawnPages,
     });
     this.progress.converted(document.display, document.size, result.pages, result.ms);
   }

@@ -26,6 +26,8 @@ export type TaskResult =
       outputs: RenderedOutputs;
       /** Milliseconds per pipeline stage and per emitter (`emit.json`, …), for the benchmark. */
       timings: Record<string, number>;
+      /** Pages whose drawings pdf.js read besides their text. */
+      drawnPages: number[];
       /** Milliseconds from reading the file to the last emitter. */
       ms: number;
     }

@@ -8,7 +8,7 @@ import { SCHEMAS_DIR } from '../paths.js';
 import { compareKeys } from './inputs.js';
 import { writeFileAtomic } from './write.js';
 
-export const REPORT_VERSION = '1.0.0';
+export const REPORT_VERSION = '1.1.0';
 const REPORT_SCHEMA_ID = `urn:undoc:schema:report:${REPORT_VERSION}`;
 
 export type DocumentStatus = 'converted' | 'unchanged' | 'failed' | 'removed';
@@ -23,6 +23,7 @@ export interface ReportDocument {
   ms?: number;
   diagnostics?: number;
   timings?: Record<string, number>;
+  drawnPages?: number[];
 }
 
 export interface RunReport {

@@ -81,7 +81,7 @@ async function convertTask(task: ConvertTask): Promise<TaskResult> {
       pagesKept = pages;
       send({ type: 'page', id: task.id, page, pages });
     };
-    const { document, timings } = await convertPdf(data, task.file, task.pages ? { pages: task.pages, onPage } : { onPage });
+    const { document, timings, drawnPages } = await convertPdf(data, task.file, task.pages ? { pages: task.pages, onPage } : { onPage });
     const allTimings: Record<string, number> = { ...timings } as Record<string, number>;
     const outputs = renderOutputs(document, task.formats, (format, run) => {
       const emitStarted = performance.now();
@@ -96,6 +96,7 @@ async function convertTask(task: ConvertTask): Promise<TaskResult> {
       diagnostics: document.diagnostics.length,
       outputs,
       timings: allTimings,
+      drawnPages,
       ms: elapsed(),
     };
   } catch (error) {

@@ -36,7 +36,7 @@ export function findTables(pages: PageLines[], mastheadLines: number, source: Ex
     const skipped = page.number === 1 ? mastheadLines : 0;
     const rules = source.pages[page.number - 1]?.rules ?? [];
     const body = page.body.slice(skipped);
-    const tables = body.some((line) => CONTENTS_LABEL.test(line.text)) ? [] : tablesOfPage(body, rules, typography);
+    const tables = isContentsPage(body) ? [] : tablesOfPage(body, rules, typography);
     // A table running on from the previous page takes the plain lines above its first tabular one
     // (a wrapped stub) where they stand at a row's spacing, not a caption's distance above it.
     const first = tables[0];
@@ -64,6 +64,30 @@ export function findTables(pages: PageLines[], mastheadLines: number, source: Ex
     );
     return { ...page, body: [...page.body.slice(0, skipped), ...replaced], ...(tableNotes.length > 0 ? { tableNotes } : {}) };
   });
+}
+
+/**
+ * The pages on which a table may be found, so the pages whose drawn rules are worth reading
+ * (pdf.js reads a page's drawing in a second pass over its content, which about doubles the
+ * page's cost). Every table grows from a candidate region (candidateRegions); rules only widen a
+ * region, or make one of a single row of figures under a top rule (a "Variance" box). So a page
+ * with no region found without rules, and no line that could open such a box, has no table
+ * whatever its rules: exact, not a guess.
+ */
+export function pagesThatMayHoldTables(pages: PageLines[], mastheadLines: number, typography: Typography): number[] {
+  return pages
+    .filter((page) => {
+      const body = page.body.slice(page.number === 1 ? mastheadLines : 0);
+      if (isContentsPage(body)) return false;
+      if (candidateRegions(body, [], typography).length > 0) return true;
+      return body.some((line, k) => opensRegion(body, k, typography) && segmentsOf(line).some((s) => isNumeric(s.text)));
+    })
+    .map((page) => page.number);
+}
+
+/** A page of the contents list holds no table: its lines are entries (see structure/contents.ts). */
+function isContentsPage(body: Line[]): boolean {
+  return body.some((line) => CONTENTS_LABEL.test(line.text));
 }
 
 /** A table's note stands at most this many body line gaps under the table's last line, or under the note above. */
@@ -209,7 +233,7 @@ function candidateRegions(lines: Line[], rules: Rule[], typography: Typography):
   const regions: [number, number][] = [];
   let i = 0;
   while (i < lines.length) {
-    if (!isTabular(lines[i]!) || (opensParagraph(lines[i]!, typography) && !numberedRow(lines, i, typography))) {
+    if (!opensRegion(lines, i, typography)) {
       i++;
       continue;
     }
@@ -235,6 +259,12 @@ function candidateRegions(lines: Line[], rules: Rule[], typography: Typography):
     i = Math.max(lastTabular + 1, i + 1);
   }
   return regions;
+}
+
+/** A region opens at a line drawn in pieces that is no numbered paragraph. */
+function opensRegion(lines: Line[], k: number, typography: Typography): boolean {
+  const line = lines[k]!;
+  return isTabular(line) && !(opensParagraph(line, typography) && !numberedRow(lines, k, typography));
 }
 
 /** A line starting within this many points of a column's start is aligned with it. */

@@ -75,6 +75,9 @@ describe.skipIf(!HAVE_SHARED)('bad files mixed with the good replica (needs ../s
         outputs: ['out/A_61_187-fr.json', 'out/A_61_187-fr.md', 'out/A_61_187-fr.html', 'out/A_61_187-fr.annex-1-table-1.csv'],
       });
       expect(good.pages).toBeGreaterThan(0);
+      // The pdf.js work beyond text: the drawings of the annex timetable's page among few others.
+      expect(good.drawnPages).toContain(20);
+      expect(good.drawnPages.length).toBeLessThan(good.pages / 2);
     },
     CLI_TEST_TIMEOUT_MS,
   );

@@ -4,7 +4,7 @@ import { convertPdf } from '../../pipeline/convert.js';
 import { drawingOf } from '../../pipeline/extract-drawing.js';
 import type { ExtractedDocument, PageLines, Rule, TableBlock, TextRun, Typography } from '../../pipeline/model.js';
 import { buildLines } from '../../pipeline/stages/build-lines.js';
-import { findTables } from '../../pipeline/stages/find-tables.js';
+import { findTables, pagesThatMayHoldTables } from '../../pipeline/stages/find-tables.js';
 import { REPLICA_PDF } from '../e2e/shared.js';
 import { run } from './lines.js';
 
@@ -385,6 +385,88 @@ describe('find-tables: numbered rows', () => {
       '1–10 April',
       'Geneva',
     ]);
+  });
+});
+
+/** Pages given as runs and rules, through build-lines, as the tables stage and its page test see them. */
+function linedPages(pages: { runs: TextRun[]; rules: Rule[] }[]): { source: ExtractedDocument; lines: PageLines[] } {
+  const source: ExtractedDocument = {
+    file: 'x.pdf',
+    sha256: '',
+    tagged: false,
+    info: {},
+    pages: pages.map(({ runs, rules }, k) => ({ number: k + 1, width: 612, height: 792, runs, rules })),
+  };
+  const lines = buildLines(source).map((page, k) => ({ number: k + 1, width: 612, height: 792, body: page.lines, notes: [] }));
+  return { source, lines };
+}
+
+/** A page of justified prose, a title underlined by a rule. */
+const PROSE_PAGE = {
+  runs: [
+    run('Introduction', 72, 100, 10, 'f3', 60),
+    run('The Committee considered the report of the Secretary-General at its first meeting, and', 72, 130),
+    run('took note of the measures described in it, in particular those on the budget of the', 72, 142),
+    run('missions and on the accountability framework adopted by the General Assembly.', 72, 154),
+  ],
+  rules: [rule(72, 103, 132)],
+};
+
+/** Two rows of figures under their headings, between rules: a table. */
+const TABLE_PAGE = {
+  runs: [
+    run('Category', 72, 120, 9, 'f8', 40),
+    run('Apportionment', 300, 120, 9, 'f8', 60),
+    run('Expenditure', 400, 120, 9, 'f8', 50),
+    run('Military personnel', 72, 140, 9, 'f2', 80),
+    run('37 339.0', 310, 140, 9, 'f2', 32),
+    run('48 442.5', 410, 140, 9, 'f2', 32),
+    run('Civilian personnel', 72, 152, 9, 'f2', 80),
+    run('68 552.0', 310, 152, 9, 'f2', 32),
+    run('50 969.8', 410, 152, 9, 'f2', 32),
+  ],
+  rules: [rule(72, 110, 450), rule(72, 128, 450), rule(72, 158, 450)],
+};
+
+/** One row of figures under a ruled heading: a table only because of its rules (a "Variance" box). */
+const RULED_BOX_PAGE = {
+  runs: [
+    run('Variance', 300, 100, 9, 'f8', 40),
+    run('Total', 72, 120, 9, 'f2', 30),
+    run('1 234.5', 310, 120, 9, 'f2', 30),
+    run('(5.2)', 410, 120, 9, 'f2', 22),
+  ],
+  rules: [rule(72, 90, 450), rule(290, 106, 450), rule(72, 128, 450)],
+};
+
+describe('find-tables: the pages whose drawings are worth reading', () => {
+  it('lists a page with a table, and neither a page of prose nor a contents page, whatever they draw', () => {
+    const contents = {
+      runs: [run('Contents', 72, 100, 10, 'f3', 40), run('Introduction', 72, 130), run('3', 530, 130, 10, 'f2', 5)],
+      rules: [],
+    };
+    contents.runs.push(run('Budget', 72, 142), run('7', 530, 142, 10, 'f2', 5));
+    const { lines } = linedPages([PROSE_PAGE, TABLE_PAGE, contents]);
+    expect(pagesThatMayHoldTables(lines, 0, TYPOGRAPHY)).toEqual([2]);
+  });
+
+  it('lists a single row of figures, which its rules may make a table (a ruled "Variance" box)', () => {
+    const { lines } = linedPages([PROSE_PAGE, RULED_BOX_PAGE]);
+    expect(pagesThatMayHoldTables(lines, 0, TYPOGRAPHY)).toEqual([2]);
+  });
+
+  it("finds the same tables with the listed pages' rules alone as with every page's rules", () => {
+    const { source, lines } = linedPages([PROSE_PAGE, TABLE_PAGE, RULED_BOX_PAGE]);
+    const listed = new Set(pagesThatMayHoldTables(lines, 0, TYPOGRAPHY));
+    const onlyListed: ExtractedDocument = {
+      ...source,
+      pages: source.pages.map((page) => (listed.has(page.number) ? page : { ...page, rules: [] })),
+    };
+    const tables = (document: ExtractedDocument) =>
+      findTables(lines, 0, document, TYPOGRAPHY).map((page) => page.body.filter((line) => line.table).map((line) => line.table));
+    const withEveryRule = tables(source);
+    expect(withEveryRule.flat().length).toBeGreaterThan(0);
+    expect(tables(onlyListed)).toEqual(withEveryRule);
   });
 });
 
