@@ -102,6 +102,7 @@ export class ConversionWorker {
     return new Promise<TaskOutcome>((resolve) => {
       let timer: NodeJS.Timeout;
       let allowedMs = this.limit.baseMs;
+      let pagesReported = 0;
       const armTimer = (): void => {
         clearTimeout(timer);
         timer = setTimeout(
@@ -134,7 +135,9 @@ export class ConversionWorker {
           allowedMs = this.limit.baseMs + this.limit.perPageMs * message.pages;
           armTimer();
         }
-        onPage?.(message.page, message.pages);
+        // A message stands for every page up to its rank: each still gets its own event.
+        for (let page = pagesReported + 1; page <= message.page; page++) onPage?.(page, message.pages);
+        pagesReported = Math.max(pagesReported, message.page);
       };
       const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
         const how = signal ? `signal ${signal}` : `code ${code}`;

@@ -34,7 +34,9 @@ export type TaskResult =
   | { id: number; ok: false; reason: string; ms: number };
 
 /**
- * Everything a worker sends: as each page starts, its rank and the number of pages to read (the
- * progress line shows them; the first one also sets the time limit of a long document), then the result.
+ * Everything a worker sends: the rank of the page it has started and the number of pages to read
+ * (the progress line shows them; the first page's message also sets the time limit of a long
+ * document), then the result. Page messages come for the first and the last page and at most a few
+ * times a second between: each stands for every page up to its rank.
  */
 export type WorkerMessage = { type: 'page'; id: number; page: number; pages: number } | { type: 'result'; id: number; result: TaskResult };

@@ -18,6 +18,9 @@ import type { ConvertTask, TaskResult, WorkerMessage } from './protocol.js';
 
 if (!process.send) throw new Error('pipeline/cli/worker.js runs as a child process of `undoc convert`');
 
+/** How often at most a document's progress (the page it has reached) is sent, between its first and last pages. */
+const PAGE_MESSAGE_INTERVAL_MS = 100;
+
 function send(message: WorkerMessage): void {
   process.send!(message);
 }
@@ -75,10 +78,16 @@ async function convertTask(task: ConvertTask): Promise<TaskResult> {
   const data = await readRegularFile(task.path);
   if (typeof data === 'string') return { id: task.id, ok: false, reason: data, ms: elapsed() };
   try {
-    // Pages read so far are sent as they start, so progress shows work from the first page.
+    // Pages read so far are sent as they start, so progress shows work from the first page: the
+    // first and the last at once, the others at most every PAGE_MESSAGE_INTERVAL_MS (a message
+    // per page cost more than all the stages that group lines into blocks).
     let pagesKept = 0;
+    let lastSent = 0;
     const onPage = (page: number, pages: number): void => {
       pagesKept = pages;
+      const now = performance.now();
+      if (page > 1 && page < pages && now - lastSent < PAGE_MESSAGE_INTERVAL_MS) return;
+      lastSent = now;
       send({ type: 'page', id: task.id, page, pages });
     };
     const { document, timings, drawnPages } = await convertPdf(data, task.file, task.pages ? { pages: task.pages, onPage } : { onPage });
