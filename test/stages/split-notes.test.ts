@@ -167,4 +167,64 @@ describe('split-notes', () => {
     );
     expect(page!.notes.map((l) => l.text.slice(0, 3))).toEqual([')1(']);
   });
+
+  it('DP/FPA/2025/6 p.23: a small line at the foot opening "18." that the text calls with a raised "18" is a note, its number its marker', () => {
+    const small = { font: 'f2', size: 7.9, right: 539 };
+    const [page] = splitNotes(
+      pagesOf([
+        line('by other units or departments or requests for advice, which required further review and action. This', 93.6, 118.8, {
+          font: 'f2',
+          right: 553,
+          markers: [{ marker: '18', offset: 96 }],
+        }),
+        at('79. Table 6 below depicts the breakdown of cases opened in 2024, at headquarters and by region.', 657.5),
+        line('18. In 2024, OAIS sent nine referrals/advisory memoranda concerning nine of these non-cases to the', 94, 712.3, small),
+        line('Nations agency, where appropriate.', 94, 721.7, small),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.notes.map((l) => [l.text.slice(0, 14), markersOf(l).map((m) => [m.marker, m.offset])])).toEqual([
+      ['In 2024, OAIS ', [['18', 0]]],
+      ['Nations agency', []],
+    ]);
+    expect(page!.body.map((l) => l.text.slice(0, 4))).toEqual(['by o', '79. ']);
+  });
+
+  it('DP/FPA/2025/6: a small "19." line that no raised marker calls, and a called "18." in the upper part of the page, stay text', () => {
+    const small = { font: 'f2', size: 7.9, right: 539 };
+    const [page] = splitNotes(
+      pagesOf([
+        line('18. Small print high on the page, in a box.', 94, 200, small),
+        line('which required further review and action. This', 93.6, 500, {
+          font: 'f2',
+          right: 553,
+          markers: [{ marker: '18', offset: 41 }],
+        }),
+        line('19. For cases closed by case closure note, OAIS collected evidence.', 94, 712.3, small),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.notes).toEqual([]);
+    expect(page!.body.map((l) => l.text.slice(0, 4))).toEqual(['18. ', 'whic', '19. ']);
+  });
+
+  it("S/2025/472 p.1: a letter set smaller than the annexes' body, far above the page's note, stays text, and the note under it is the notes area", () => {
+    const letter = { font: 'f2', size: 10, right: 539 };
+    const note = { font: 'f2', size: 8.5, right: 539 };
+    const [page] = splitNotes(
+      pagesOf([
+        line('17 July 2025', 397, 98.4, letter),
+        line('The Permanent Mission of the Republic of Kenya to the United Nations has the', 147, 274.7, letter),
+        line('dated 10 July 2025 (see annex).*', 123, 310.7, letter),
+        line('* Circulated in the language of submission only in line with current liquidity management', 115, 708.1, note),
+        line('measures.', 123, 717.9, note),
+      ]),
+      { ...typography, bodySize: 12 },
+      collecting(),
+    );
+    expect(page!.notes.map((l) => l.text.slice(0, 12))).toEqual(['* Circulated', 'measures.']);
+    expect(page!.body.map((l) => l.text.slice(0, 12))).toEqual(['17 July 2025', 'The Permanen', 'dated 10 Jul']);
+  });
 });
