@@ -194,4 +194,32 @@ describe('link-footnotes', () => {
     // The text's markers resolve to the pages' notes only: the table's "a" is for its cells.
     expect(result.body[1]).toMatchObject({ text: 'The strengtha set.', footnoteRefs: [] });
   });
+
+  it('S/2025/153 p.13: an asterisk printed at the text\'s size after "(see annex I)." calls the "*" note of its page; one on a page without such a note stays text', () => {
+    const paragraph = (id: string, text: string, page: number) => ({
+      type: 'paragraph' as const,
+      id,
+      number: null,
+      text,
+      footnoteRefs: [],
+      prov: [{ page, bbox: [72, 400, 523, 412] as [number, number, number, number] }],
+    });
+    const result = linkFootnotes(
+      [notesPage(13, [line('* Circulated in the language of submission only.', 115, 708, { size: 8.5 })]), notesPage(14, [])],
+      {
+        body: [
+          paragraph('para-a', 'A UNIFIL convoy was attacked (see annex I). * Condemning the attack, Mr. Aoun stated:', 13),
+          paragraph('para-b', 'Grades marked * are provisional.', 14),
+        ],
+        annexes: [],
+      },
+      silent,
+    );
+    expect(result.footnotes.map((f) => [f.id, f.marker, f.page])).toEqual([['fn-star', '*', 13]]);
+    expect(result.body[0]).toMatchObject({
+      text: 'A UNIFIL convoy was attacked (see annex I). Condemning the attack, Mr. Aoun stated:',
+      footnoteRefs: [{ id: 'fn-star', offset: 43 }],
+    });
+    expect(result.body[1]).toMatchObject({ text: 'Grades marked * are provisional.', footnoteRefs: [] });
+  });
 });
