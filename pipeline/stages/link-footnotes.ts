@@ -71,10 +71,16 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
   const tables = [...structure.body, ...structure.annexes.flatMap((annex) => annex.body)].filter((b) => b.type === 'table');
   const notesOfTable = tableNotesByTable(tables, tableNotes);
 
+  // Two resolutions on one page number their notes from 1 each (E/2018/41-fr p.24): the page's
+  // markers take its notes with that marker in turn, the last one taking any further call.
+  const called = new Set<string>();
   const resolve = (marker: string, page: number): Footnote | undefined => {
     const candidates = byMarker.get(marker) ?? [];
+    const onPage = candidates.filter((n) => n.page === page);
+    const next = onPage.find((n) => !called.has(n.id)) ?? onPage.at(-1);
+    if (next) called.add(next.id);
     return (
-      candidates.find((n) => n.page === page) ??
+      next ??
       candidates.filter((n) => n.page > page).sort((a, b) => a.page - b.page)[0] ??
       candidates.filter((n) => n.page < page).sort((a, b) => b.page - a.page)[0]
     );

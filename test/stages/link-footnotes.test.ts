@@ -222,4 +222,41 @@ describe('link-footnotes', () => {
     });
     expect(result.body[1]).toMatchObject({ text: 'Grades marked * are provisional.', footnoteRefs: [] });
   });
+
+  it('E/2018/41-fr p.24: where two resolutions on one page number their notes from 1 each, the second "3" calls the second note 3', () => {
+    const paragraph = (id: string, text: string, offset: number) => ({
+      type: 'paragraph' as const,
+      id,
+      number: null,
+      text,
+      footnoteRefs: [{ marker: '3', page: 24, offset }],
+      prov: [{ page: 24, bbox: [72, 100, 523, 112] as [number, number, number, number] }],
+    });
+    const result = linkFootnotes(
+      [
+        notesPage(24, [
+          line('E/ESCWA/30/13.', 115, 594, { size: 8, markers: [{ marker: '3', offset: 0 }] }),
+          line('E/ESCWA/EDID/2017/IG.1/9/Report.', 115, 658, { size: 8, markers: [{ marker: '3', offset: 0 }] }),
+        ]),
+      ],
+      {
+        body: [
+          paragraph('para-a', 'les résultats obtenus pour l’exercice biennal 2016-2017,', 55),
+          paragraph('para-b', 'le rapport du Comité du transport sur sa dix-huitième session,', 61),
+          paragraph('para-c', 'déjà cité dans le rapport du Comité,', 35),
+        ],
+        annexes: [],
+      },
+      silent,
+    );
+    expect(result.footnotes.map((f) => [f.id, f.text])).toEqual([
+      ['fn-3', 'E/ESCWA/30/13.'],
+      ['fn-3-2', 'E/ESCWA/EDID/2017/IG.1/9/Report.'],
+    ]);
+    expect(result.body.map((b) => (b.type === 'paragraph' ? b.footnoteRefs.map((r) => r.id) : []))).toEqual([
+      ['fn-3'],
+      ['fn-3-2'],
+      ['fn-3-2'],
+    ]);
+  });
 });
