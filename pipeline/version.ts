@@ -14,4 +14,4 @@ export const PIPELINE_REVISION = 15;
 export const CONVERTER_VERSION = `${pkg.version}+r${PIPELINE_REVISION}`;
 
 /** Version of the JSON contract this build writes; equals the `$id` suffix of schemas/undoc.schema.json. */
-export const SCHEMA_VERSION = '1.3.0';
+export const SCHEMA_VERSION = '1.4.0';

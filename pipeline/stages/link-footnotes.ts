@@ -119,7 +119,13 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
   };
   return {
     body: structure.body.map(relinkBlock),
-    annexes: structure.annexes.map((annex) => ({ ...annex, body: annex.body.map(relinkBlock) })),
+    annexes: structure.annexes.map(({ footnoteRefs, ...annex }) => {
+      // A marker in the annex title ("Decisions of the third Meeting…¹") links as a heading's does, before the annex's body.
+      const title = annex.title !== null ? relink({ text: annex.title, footnoteRefs: footnoteRefs ?? [], prov: annex.prov }) : null;
+      const body = annex.body.map(relinkBlock);
+      if (title === null) return { ...annex, body };
+      return { ...annex, title: title.text, ...(title.footnoteRefs.length > 0 ? { footnoteRefs: title.footnoteRefs } : {}), body };
+    }),
     footnotes: allNotes,
   };
 }

@@ -259,4 +259,38 @@ describe('link-footnotes', () => {
       ['fn-3-2'],
     ]);
   });
+
+  it('TPNW/MSP/2025/11 p.13, E/2025/9/Add.12 p.3: an annex title\'s raised "1" and printed "*" link to the notes of its page', () => {
+    const annex = (id: string, title: string, page: number, footnoteRefs?: { marker: string; page: number; offset: number }[]) => ({
+      id,
+      label: 'Annex',
+      title,
+      ...(footnoteRefs ? { footnoteRefs } : {}),
+      prov: [{ page, bbox: [60, 73, 454, 123] as [number, number, number, number] }],
+      body: [],
+    });
+    const decisions = 'Decisions of the third Meeting of States Parties';
+    const result = linkFootnotes(
+      [
+        notesPage(3, [line('* Curricula vitae are issued without formal editing.', 115, 721, { size: 8.5 })]),
+        notesPage(13, [
+          line('Adopted by the Meeting at its 10th plenary meeting.', 115, 729, { size: 8, markers: [{ marker: '1', offset: 0 }] }),
+        ]),
+      ],
+      {
+        body: [],
+        annexes: [
+          annex('annex-1', 'Biographical information on candidates*', 3),
+          annex('annex-2', decisions, 13, [{ marker: '1', page: 13, offset: decisions.length }]),
+          annex('annex-3', 'Present membership', 14),
+        ],
+      },
+      silent,
+    );
+    expect(result.annexes.map((a) => [a.title, a.footnoteRefs])).toEqual([
+      ['Biographical information on candidates', [{ id: 'fn-star', offset: 38 }]],
+      [decisions, [{ id: 'fn-1', offset: decisions.length }]],
+      ['Present membership', undefined],
+    ]);
+  });
 });
