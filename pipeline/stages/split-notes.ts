@@ -51,6 +51,7 @@ export function splitNotes(pages: LinesPage[], typography: Typography, reporter:
         top > 0 &&
         lines[top - 1]!.size < bodySize - SIZE_TOLERANCE &&
         !RULE_LINE.test(lines[top - 1]!.text) &&
+        !CONTENTS_LEADER.test(lines[top - 1]!.text) &&
         !notesAreaEndsAbove(lines, top)
       )
         top--;
@@ -137,14 +138,21 @@ export function isRaisedMarkerBeside(line: Line, next: Line): boolean {
  * their notes at body size too, with raised markers (DP/2025/14, DP/2025/18).
  */
 function bodySizeNotesArea(lines: Line[], lineGap: number): Line[] {
+  let found: { start: number; number: number } | null = null;
   for (let start = lines.length - 1; start > 0; start--) {
     const line = lines[start]!;
     const gapAbove = line.y - lines[start - 1]!.y;
     const raised = markersOf(line).some((m) => m.offset === 0);
     if (gapAbove < (raised ? RAISED_NOTES_GAP_RATIO : SLASH_NOTES_GAP_RATIO) * lineGap) continue;
-    if (SLASH_NOTE_OPENING.test(line.text) || opensWithCalledMarker(line, lines.slice(0, start))) return lines.slice(start);
+    if (!SLASH_NOTE_OPENING.test(line.text) && !opensWithCalledMarker(line, lines.slice(0, start))) continue;
+    // Notes set apart from each other by a gap as wide (TD/B/CN.4/48 p.9: "1/ The principles…" then
+    // "2/ Strategic planning…"): an opening higher up with a smaller number is an earlier note of the area.
+    const number = parseInt(markersOf(line).find((m) => m.offset === 0)?.marker ?? line.text, 10);
+    if (found === null) found = { start, number };
+    else if (number < found.number) found = { start, number };
+    else break;
   }
-  return [];
+  return found === null ? [] : lines.slice(found.start);
 }
 
 /**
@@ -223,8 +231,15 @@ function takeCalledDottedOpenings(lines: Line[], pageHeight: number, bodySize: n
   });
 }
 
-/** The line opens with a note marker followed by note text (chart axis numbers have none). */
+/**
+ * Dot leaders running to a page number: a contents entry set small ("9 Annual report of the
+ * Administrator . . . . 6" in DP/2025/L.2's list of items on page 1), never a note.
+ */
+const CONTENTS_LEADER = /(?:\.\s?){4,}\s*[\d\-–\s]*$/;
+
+/** The line opens with a note marker followed by note text (chart axis numbers have none), and is no contents entry. */
 export function startsWithMarker(line: Line): boolean {
+  if (CONTENTS_LEADER.test(line.text)) return false;
   const opening = markersOf(line).some((m) => m.offset === 0) ? '' : NOTE_OPENING.exec(line.text)?.[0];
   return opening !== undefined && /\p{L}/u.test(line.text.slice(opening.length));
 }

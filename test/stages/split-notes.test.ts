@@ -227,4 +227,54 @@ describe('split-notes', () => {
     expect(page!.notes.map((l) => l.text.slice(0, 12))).toEqual(['* Circulated', 'measures.']);
     expect(page!.body.map((l) => l.text.slice(0, 12))).toEqual(['17 July 2025', 'The Permanen', 'dated 10 Jul']);
   });
+
+  it('DP/2025/L.2 p.1: a list of items set small at the foot, with dot leaders to its pages, is no notes area', () => {
+    const small = { font: 'f2', size: 9, right: 539 };
+    const [page] = splitNotes(
+      pagesOf([
+        at('The Executive Board will consider the following items:', 560),
+        line('8 Field visits . . . . . . . . . . . . . . . . . . . . . . . . 6', 80, 690, small),
+        line('UNDP segment', 100, 700, small),
+        line('9 Annual report of the Administrator . . . . . . . . . . . . 6', 80, 710, small),
+        line('10 Gender equality at UNDP . . . . . . . . . . . . . . . . . . 7', 80, 720, small),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.notes).toEqual([]);
+    expect(page!.body).toHaveLength(5);
+  });
+
+  it('S/2025/71/Rev.1 p.4: under a contents entry set small, the notes below it are still the notes area', () => {
+    const small = { font: 'f2', size: 8, right: 539 };
+    const [page] = splitNotes(
+      pagesOf([
+        at('Designation of individuals and entities, as at', 600),
+        line('31 December 2024. . . . . . . . . . . . . . . . . . . . . . . . . . 25', 80, 690, small),
+        line('1 See resolution 2734 (2024), para. 4.', 80, 710, small),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.notes.map((l) => l.text)).toEqual(['1 See resolution 2734 (2024), para. 4.']);
+  });
+
+  it('TD/B/CN.4/48 (1995) p.9: body-size "1/" and "2/" notes set as far apart as from the text are one notes area, both calls markers', () => {
+    const tdLines = { ...typography, lineGap: 10 };
+    const [page] = splitNotes(
+      pagesOf([
+        at('of the subjects. The Group reviewed the four technical reports 1/ completed', 500.2, 85),
+        at('in 1992 and another two 2/ finalized in 1993. The Group carried out a', 510.2, 85),
+        at('The Group considered training one of the most important domains where', 590.4, 85),
+        at('1/ The principles of modern port management and organization, TD/BC.4/AC.7/13;', 634.2, 93),
+        at('UNCTAD/SHIP/639; and The management and development of human resources in ports.', 663.3, 79),
+        at('2/ Strategic planning for port authorities, UNCTAD/SHIP/646; and Sustainable', 692.4, 93),
+        at('UNCTAD/SDD/PORT/1.', 706.9, 79),
+      ]),
+      tdLines,
+      collecting(),
+    );
+    expect(page!.notes.map((l) => l.text.slice(0, 8))).toEqual(['1/ The p', 'UNCTAD/S', '2/ Strat', 'UNCTAD/S']);
+    expect(page!.body.map((l) => markersOf(l).map((m) => m.marker))).toEqual([['1'], ['2'], []]);
+  });
 });
