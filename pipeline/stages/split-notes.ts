@@ -116,12 +116,19 @@ function joinRaisedNoteMarkers(lines: Line[], pageHeight: number, bodySize: numb
   return out;
 }
 
-/** `line` is a lone note marker raised beside the start of `next`, at the same size. */
+/**
+ * A superscript marker is set down to this share of its note's size (DP/2025/23 p.15: a 6.96 pt
+ * "5" raised beside its 7.92 pt note).
+ */
+const RAISED_MARKER_MIN_SIZE_RATIO = 0.6;
+
+/** `line` is a lone note marker raised beside the start of `next`, at its size or a superscript's. */
 export function isRaisedMarkerBeside(line: Line, next: Line): boolean {
   const lift = next.y - line.y;
   return (
     LONE_MARKER.test(line.text) &&
-    Math.abs(next.size - line.size) <= SIZE_TOLERANCE &&
+    line.size <= next.size + SIZE_TOLERANCE &&
+    line.size >= RAISED_MARKER_MIN_SIZE_RATIO * next.size &&
     lift > 0 &&
     lift <= RAISED_MARKER_MAX_LIFT * line.size &&
     next.x >= line.right - SIZE_TOLERANCE &&

@@ -277,4 +277,25 @@ describe('split-notes', () => {
     expect(page!.notes.map((l) => l.text.slice(0, 8))).toEqual(['1/ The p', 'UNCTAD/S', '2/ Strat', 'UNCTAD/S']);
     expect(page!.body.map((l) => markersOf(l).map((m) => m.marker))).toEqual([['1'], ['2'], []]);
   });
+
+  it('DP/2025/23 p.15: a note marker raised alone in superscript, smaller than its note, opens the notes area with that marker', () => {
+    const [page] = splitNotes(
+      pagesOf([
+        at('regional window and consolidated development-effectiveness line rise modestly versus latest 2022-', 695.71, 85.7),
+        line('5', 72.02, 725.5, { font: 'f2', size: 6.96, right: 75.5 }),
+        line('Latest estimates for 2022-2025 exclude Regular Resources Programme expenditure of $52.4 million', 77.54, 730.06, {
+          font: 'f2',
+          size: 7.92,
+          right: 538,
+        }),
+        line('19 Rapid Response Facility.', 72.02, 739.9, { font: 'f2', size: 7.92, right: 162 }),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.notes.map((l) => [l.text.slice(0, 16), l.x])).toEqual([
+      ['5 Latest estimat', 72.02],
+      ['19 Rapid Respons', 72.02],
+    ]);
+  });
 });
