@@ -401,6 +401,8 @@ export interface Annex<Ref = FootnoteRef> {
   /** As printed: `Annex`, `Annexe II`, `Enclosure`. */
   label: string;
   title: string | null;
+  /** The footnote markers that stood in the title ("Decisions of the third Meeting…¹"); absent where it had none. */
+  footnoteRefs?: Ref[];
   /** Where the label and the title were printed. */
   prov: Provenance[];
   body: Block<Ref>[];

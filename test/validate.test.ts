@@ -98,7 +98,7 @@ describe('validateDocument', () => {
     {
       what: 'another schema version',
       change: (d) => ((d as { schemaVersion: string }).schemaVersion = '2.0.0'),
-      message: '/schemaVersion: must be "1.3.0"',
+      message: '/schemaVersion: must be "1.4.0"',
     },
     {
       what: 'an unknown furniture kind',

@@ -230,7 +230,7 @@ function writeAnnex(annex: Annex, context: HtmlContext): void {
   context.lines.push(`<section id="${escapeHtml(annex.id)}" class="annex"${provenanceAttributes(annex.prov)}>`);
   context.lines.push(`<h${ANNEX_LABEL_RANK}>${escapeHtml(annex.label)}</h${ANNEX_LABEL_RANK}>`);
   if (annex.title !== null) {
-    context.lines.push(`<h${ANNEX_TITLE_RANK}>${escapeHtml(annex.title)}</h${ANNEX_TITLE_RANK}>`);
+    context.lines.push(`<h${ANNEX_TITLE_RANK}>${inlineWithRefs(annex.title, annex.footnoteRefs ?? [], context)}</h${ANNEX_TITLE_RANK}>`);
   }
   writeBlocks(annex.body, annexParentRank(annex), context);
   context.lines.push('</section>');

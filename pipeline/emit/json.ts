@@ -130,7 +130,16 @@ function orderedMetadata(metadata: Metadata): Metadata {
 }
 
 function orderedAnnex(annex: Annex): Annex {
-  return { id: annex.id, label: annex.label, title: annex.title, prov: orderedProvenance(annex.prov), body: annex.body.map(orderedBlock) };
+  // The title's markers (since schema 1.4.0) stand right after the title they stood in.
+  const refs = annex.footnoteRefs === undefined ? {} : { footnoteRefs: annex.footnoteRefs.map(orderedRef) };
+  return {
+    id: annex.id,
+    label: annex.label,
+    title: annex.title,
+    ...refs,
+    prov: orderedProvenance(annex.prov),
+    body: annex.body.map(orderedBlock),
+  };
 }
 
 function orderedFootnote(footnote: Footnote): Footnote {

@@ -234,7 +234,8 @@ function writeBlocks(blocks: readonly Block[], parentRank: number, context: Mark
 
 function writeAnnex(annex: Annex, context: MarkdownContext): void {
   context.blocks.push(`${'#'.repeat(ANNEX_LABEL_RANK)} ${escapeInline(annex.label)}`);
-  if (annex.title !== null) context.blocks.push(`${'#'.repeat(ANNEX_TITLE_RANK)} ${escapeInline(annex.title)}`);
+  if (annex.title !== null)
+    context.blocks.push(`${'#'.repeat(ANNEX_TITLE_RANK)} ${inlineWithRefs(annex.title, annex.footnoteRefs ?? [], context)}`);
   writeBlocks(annex.body, annexParentRank(annex), context);
 }
 

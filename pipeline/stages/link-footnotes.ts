@@ -18,13 +18,14 @@ import type {
   Line,
   LinkedContent,
   PageLines,
+  Provenance,
   Reporter,
   Structure,
   TableBlock,
   TableCell,
 } from '../model.js';
 import { provenanceOf } from '../provenance.js';
-import { anchored, insert } from '../text/anchored-text.js';
+import { anchored, insert, removeRanges, withAnchors } from '../text/anchored-text.js';
 import { markersOf } from '../text/line-anchors.js';
 import { joinLines, vocabularyOf } from './join-text.js';
 import { NOTE_OPENING } from './split-notes.js';
@@ -70,18 +71,24 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
   const tables = [...structure.body, ...structure.annexes.flatMap((annex) => annex.body)].filter((b) => b.type === 'table');
   const notesOfTable = tableNotesByTable(tables, tableNotes);
 
+  // Two resolutions on one page number their notes from 1 each (E/2018/41-fr p.24): the page's
+  // markers take its notes with that marker in turn, the last one taking any further call.
+  const called = new Set<string>();
   const resolve = (marker: string, page: number): Footnote | undefined => {
     const candidates = byMarker.get(marker) ?? [];
+    const onPage = candidates.filter((n) => n.page === page);
+    const next = onPage.find((n) => !called.has(n.id)) ?? onPage.at(-1);
+    if (next) called.add(next.id);
     return (
-      candidates.find((n) => n.page === page) ??
+      next ??
       candidates.filter((n) => n.page > page).sort((a, b) => a.page - b.page)[0] ??
       candidates.filter((n) => n.page < page).sort((a, b) => b.page - a.page)[0]
     );
   };
-  const relink = <T extends { text: string; footnoteRefs: FootnoteDraft[] }>(
+  const relink = <T extends { text: string; footnoteRefs: FootnoteDraft[]; prov?: Provenance[] }>(
     node: T,
   ): Omit<T, 'footnoteRefs'> & { footnoteRefs: FootnoteRef[] } => {
-    const marked = anchored(node.text, node.footnoteRefs);
+    const marked = takePrintedStarCalls(anchored(node.text, node.footnoteRefs), node.prov ?? [], footnotes);
     const notes = marked.anchors.map((draft) => resolve(draft.marker, draft.page));
     const unmatched = notes.flatMap((note, index) => (note ? [] : [index]));
     let content: AnchoredText = marked;
@@ -112,9 +119,45 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
   };
   return {
     body: structure.body.map(relinkBlock),
-    annexes: structure.annexes.map((annex) => ({ ...annex, body: annex.body.map(relinkBlock) })),
+    annexes: structure.annexes.map(({ footnoteRefs, ...annex }) => {
+      // A marker in the annex title ("Decisions of the third Meeting…¹") links as a heading's does, before the annex's body.
+      const title = annex.title !== null ? relink({ text: annex.title, footnoteRefs: footnoteRefs ?? [], prov: annex.prov }) : null;
+      const body = annex.body.map(relinkBlock);
+      if (title === null) return { ...annex, body };
+      return { ...annex, title: title.text, ...(title.footnoteRefs.length > 0 ? { footnoteRefs: title.footnoteRefs } : {}), body };
+    }),
     footnotes: allNotes,
   };
+}
+
+/**
+ * An asterisk printed at the text's size, not raised: "(see annex I). *" (S/2025/153 p.13),
+ * "(4–7 February 2025)*" (E/2025/34 (Part I)), after a word, a figure or a closing sign, alone or
+ * after one space, and followed by a space, a punctuation mark or the end.
+ */
+const PRINTED_STAR_CALL = /(?<=[\p{L}\p{N}).,;:”’\]]) ?(\*{1,3})(?=[\s,.;:)]|$)/gu;
+
+/**
+ * Printed asterisks that call a note: a block's "*" becomes a marker where a note "*" stands on one
+ * of the block's pages (prose has no other use for a lone asterisk after a word); elsewhere it
+ * stays text.
+ */
+function takePrintedStarCalls(
+  marked: AnchoredText<FootnoteDraft>,
+  prov: readonly Provenance[],
+  notes: readonly Footnote[],
+): AnchoredText<FootnoteDraft> {
+  const pages = new Set(prov.map((p) => p.page));
+  const calls = [...marked.text.matchAll(PRINTED_STAR_CALL)].flatMap((call) => {
+    const note = notes.find((n) => n.marker === call[1] && pages.has(n.page));
+    return note ? [{ call, page: note.page }] : [];
+  });
+  if (calls.length === 0) return marked;
+  const drafts = calls.map(({ call, page }) => ({ marker: call[1]!, page, offset: call.index }));
+  return removeRanges(
+    withAnchors(marked, drafts),
+    calls.map(({ call }) => [call.index, call.index + call[0].length] as const),
+  );
 }
 
 /** A table's notes stand this close above its bottom edge at most (points), where boxes round. */

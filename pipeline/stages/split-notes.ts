@@ -5,7 +5,8 @@
  * first line opens with a note marker, or everything under a typed separator rule (`_____`),
  * whatever its size (older layouts set notes at body size), or, in 1990s layouts whose rule is
  * drawn, the lines from a "1/" opening, or from an opening the text calls with a raised marker,
- * after a wide gap. Where notes open with "1/", the text's inline " 1/" calls become markers.
+ * after a wide gap. Where notes open with "1/", the text's inline " 1/" calls become markers. A small
+ * line at the foot opening "18." that the page's text calls with a raised "18" opens a note too.
  */
 import type { Line, LinesPage, PageLines, Reporter, Typography } from '../model.js';
 import { insert, removeRanges, withAnchors } from '../text/anchored-text.js';
@@ -38,7 +39,7 @@ export function splitNotes(pages: LinesPage[], typography: Typography, reporter:
   const { bodySize, lineGap } = typography;
   const split = pages.map((page) => {
     const notes = new Set<Line>();
-    const lines = joinRaisedNoteMarkers(page.lines, page.height, bodySize);
+    const lines = takeCalledDottedOpenings(joinRaisedNoteMarkers(page.lines, page.height, bodySize), page.height, bodySize);
     // Under a typed rule, everything is notes.
     const ruleIndex = lines.findIndex((line) => RULE_LINE.test(line.text) && line.y > RULE_MIN_DEPTH * page.height);
     if (ruleIndex >= 0 && lines.slice(ruleIndex + 1).some((line) => startsWithMarker(line))) {
@@ -46,7 +47,14 @@ export function splitNotes(pages: LinesPage[], typography: Typography, reporter:
     } else {
       // Bottom-up: the small lines under the last body-size line.
       let top = lines.length;
-      while (top > 0 && lines[top - 1]!.size < bodySize - SIZE_TOLERANCE && !RULE_LINE.test(lines[top - 1]!.text)) top--;
+      while (
+        top > 0 &&
+        lines[top - 1]!.size < bodySize - SIZE_TOLERANCE &&
+        !RULE_LINE.test(lines[top - 1]!.text) &&
+        !CONTENTS_LEADER.test(lines[top - 1]!.text) &&
+        !notesAreaEndsAbove(lines, top)
+      )
+        top--;
       const area = lines.slice(top);
       if (area.length > 0 && startsWithMarker(area[0]!)) for (const line of area) notes.add(line);
       else {
@@ -62,6 +70,19 @@ export function splitNotes(pages: LinesPage[], typography: Typography, reporter:
     return { number: page.number, width: page.width, height: page.height, body, notes: lines.filter((line) => notes.has(line)) };
   });
   return takeInlineSlashMarkers(split);
+}
+
+/**
+ * A notes area is one run of lines: a gap wider than this many of its own font sizes above a
+ * small line ends it (S/2025/472 p.1: a 10 pt letter over 12 pt annexes stands 30 sizes above its
+ * 8.5 pt note, and is no note).
+ */
+const NOTES_AREA_MAX_GAP = 4;
+
+/** The small line at `top` stands so far under the line above it that the notes area cannot reach up to that line. */
+function notesAreaEndsAbove(lines: Line[], top: number): boolean {
+  const below = lines[top];
+  return below !== undefined && below.y - lines[top - 1]!.y > NOTES_AREA_MAX_GAP * below.size;
 }
 
 /** A note's marker alone on a line: "1", "a", "*". */
@@ -95,12 +116,19 @@ function joinRaisedNoteMarkers(lines: Line[], pageHeight: number, bodySize: numb
   return out;
 }
 
-/** `line` is a lone note marker raised beside the start of `next`, at the same size. */
+/**
+ * A superscript marker is set down to this share of its note's size (DP/2025/23 p.15: a 6.96 pt
+ * "5" raised beside its 7.92 pt note).
+ */
+const RAISED_MARKER_MIN_SIZE_RATIO = 0.6;
+
+/** `line` is a lone note marker raised beside the start of `next`, at its size or a superscript's. */
 export function isRaisedMarkerBeside(line: Line, next: Line): boolean {
   const lift = next.y - line.y;
   return (
     LONE_MARKER.test(line.text) &&
-    Math.abs(next.size - line.size) <= SIZE_TOLERANCE &&
+    line.size <= next.size + SIZE_TOLERANCE &&
+    line.size >= RAISED_MARKER_MIN_SIZE_RATIO * next.size &&
     lift > 0 &&
     lift <= RAISED_MARKER_MAX_LIFT * line.size &&
     next.x >= line.right - SIZE_TOLERANCE &&
@@ -117,14 +145,21 @@ export function isRaisedMarkerBeside(line: Line, next: Line): boolean {
  * their notes at body size too, with raised markers (DP/2025/14, DP/2025/18).
  */
 function bodySizeNotesArea(lines: Line[], lineGap: number): Line[] {
+  let found: { start: number; number: number } | null = null;
   for (let start = lines.length - 1; start > 0; start--) {
     const line = lines[start]!;
     const gapAbove = line.y - lines[start - 1]!.y;
     const raised = markersOf(line).some((m) => m.offset === 0);
     if (gapAbove < (raised ? RAISED_NOTES_GAP_RATIO : SLASH_NOTES_GAP_RATIO) * lineGap) continue;
-    if (SLASH_NOTE_OPENING.test(line.text) || opensWithCalledMarker(line, lines.slice(0, start))) return lines.slice(start);
+    if (!SLASH_NOTE_OPENING.test(line.text) && !opensWithCalledMarker(line, lines.slice(0, start))) continue;
+    // Notes set apart from each other by a gap as wide (TD/B/CN.4/48 p.9: "1/ The principles…" then
+    // "2/ Strategic planning…"): an opening higher up with a smaller number is an earlier note of the area.
+    const number = parseInt(markersOf(line).find((m) => m.offset === 0)?.marker ?? line.text, 10);
+    if (found === null) found = { start, number };
+    else if (number < found.number) found = { start, number };
+    else break;
   }
-  return [];
+  return found === null ? [] : lines.slice(found.start);
 }
 
 /**
@@ -179,8 +214,39 @@ function takeInlineSlashMarkers(pages: PageLines[]): PageLines[] {
   return pages.map((page) => ({ ...page, body: page.body.map(take) }));
 }
 
-/** The line opens with a note marker followed by note text (chart axis numbers have none). */
+/** "18. In 2024, OAIS sent…": a note opening with its number and a period, printed, not raised. */
+const DOTTED_NOTE_OPENING = /^(\d{1,3})\.\s+(?=\p{L})/u;
+
+/**
+ * Some templates print a note's number with a period, at the note's size (DP/FPA/2025/6 p.23: "18.
+ * In 2024, OAIS sent…" at 7.9 pt under 10 pt text that calls it with a raised "18"). A numbered
+ * paragraph opens the same way, so only a line smaller than the body, in the lower part of the
+ * page, whose number a raised marker of the larger text above calls, is taken for a note: its
+ * number becomes the note's raised marker, as build-lines makes one of a raised run.
+ */
+function takeCalledDottedOpenings(lines: Line[], pageHeight: number, bodySize: number): Line[] {
+  const called = new Set(
+    lines.filter((line) => line.size >= bodySize - SIZE_TOLERANCE).flatMap((line) => markersOf(line).map((m) => m.marker)),
+  );
+  if (called.size === 0) return lines;
+  return lines.map((line) => {
+    const opening = DOTTED_NOTE_OPENING.exec(line.text);
+    if (!opening || !called.has(opening[1]!) || line.size >= bodySize - SIZE_TOLERANCE || line.y <= RULE_MIN_DEPTH * pageHeight)
+      return line;
+    const marked = withAnchors(line, [{ kind: 'marker' as const, marker: opening[1]!, offset: 0 }]);
+    return { ...line, ...removeRanges(marked, [[0, opening[0].length]]) };
+  });
+}
+
+/**
+ * Dot leaders running to a page number: a contents entry set small ("9 Annual report of the
+ * Administrator . . . . 6" in DP/2025/L.2's list of items on page 1), never a note.
+ */
+const CONTENTS_LEADER = /(?:\.\s?){4,}\s*[\d\-–\s]*$/;
+
+/** The line opens with a note marker followed by note text (chart axis numbers have none), and is no contents entry. */
 export function startsWithMarker(line: Line): boolean {
+  if (CONTENTS_LEADER.test(line.text)) return false;
   const opening = markersOf(line).some((m) => m.offset === 0) ? '' : NOTE_OPENING.exec(line.text)?.[0];
   return opening !== undefined && /\p{L}/u.test(line.text.slice(opening.length));
 }

@@ -43,7 +43,7 @@ export function paragraph(number: string | null, text: string, items?: Array<[st
 
 export function version(language: string | null, body: Block[], annexes: Annex[] = []): UnDocument {
   return {
-    schemaVersion: '1.3.0',
+    schemaVersion: '1.4.0',
     source: { file: `E_2018_41-E_ESCWA_30_18_Report-${language}.pdf`, sha256: '0'.repeat(64), pages: 40 },
     metadata: {
       symbol: 'E/2018/41',

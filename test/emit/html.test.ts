@@ -91,6 +91,14 @@ describe('toHtml on A/61/187 (French)', () => {
     expect(items.first().find('ul.items > li').text()).toBe('i) Respect des droits humains;');
   });
 
+  it('TPNW/MSP/2025/11 annex II: a marker in the annex title links from its heading to the note', () => {
+    const document = a61187();
+    document.annexes[0]!.footnoteRefs = [{ id: 'fn-1', offset: document.annexes[0]!.title!.length }];
+    const $ = page(document);
+    expect($('section#annex-1 > h3 sup a.note-ref').attr('href')).toBe('#fn-1');
+    expect(linkProblems($)).toEqual([]);
+  });
+
   it('writes the annex as a section with label, title and its own outline', () => {
     const annex = $('section#annex-1.annex');
     expect(annex.children('h2').text()).toBe('Annexe');

@@ -17,7 +17,7 @@ describe('toJson', () => {
     const first = toJson(a61187());
     expect(toJson(a61187())).toBe(first);
     expect(first.endsWith('}\n')).toBe(true);
-    expect(first.split('\n')[1]).toBe('  "schemaVersion": "1.3.0",');
+    expect(first.split('\n')[1]).toBe('  "schemaVersion": "1.4.0",');
   });
 
   it('does not depend on the order in which the pipeline set the keys', () => {

@@ -64,6 +64,12 @@ describe('toMarkdown on A/61/187 (French)', () => {
     expect(all[annex + 2]).toBe('#### Séance du matin');
   });
 
+  it('TPNW/MSP/2025/11 annex II: a marker in the annex title is a footnote reference in its heading', () => {
+    const document = a61187();
+    document.annexes[0]!.footnoteRefs = [{ id: 'fn-1', offset: document.annexes[0]!.title!.length }];
+    expect(blocks(toMarkdown(document))).toContain('### Programme de rencontres interactives informelles[^1]');
+  });
+
   it('writes tables as GFM tables, first row as header, short rows padded', () => {
     expect(blocks(markdown)).toContain(
       ['| Heure | Séance |', '| --- | --- |', '| 10 heures-10 h 30 | Séance inaugurale |', '| 10 h 30-13 heures |  |'].join('\n'),

@@ -194,4 +194,103 @@ describe('link-footnotes', () => {
     // The text's markers resolve to the pages' notes only: the table's "a" is for its cells.
     expect(result.body[1]).toMatchObject({ text: 'The strengtha set.', footnoteRefs: [] });
   });
+
+  it('S/2025/153 p.13: an asterisk printed at the text\'s size after "(see annex I)." calls the "*" note of its page; one on a page without such a note stays text', () => {
+    const paragraph = (id: string, text: string, page: number) => ({
+      type: 'paragraph' as const,
+      id,
+      number: null,
+      text,
+      footnoteRefs: [],
+      prov: [{ page, bbox: [72, 400, 523, 412] as [number, number, number, number] }],
+    });
+    const result = linkFootnotes(
+      [notesPage(13, [line('* Circulated in the language of submission only.', 115, 708, { size: 8.5 })]), notesPage(14, [])],
+      {
+        body: [
+          paragraph('para-a', 'A UNIFIL convoy was attacked (see annex I). * Condemning the attack, Mr. Aoun stated:', 13),
+          paragraph('para-b', 'Grades marked * are provisional.', 14),
+        ],
+        annexes: [],
+      },
+      silent,
+    );
+    expect(result.footnotes.map((f) => [f.id, f.marker, f.page])).toEqual([['fn-star', '*', 13]]);
+    expect(result.body[0]).toMatchObject({
+      text: 'A UNIFIL convoy was attacked (see annex I). Condemning the attack, Mr. Aoun stated:',
+      footnoteRefs: [{ id: 'fn-star', offset: 43 }],
+    });
+    expect(result.body[1]).toMatchObject({ text: 'Grades marked * are provisional.', footnoteRefs: [] });
+  });
+
+  it('E/2018/41-fr p.24: where two resolutions on one page number their notes from 1 each, the second "3" calls the second note 3', () => {
+    const paragraph = (id: string, text: string, offset: number) => ({
+      type: 'paragraph' as const,
+      id,
+      number: null,
+      text,
+      footnoteRefs: [{ marker: '3', page: 24, offset }],
+      prov: [{ page: 24, bbox: [72, 100, 523, 112] as [number, number, number, number] }],
+    });
+    const result = linkFootnotes(
+      [
+        notesPage(24, [
+          line('E/ESCWA/30/13.', 115, 594, { size: 8, markers: [{ marker: '3', offset: 0 }] }),
+          line('E/ESCWA/EDID/2017/IG.1/9/Report.', 115, 658, { size: 8, markers: [{ marker: '3', offset: 0 }] }),
+        ]),
+      ],
+      {
+        body: [
+          paragraph('para-a', 'les résultats obtenus pour l’exercice biennal 2016-2017,', 55),
+          paragraph('para-b', 'le rapport du Comité du transport sur sa dix-huitième session,', 61),
+          paragraph('para-c', 'déjà cité dans le rapport du Comité,', 35),
+        ],
+        annexes: [],
+      },
+      silent,
+    );
+    expect(result.footnotes.map((f) => [f.id, f.text])).toEqual([
+      ['fn-3', 'E/ESCWA/30/13.'],
+      ['fn-3-2', 'E/ESCWA/EDID/2017/IG.1/9/Report.'],
+    ]);
+    expect(result.body.map((b) => (b.type === 'paragraph' ? b.footnoteRefs.map((r) => r.id) : []))).toEqual([
+      ['fn-3'],
+      ['fn-3-2'],
+      ['fn-3-2'],
+    ]);
+  });
+
+  it('TPNW/MSP/2025/11 p.13, E/2025/9/Add.12 p.3: an annex title\'s raised "1" and printed "*" link to the notes of its page', () => {
+    const annex = (id: string, title: string, page: number, footnoteRefs?: { marker: string; page: number; offset: number }[]) => ({
+      id,
+      label: 'Annex',
+      title,
+      ...(footnoteRefs ? { footnoteRefs } : {}),
+      prov: [{ page, bbox: [60, 73, 454, 123] as [number, number, number, number] }],
+      body: [],
+    });
+    const decisions = 'Decisions of the third Meeting of States Parties';
+    const result = linkFootnotes(
+      [
+        notesPage(3, [line('* Curricula vitae are issued without formal editing.', 115, 721, { size: 8.5 })]),
+        notesPage(13, [
+          line('Adopted by the Meeting at its 10th plenary meeting.', 115, 729, { size: 8, markers: [{ marker: '1', offset: 0 }] }),
+        ]),
+      ],
+      {
+        body: [],
+        annexes: [
+          annex('annex-1', 'Biographical information on candidates*', 3),
+          annex('annex-2', decisions, 13, [{ marker: '1', page: 13, offset: decisions.length }]),
+          annex('annex-3', 'Present membership', 14),
+        ],
+      },
+      silent,
+    );
+    expect(result.annexes.map((a) => [a.title, a.footnoteRefs])).toEqual([
+      ['Biographical information on candidates', [{ id: 'fn-star', offset: 38 }]],
+      [decisions, [{ id: 'fn-1', offset: decisions.length }]],
+      ['Present membership', undefined],
+    ]);
+  });
 });

@@ -167,4 +167,135 @@ describe('split-notes', () => {
     );
     expect(page!.notes.map((l) => l.text.slice(0, 3))).toEqual([')1(']);
   });
+
+  it('DP/FPA/2025/6 p.23: a small line at the foot opening "18." that the text calls with a raised "18" is a note, its number its marker', () => {
+    const small = { font: 'f2', size: 7.9, right: 539 };
+    const [page] = splitNotes(
+      pagesOf([
+        line('by other units or departments or requests for advice, which required further review and action. This', 93.6, 118.8, {
+          font: 'f2',
+          right: 553,
+          markers: [{ marker: '18', offset: 96 }],
+        }),
+        at('79. Table 6 below depicts the breakdown of cases opened in 2024, at headquarters and by region.', 657.5),
+        line('18. In 2024, OAIS sent nine referrals/advisory memoranda concerning nine of these non-cases to the', 94, 712.3, small),
+        line('Nations agency, where appropriate.', 94, 721.7, small),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.notes.map((l) => [l.text.slice(0, 14), markersOf(l).map((m) => [m.marker, m.offset])])).toEqual([
+      ['In 2024, OAIS ', [['18', 0]]],
+      ['Nations agency', []],
+    ]);
+    expect(page!.body.map((l) => l.text.slice(0, 4))).toEqual(['by o', '79. ']);
+  });
+
+  it('DP/FPA/2025/6: a small "19." line that no raised marker calls, and a called "18." in the upper part of the page, stay text', () => {
+    const small = { font: 'f2', size: 7.9, right: 539 };
+    const [page] = splitNotes(
+      pagesOf([
+        line('18. Small print high on the page, in a box.', 94, 200, small),
+        line('which required further review and action. This', 93.6, 500, {
+          font: 'f2',
+          right: 553,
+          markers: [{ marker: '18', offset: 41 }],
+        }),
+        line('19. For cases closed by case closure note, OAIS collected evidence.', 94, 712.3, small),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.notes).toEqual([]);
+    expect(page!.body.map((l) => l.text.slice(0, 4))).toEqual(['18. ', 'whic', '19. ']);
+  });
+
+  it("S/2025/472 p.1: a letter set smaller than the annexes' body, far above the page's note, stays text, and the note under it is the notes area", () => {
+    const letter = { font: 'f2', size: 10, right: 539 };
+    const note = { font: 'f2', size: 8.5, right: 539 };
+    const [page] = splitNotes(
+      pagesOf([
+        line('17 July 2025', 397, 98.4, letter),
+        line('The Permanent Mission of the Republic of Kenya to the United Nations has the', 147, 274.7, letter),
+        line('dated 10 July 2025 (see annex).*', 123, 310.7, letter),
+        line('* Circulated in the language of submission only in line with current liquidity management', 115, 708.1, note),
+        line('measures.', 123, 717.9, note),
+      ]),
+      { ...typography, bodySize: 12 },
+      collecting(),
+    );
+    expect(page!.notes.map((l) => l.text.slice(0, 12))).toEqual(['* Circulated', 'measures.']);
+    expect(page!.body.map((l) => l.text.slice(0, 12))).toEqual(['17 July 2025', 'The Permanen', 'dated 10 Jul']);
+  });
+
+  it('DP/2025/L.2 p.1: a list of items set small at the foot, with dot leaders to its pages, is no notes area', () => {
+    const small = { font: 'f2', size: 9, right: 539 };
+    const [page] = splitNotes(
+      pagesOf([
+        at('The Executive Board will consider the following items:', 560),
+        line('8 Field visits . . . . . . . . . . . . . . . . . . . . . . . . 6', 80, 690, small),
+        line('UNDP segment', 100, 700, small),
+        line('9 Annual report of the Administrator . . . . . . . . . . . . 6', 80, 710, small),
+        line('10 Gender equality at UNDP . . . . . . . . . . . . . . . . . . 7', 80, 720, small),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.notes).toEqual([]);
+    expect(page!.body).toHaveLength(5);
+  });
+
+  it('S/2025/71/Rev.1 p.4: under a contents entry set small, the notes below it are still the notes area', () => {
+    const small = { font: 'f2', size: 8, right: 539 };
+    const [page] = splitNotes(
+      pagesOf([
+        at('Designation of individuals and entities, as at', 600),
+        line('31 December 2024. . . . . . . . . . . . . . . . . . . . . . . . . . 25', 80, 690, small),
+        line('1 See resolution 2734 (2024), para. 4.', 80, 710, small),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.notes.map((l) => l.text)).toEqual(['1 See resolution 2734 (2024), para. 4.']);
+  });
+
+  it('TD/B/CN.4/48 (1995) p.9: body-size "1/" and "2/" notes set as far apart as from the text are one notes area, both calls markers', () => {
+    const tdLines = { ...typography, lineGap: 10 };
+    const [page] = splitNotes(
+      pagesOf([
+        at('of the subjects. The Group reviewed the four technical reports 1/ completed', 500.2, 85),
+        at('in 1992 and another two 2/ finalized in 1993. The Group carried out a', 510.2, 85),
+        at('The Group considered training one of the most important domains where', 590.4, 85),
+        at('1/ The principles of modern port management and organization, TD/BC.4/AC.7/13;', 634.2, 93),
+        at('UNCTAD/SHIP/639; and The management and development of human resources in ports.', 663.3, 79),
+        at('2/ Strategic planning for port authorities, UNCTAD/SHIP/646; and Sustainable', 692.4, 93),
+        at('UNCTAD/SDD/PORT/1.', 706.9, 79),
+      ]),
+      tdLines,
+      collecting(),
+    );
+    expect(page!.notes.map((l) => l.text.slice(0, 8))).toEqual(['1/ The p', 'UNCTAD/S', '2/ Strat', 'UNCTAD/S']);
+    expect(page!.body.map((l) => markersOf(l).map((m) => m.marker))).toEqual([['1'], ['2'], []]);
+  });
+
+  it('DP/2025/23 p.15: a note marker raised alone in superscript, smaller than its note, opens the notes area with that marker', () => {
+    const [page] = splitNotes(
+      pagesOf([
+        at('regional window and consolidated development-effectiveness line rise modestly versus latest 2022-', 695.71, 85.7),
+        line('5', 72.02, 725.5, { font: 'f2', size: 6.96, right: 75.5 }),
+        line('Latest estimates for 2022-2025 exclude Regular Resources Programme expenditure of $52.4 million', 77.54, 730.06, {
+          font: 'f2',
+          size: 7.92,
+          right: 538,
+        }),
+        line('19 Rapid Response Facility.', 72.02, 739.9, { font: 'f2', size: 7.92, right: 162 }),
+      ]),
+      typography,
+      collecting(),
+    );
+    expect(page!.notes.map((l) => [l.text.slice(0, 16), l.x])).toEqual([
+      ['5 Latest estimat', 72.02],
+      ['19 Rapid Respons', 72.02],
+    ]);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { ANNEX_LABEL } from '../../languages/index.js';
 import type { Annex, FootnoteDraft, Provenance } from '../../model.js';
+import { trim } from '../../text/anchored-text.js';
 import { extendProvenance } from '../../provenance.js';
 import { ENDS_SENTENCE } from '../group-blocks.js';
 import { joinLines } from '../join-text.js';
@@ -13,30 +14,31 @@ import { newScope } from './scope.js';
 import type { StructureRule, StructureState } from './view.js';
 
 /** The label alone on its line, as a heading or centred in any size ("المرفق الأول" at 12 pt). */
-export const annexLabel: StructureRule<{ label: string; title: string }> = {
+export const annexLabel: StructureRule<{ label: string; title: string; refs: FootnoteDraft[] }> = {
   name: 'annex label',
   matches({ block, first, typography, vocabulary }) {
     const label = first.text.trim();
     if (!ANNEX_LABEL.test(label) || !(isHeadingLike({ page: block.page, lines: [first] }, typography) || isCentred(first, typography)))
       return null;
     // "Annex" and its title set as one block: the lines after the label are the title.
-    return { label, title: joinLines(block.lines.slice(1), vocabulary).text.trim() };
+    const rest = trim(joinLines(block.lines.slice(1), vocabulary));
+    return { label, title: rest.text, refs: [...rest.anchors] };
   },
-  apply({ label, title }, state, { prov }) {
+  apply({ label, title, refs }, state, { prov }) {
     const id = `annex-${state.annexes.length + 1}`;
     state.scope = newScope(`${id}-`);
     // The annex's body is its scope's block list, filled as the following blocks are read.
     const annex: Annex<FootnoteDraft> = { id, label: label.replace(/\.$/, ''), title: null, body: state.scope.blocks, prov };
     state.annexes.push(annex);
-    if (title) setAnnexTitle(state, annex, title, []);
+    if (title) setAnnexTitle(state, annex, { title, refs, prov: [] });
     else state.awaitingAnnexTitle = annex;
   },
 };
 
 /** The annex title under its label: a short centred line, in any size (E/2018/41-ar: "قائمة المشاركين"). */
-export const annexTitle: StructureRule<{ annex: Annex<FootnoteDraft>; title: string }> = {
+export const annexTitle: StructureRule<{ annex: Annex<FootnoteDraft>; title: string; refs: FootnoteDraft[] }> = {
   name: 'annex title',
-  matches({ block, text, typography, state }) {
+  matches({ block, text, typography, state, refs }) {
     const annex = state.awaitingAnnexTitle;
     if (
       !annex ||
@@ -46,25 +48,33 @@ export const annexTitle: StructureRule<{ annex: Annex<FootnoteDraft>; title: str
       ENDS_SENTENCE.test(text)
     )
       return null;
-    return { annex, title: text };
+    return { annex, title: text, refs: refs() };
   },
-  apply: ({ annex, title }, state, { prov }) => setAnnexTitle(state, annex, title, prov),
+  apply: ({ annex, title, refs }, state, { prov }) => setAnnexTitle(state, annex, { title, refs, prov }),
 };
 
 /** An unnumbered heading under an annex label is the annex's title, not a heading of its body. */
-export const annexTitleHeading: StructureRule<{ annex: Annex<FootnoteDraft>; title: string }> = {
+export const annexTitleHeading: StructureRule<{ annex: Annex<FootnoteDraft>; title: string; refs: FootnoteDraft[] }> = {
   name: 'annex title set as a heading',
   matches(view) {
     const annex = view.state.awaitingAnnexTitle;
     if (!annex || HEADING_NUMBER.test(view.text) || !isHeading(view)) return null;
-    return { annex, title: view.text };
+    return { annex, title: view.text, refs: view.refs() };
   },
-  apply: ({ annex, title }, state, { prov }) => setAnnexTitle(state, annex, title, prov),
+  apply: ({ annex, title, refs }, state, { prov }) => setAnnexTitle(state, annex, { title, refs, prov }),
 };
 
-/** The annex gets its title, and the title's place joins the label's (`prov` is empty for a title read from the label's block). */
-function setAnnexTitle(state: StructureState, annex: Annex<FootnoteDraft>, title: string, prov: Provenance[]): void {
+/**
+ * The annex gets its title and the markers that stood in it (linked to their notes by the footnotes
+ * stage), and the title's place joins the label's (`prov` is empty for a title read from the label's block).
+ */
+function setAnnexTitle(
+  state: StructureState,
+  annex: Annex<FootnoteDraft>,
+  { title, refs, prov }: { title: string; refs: FootnoteDraft[]; prov: Provenance[] },
+): void {
   annex.title = title;
+  if (refs.length > 0) annex.footnoteRefs = refs;
   annex.prov = extendProvenance(annex.prov, prov);
   state.headingLevels.annexTitle();
 }

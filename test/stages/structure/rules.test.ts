@@ -79,8 +79,24 @@ describe('structure rules', () => {
     expect(match(annexLabel, [bold('Annex II', 100, 12), bold('List of participants', 100, 12)])).toEqual({
       label: 'Annex II',
       title: 'List of participants',
+      refs: [],
     });
     expect(match(annexLabel, [body('Annex II to the report contains the list of participants.')])).toBeNull();
+  });
+
+  it('TPNW/MSP/2025/11 annex II: the raised marker after the annex title goes with the title, under its label or as a heading', () => {
+    const title = 'Decisions of the third Meeting of States Parties';
+    const marked = line(title, 100, 100, { font: 'bold', size: 12, right: 400, markers: [{ marker: '1', offset: title.length }] });
+    expect(match(annexLabel, [bold('Annex II', 100, 12), marked])).toMatchObject({ title, refs: [{ marker: '1', offset: title.length }] });
+    const awaiting = (state: StructureState) =>
+      void (state.awaitingAnnexTitle = {
+        id: 'annex-2',
+        label: 'Annex II',
+        title: null,
+        prov: [{ page: 1, bbox: [72, 80, 523, 92] }],
+        body: [],
+      });
+    expect(match(annexTitleHeading, [marked], awaiting)).toMatchObject({ title, refs: [{ marker: '1', offset: title.length }] });
   });
 
   it('annex title: a short centred line, or an unnumbered heading, while an annex waits for its title', () => {
