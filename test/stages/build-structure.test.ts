@@ -692,6 +692,48 @@ describe('build-structure, resolutions', () => {
     ]);
   });
 
+  it('A/80/604/Add.1 pp. 5-13: an unnumbered caption the table below took for its title is no heading; a numbered one over its table is', () => {
+    const tableLine = (title: string) => ({
+      ...line('Category | 2025/26 | 2026/27', 123, 100),
+      table: {
+        columns: 3,
+        headerRows: 1,
+        pages: [5],
+        title,
+        rows: [['Category', '2025/26', '2026/27'].map((text, column) => ({ text, column }))],
+      },
+    });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('B. Resource requirements', 123, 12)],
+          [body('18. Resource requirements of $61,615,100 for the period 2026/27 represent an increase.')],
+          [bold('Financial resources', 123)],
+          [body('(Thousands of United States dollars)', 123, { right: 300 })],
+          [tableLine('Financial resources')],
+          [bold('1. Military and police personnel', 123)],
+          [tableLine('1. Military and police personnel')],
+          [line('Vacancy rates', 123, 100, { font: 'italic', right: 200 })],
+          [bold('Vacancy rates', 123)],
+          [tableLine('Vacancy rates')],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => [b.level, b.number, b.text])).toEqual([
+      [2, 'B.', 'Resource requirements'],
+      [3, '1.', 'Military and police personnel'],
+      [4, null, 'Vacancy rates'],
+    ]);
+    // The caption's text stays, as a paragraph and as the table's title.
+    expect(result.filter((b) => b.type === 'table').map((b) => b.type === 'table' && b.title)).toEqual([
+      'Financial resources',
+      '1. Military and police personnel',
+      'Vacancy rates',
+    ]);
+  });
+
   it('A/80/590 pp. 14–18: a table going on at the top of the next page continues it, its repeated headings written once', () => {
     const cell = (text: string, column: number, header = false) => ({ text, column, ...(header ? { header: true as const } : {}) });
     const draft = (page: number, rows: string[][]) => ({

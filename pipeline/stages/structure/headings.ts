@@ -155,9 +155,28 @@ export function isHeading(view: BlockView): boolean {
   return (
     isHeadingLike(block, typography, view.next, view.inAnnex) &&
     !SUMMARY_LABEL.test(text) &&
+    !isTableCaption(view) &&
     !isContinuingParagraph(text, state.scope) &&
     !breaksSectionLetters(text, state.scope)
   );
+}
+
+/** A table's units line in brackets: "(Thousands of United States dollars)". */
+const UNITS_LINE = /^\(.*\)$/;
+
+/**
+ * An unnumbered line over a table (its units line between) that the table took for its title is
+ * the table's caption, no section heading (A/80/604/Add.1: "Financial resources" over
+ * "(Thousands of United States dollars)" and the table). A numbered heading over a table
+ * ("1. Military and police personnel") heads its section all the same.
+ */
+function isTableCaption(view: BlockView): boolean {
+  if (HEADING_NUMBER.test(view.text)) return false;
+  const after = view.blocks.slice(view.index + 1, view.index + 3);
+  const units = after[0]?.lines.length === 1 && UNITS_LINE.test(after[0].lines[0]!.text.trim());
+  const title = after[units ? 1 : 0]?.lines[0]?.table?.title;
+  const letters = (s: string) => s.replace(/\s+/g, '');
+  return title != null && letters(title) === letters(view.text);
 }
 
 /** A sub-heading set in the body face is at most this many lines, its last one short. */
