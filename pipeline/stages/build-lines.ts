@@ -363,6 +363,8 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
     }
     if (marker) {
       for (const token of markerTokens(run.text)) anchors.push({ kind: 'marker', marker: token, offset: text.trimEnd().length });
+      // A marker run that carries the space after it ("6 ", TD/B/43/6 "TRAINMAR6 centres") leaves that space in the text.
+      if (/\s$/.test(run.text) && text !== '' && !/\s$/.test(text)) text += ' ';
     } else {
       if (!rtl) span = widenSpan(span, run, text.length, anchors);
       text += run.text;

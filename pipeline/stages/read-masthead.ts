@@ -10,7 +10,8 @@ import { provenanceOf } from '../provenance.js';
 import { cellsOf } from '../text/line-anchors.js';
 import { detectLanguage, OFFICIAL_RECORDS, parseDate, SUPPLEMENT_LINE, SYMBOLS_NOTE } from '../languages/index.js';
 import { FIELD_RULES, SESSION, SYMBOL_LINE, symbolFields, textsOf } from './masthead/fields.js';
-import { findSubtitle, findTitle, isCoverLine, RESOLUTION_NUMBER } from './masthead/title.js';
+import { findSubtitle, findTitle, isCoverLine, isInCapitals, RESOLUTION_NUMBER, titleZone } from './masthead/title.js';
+import { SIZE_TOLERANCE } from './measure-typography.js';
 import { JOB_NUMBER } from './strip-furniture.js';
 
 /** The masthead fields sit in the upper part of page 1. */
@@ -60,6 +61,22 @@ export function readMasthead(
       metadata.subtitle = subtitle.text.replace(TRAILING_ASTERISKS, '');
       for (let i = subtitle.start; i <= subtitle.end; i++) fieldOfLine.set(i, 'subtitle');
       consumed = subtitle.end + 1;
+    }
+    // An older layout sets its title at body size: the centred blocks under it are the title zone's.
+    if (
+      !supplement &&
+      title.size <= typography.bodySize + SIZE_TOLERANCE &&
+      isInCapitals(title.text) &&
+      !RESOLUTION_NUMBER.test(title.text)
+    ) {
+      for (const block of titleZone(lines, consumed, typography)) {
+        // The first block in running text is the subtitle ("Progress report by …"), the others stay unlabelled.
+        if (metadata.subtitle == null && !isInCapitals(block.text)) {
+          metadata.subtitle = block.text.replace(TRAILING_ASTERISKS, '');
+          for (let i = block.start; i <= block.end; i++) fieldOfLine.set(i, 'subtitle');
+        }
+        consumed = block.end + 1;
+      }
     }
   } else if (fieldsEnd >= 0) {
     reporter.report('masthead/no-title', 'No title set larger than the body text was found under the masthead.', 1);

@@ -695,6 +695,35 @@ describe('build-structure, resolutions', () => {
     ]);
   });
 
+  it('TD/B/43/6 para 66: "(iii) Capacity-building" after items (a)-(d) of the paragraph is the sub-heading after "(ii)", no fifth item', () => {
+    const full = (text: string, x = 65) => line(text, x, 100, { font: 'body', right: 553 });
+    const { body: result } = buildStructure(
+      {
+        typography: { ...typography, leftMargin: 65, rightMargin: 553 },
+        blocks: blocks(
+          [full('65. UNCTAD has advised several African Governments on their privatization programmes.')],
+          [short('(ii) Advisory services on investment and technology')],
+          [full('66. In the biennium 1996-1997, the following activities are foreseen:')],
+          [full('(a) Assistance will be provided to more countries in Africa;', 80)],
+          [full('(b) Assistance will be provided to firms in the structuring of joint ventures;', 80)],
+          [full('(c) Assistance will be provided to Governments in the privatization of state-owned enterprises.', 80)],
+          [short('(iii) Capacity-building')],
+          [full('67. Under a project specially designed to foster technological capacity-building, case studies were prepared.')],
+        ),
+      },
+      silent,
+    );
+    expect(heads(result)).toEqual([
+      ['paragraph', '65'],
+      [4, '(ii)', 'Advisory services on investment and technology'],
+      ['paragraph', '66'],
+      [4, '(iii)', 'Capacity-building'],
+      ['paragraph', '67'],
+    ]);
+    const paragraph = result[2] as ParagraphBlock<FootnoteDraft>;
+    expect(paragraph.items!.map((i) => i.label)).toEqual(['(a)', '(b)', '(c)']);
+  });
+
   it('TD/B/43/6 look-alikes: the items of a list a paragraph opens, and a paragraph that continues the numbering, stay paragraphs', () => {
     const { body: result } = buildStructure(
       {

@@ -2,7 +2,7 @@
  * Headings: what a heading looks like (size, face, place, length), the number it opens with, and
  * the section letters that tell "M." (section M) from "M. Imad" (Monsieur).
  */
-import type { HeadingBlock, FootnoteDraft, ParagraphBlock, RawBlock, Typography } from '../../model.js';
+import type { HeadingBlock, FootnoteDraft, ItemBlock, ParagraphBlock, RawBlock, Typography } from '../../model.js';
 import { LATIN_SECTION_NUMBER } from '../group-blocks.js';
 import { ARABIC_CHAPTER_LABEL, ARABIC_CHAPTER_ORDINALS, ARABIC_LETTER_NAMES, ARABIC_ORDINAL_ADJECTIVES } from '../../languages/ar.js';
 import {
@@ -13,7 +13,7 @@ import {
   headingLabelWords,
   SUMMARY_LABEL,
 } from '../../languages/index.js';
-import { isNextLetter } from '../../languages/numbering.js';
+import { isNextLetter, toRoman } from '../../languages/numbering.js';
 import { CHINESE_NUMERALS } from '../../languages/zh.js';
 import { isCentred, SIZE_TOLERANCE } from '../measure-typography.js';
 import { PARAGRAPH_NUMBER } from './paragraphs.js';
@@ -179,6 +179,8 @@ function isTableCaption(view: BlockView): boolean {
   return title != null && letters(title) === letters(view.text);
 }
 
+/** Bracketed Roman item numbers run at most this far. */
+const MAX_ITEM_ROMAN = 40;
 /** A sub-heading set in the body face is at most this many lines, its last one short. */
 const SUB_HEADING_MAX_LINES = 2;
 /** Sub-headings stacked over the paragraph they open ("1. Trade" / "(i) ITC…" / "(a) Objectives"): at most this many. */
@@ -247,10 +249,33 @@ function isFaceHeadingOverParagraph(view: BlockView): boolean {
 function opensList(open: ParagraphBlock<FootnoteDraft>, text: string): boolean {
   const last = open.items?.at(-1);
   if (last === undefined) return /:$/.test(open.text);
-  const kind = (label: string) => (label.startsWith('(') ? '(' : /^\d/.test(label) ? '1' : label);
   const numbered = HEADING_NUMBER.exec(text);
   const label = numbered ? headingNumberOf(numbered) : '';
-  return /[;:,]$/.test(last.text) || (last.label !== null && kind(last.label) === kind(label));
+  return /[;:,]$/.test(last.text) || (last.label !== null && continuesItems(last, label));
+}
+
+/**
+ * The label goes on from the list's last item: a label of the same kind, except a bracketed Roman
+ * numeral past "(i)" that follows neither the last letter nor a Roman item before it (TD/B/43/6:
+ * the sub-heading "(iii) Capacity-building" under items "(a)"–"(d)", after headings "(i)", "(ii)").
+ */
+function continuesItems(last: ItemBlock<FootnoteDraft>, label: string): boolean {
+  const kind = (l: string) => (l.startsWith('(') ? '(' : /^\d/.test(l) ? '1' : l);
+  if (kind(last.label!) !== kind(label)) return false;
+  const roman = romanValue(label);
+  if (roman === null || roman === 1) return true;
+  const bare = (l: string | null) => l?.replace(/[()]/g, '') ?? null;
+  if (isNextLetter(bare(label)!, bare(last.label))) return true;
+  const previous = [last, ...(last.items ?? [])].map((item) => romanValue(item.label ?? ''));
+  return previous.includes(roman - 1);
+}
+
+/** The value of a bracketed lower-case Roman numeral, "(iii)" → 3; null for any other label. */
+function romanValue(label: string): number | null {
+  const core = /^\(([ivxlc]{1,6})\)$/.exec(label)?.[1];
+  if (core === undefined) return null;
+  for (let value = 1; value <= MAX_ITEM_ROMAN; value++) if (toRoman(value).toLowerCase() === core) return value;
+  return null;
 }
 
 /** A block of one or two body-size lines under a heading number, the last one short, with no final punctuation. */
