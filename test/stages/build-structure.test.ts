@@ -37,6 +37,33 @@ describe('build-structure', () => {
     ]);
   });
 
+  it('A/61/187-fr p. 16: a chapter title set larger than the body is a heading over six lines; a bold paragraph of as many lines is none', () => {
+    const big = (text: string, x = 123.2) => line(text, x, 100, { font: 'bold', size: 14, right: 440 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [
+            big('V. Rencontres interactives : partie consacrée à l’action', 97.7),
+            big('des pouvoirs publics – promotion des partenariats,'),
+            big('renforcement des capacités et mise en commun'),
+            big('des meilleures pratiques à tous les niveaux, y compris'),
+            big('aux niveaux bilatéral et régional, dans l’intérêt des pays'),
+            big('et des migrants'),
+          ],
+          [body('63. Les participants ont souligné le rôle des partenariats.')],
+          ['A bold paragraph', 'of six lines', 'set at the body size', 'is no heading', 'however it', 'ends'].map((t) => bold(t, 123)),
+        ),
+      },
+      silent,
+    );
+    expect(result.map((b) => (b.type === 'heading' ? [b.level, b.number, b.text.slice(0, 23)] : [b.type]))).toEqual([
+      [1, 'V.', 'Rencontres interactives'],
+      ['paragraph'],
+      ['paragraph'],
+    ]);
+  });
+
   it('A/RES/80/110: a section numeral alone on its line ("I", no period) numbers the title under it', () => {
     const { body: result } = buildStructure(
       {

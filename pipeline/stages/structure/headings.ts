@@ -23,6 +23,8 @@ import type { BlockView, StructureRule } from './view.js';
 /** A heading is at most this many lines and characters long. */
 const HEADING_MAX_LINES = 4;
 const HEADING_MAX_CHARS = 300;
+/** A numbered chapter or section title set larger than the body is at most this many lines. */
+const LARGE_CHAPTER_MAX_LINES = 8;
 /** An unnumbered body-size heading starts within this many font sizes of the left margin. */
 const HEADING_MARGIN_SLACK = 0.5;
 /** Small capitals are set at least this fraction of the body size. */
@@ -335,8 +337,10 @@ export function isHeadingLike(block: RawBlock, typography: Typography, next?: Ra
   // on …", E/2025/43) labels the heading as "Chapter I" does: it does not count toward the title's
   // lines, and the two may stand indented, as the draft does under the paragraph that recommends it.
   const draft = DRAFT_LABEL_LINE.test(first.text.trim());
-  if (lines.length > HEADING_MAX_LINES + (draft ? 1 : 0)) return false;
   const text = lines.map((l) => l.text).join(' ');
+  // A chapter or section title set larger than the body runs as long as it is (A/61/187-fr, V.: six lines at 14 pt).
+  const largeChapter = first.size > typography.bodySize + SIZE_TOLERANCE && CHAPTER_OR_SECTION_NUMBER.test(text);
+  if (lines.length > (largeChapter ? LARGE_CHAPTER_MAX_LINES : HEADING_MAX_LINES + (draft ? 1 : 0))) return false;
   if (text.length > HEADING_MAX_CHARS) return false;
   // Headings in small capitals are set smaller than the body ("A. DATE AND VENUE" at 9 pt over 11 pt).
   const smallCaps = text === text.toUpperCase() && /\p{Lu}{3}/u.test(text) && first.size >= SMALL_CAPS_MIN_RATIO * typography.bodySize;
