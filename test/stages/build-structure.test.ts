@@ -336,6 +336,29 @@ describe('build-structure', () => {
     expect(contents.entries[1]!.prov).toHaveLength(1);
   });
 
+  it('DP/2025/20: contents entries led with ellipses ("Ethics……………5") are contents, never headings', () => {
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('I. Organizational matters…………………………………………………………………………………..3', 123)],
+          [bold('II. Internal audit and investigation …………………………………………………………………………3', 123)],
+          [bold('III. Ethics…………………………………………………………………………………………………….5', 123)],
+          [bold('I. Organizational matters', 100, 14)],
+        ),
+      },
+      silent,
+    );
+    expect(result.map((b) => b.type)).toEqual(['contents', 'heading']);
+    const contents = result[0]!;
+    if (contents.type !== 'contents') throw new Error('the contents come first');
+    expect(contents.entries.map(({ label, title, page }) => [label, title, page])).toEqual([
+      ['I.', 'Organizational matters', '3'],
+      ['II.', 'Internal audit and investigation', '3'],
+      ['III.', 'Ethics', '5'],
+    ]);
+  });
+
   it('E/ESCWA/30/8 (Arabic): "أولاً-" is a chapter number and "1-" a paragraph number', () => {
     const rtl = { rtl: true };
     const { body: result } = buildStructure(
