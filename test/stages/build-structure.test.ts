@@ -148,6 +148,40 @@ describe('build-structure', () => {
     ]);
   });
 
+  it('CEDAW/C/CAF/CO/6-ru pp. 11-13: a short line in the face of the paragraph under it, after a finished item, is a heading; so is one over a sub-heading in a face of its own', () => {
+    const italic = (text: string) => line(text, 123, 100, { font: 'italic', right: 250 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('58. Комитет рекомендует государству-участнику:')],
+          [body('c) обеспечить, чтобы обычные законы и практика соответствовали Конвенции.', 147)],
+          [body('Поправка к пункту 1 статьи 20 Конвенции', 123, { right: 326 })],
+          [body('59. Комитет призывает государство-участник как можно скорее принять поправку.')],
+          [body('Группы женщин, находящиеся в неблагоприятном положении', 123, { right: 419 })],
+          [italic('Женщины с инвалидностью')],
+          [body('60. Комитет рекомендует государству-участнику принять меры.')],
+          // After a colon the line is the list's, not a heading.
+          [body('61. Комитет рекомендует государству-участнику:')],
+          [body('Провести реформу законодательства', 123, { right: 300 })],
+          [body('62. Комитет просит государство-участник представить доклад.')],
+        ),
+      },
+      silent,
+    );
+    expect(result.map((b) => [b.type, b.type === 'heading' ? b.text : b.type === 'paragraph' ? b.number : null])).toEqual([
+      ['paragraph', '58'],
+      ['heading', 'Поправка к пункту 1 статьи 20 Конвенции'],
+      ['paragraph', '59'],
+      ['heading', 'Группы женщин, находящиеся в неблагоприятном положении'],
+      ['heading', 'Женщины с инвалидностью'],
+      ['paragraph', '60'],
+      ['paragraph', '61'],
+      ['paragraph', null],
+      ['paragraph', '62'],
+    ]);
+  });
+
   it('CEDAW/C/CAF/CO/6-ru: a heading in the body face wrapped over two lines, the second short, is a heading too', () => {
     const regular = (text: string) => line(text, 123, 100, { font: 'regular', right: 488 });
     const { body: result } = buildStructure(

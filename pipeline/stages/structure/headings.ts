@@ -183,6 +183,8 @@ function isTableCaption(view: BlockView): boolean {
 
 /** Bracketed Roman item numbers run at most this far. */
 const MAX_ITEM_ROMAN = 40;
+/** A sentence or list that is over: a colon still leads into what follows. */
+const FINISHED_SENTENCE = /[.!?;؟。]["'”’»)]*$/u;
 /** A sub-heading set in the body face is at most this many lines, its last one short. */
 const SUB_HEADING_MAX_LINES = 2;
 /** Sub-headings stacked over the paragraph they open ("1. Trade" / "(i) ITC…" / "(a) Objectives"): at most this many. */
@@ -227,7 +229,8 @@ function isSubHeadingOverParagraphs(view: BlockView): boolean {
  * at body size, the last one short ("Связанное с конфликтом насилие в отношении женщин и девочек и
  * доступ" / "к правосудию"), in another face than the paragraph under it, opening with a capital and
  * ending without punctuation, standing where that paragraph's number does, and the paragraph under
- * it continues the numbering.
+ * it continues the numbering. In the paragraph's own face it must follow a finished sentence
+ * ("Поправка к пункту 1 статьи 20 Конвенции" after item "c) …;", over the bold paragraph 59).
  */
 function isFaceHeadingOverParagraph(view: BlockView): boolean {
   const { block, text, typography, state, next } = view;
@@ -237,9 +240,18 @@ function isFaceHeadingOverParagraph(view: BlockView): boolean {
   if (block.lines.some((l) => l.font !== line.font || Math.abs(l.size - typography.bodySize) > SIZE_TOLERANCE)) return false;
   if (!/^\p{Lu}/u.test(text) || /[.;,:!?…)]$/.test(text) || HEADING_NUMBER.test(text) || PARAGRAPH_NUMBER.test(text)) return false;
   if (last.right >= (last.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * last.size) return false;
-  const under = next.lines[0]!;
-  if (under.font === line.font || Math.abs(under.x - line.x) > line.size) return false;
-  const number = PARAGRAPH_NUMBER.exec(next.lines.map((l) => l.text).join(' '));
+  // A sub-heading in a face of its own may stand between it and the paragraph ("Группы женщин…" / "Женщины с инвалидностью").
+  const stacked =
+    next.lines.length === 1 && next.lines[0]!.font !== line.font && isHeadingLike(next, typography)
+      ? view.blocks[view.index + 2]
+      : undefined;
+  const paragraph = stacked ?? next;
+  const under = paragraph.lines[0]!;
+  if (Math.abs(under.x - line.x) > line.size) return false;
+  // In the face of the paragraph under it, the line must stand after a finished sentence, so that it continues nothing.
+  const above = view.previous?.lines.at(-1)?.text ?? '';
+  if (under.font === line.font && !FINISHED_SENTENCE.test(above)) return false;
+  const number = PARAGRAPH_NUMBER.exec(paragraph.lines.map((l) => l.text).join(' '));
   return number !== null && Number(number[1]) === (state.scope.lastNumber ?? 0) + 1;
 }
 
