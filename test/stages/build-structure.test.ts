@@ -64,6 +64,38 @@ describe('build-structure', () => {
     ]);
   });
 
+  it('S/2025/272 annex: where chapters are set at the body size, an unnumbered heading takes its level from the styles, under "A." at 3, not 1', () => {
+    const head = (text: string, font: string, x = 101) => line(text, x, 100, { font, size: 12, right: 400 });
+    const big = { ...typography, bodySize: 12, lineGap: 14 };
+    const para = (text: string) => line(text, 101, 100, { font: 'body', size: 12, right: 488 });
+    const { body: result } = buildStructure(
+      {
+        typography: big,
+        blocks: blocks(
+          [head('II. Political Update', 'bold', 92)],
+          [head('A. General Political Environment', 'bold', 123)],
+          [para('5. The political environment remained tense throughout the reporting period.')],
+          [head('Developments in the Republika Srpska', 'bolditalic')],
+          [para('6. The authorities of the Republika Srpska adopted several laws.')],
+          [head('III. Developments Related to the State Institutions', 'bold', 87)],
+          [head('A. Presidency and Council of Ministers', 'bold2', 123)],
+          [para('7. The Presidency met in regular sessions.')],
+          [head('Council of Ministers of Bosnia and Herzegovina', 'bolditalic')],
+          [para('8. The Council of Ministers adopted the budget.')],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => [b.level, b.number, b.text])).toEqual([
+      [1, 'II.', 'Political Update'],
+      [2, 'A.', 'General Political Environment'],
+      [3, null, 'Developments in the Republika Srpska'],
+      [1, 'III.', 'Developments Related to the State Institutions'],
+      [2, 'A.', 'Presidency and Council of Ministers'],
+      [3, null, 'Council of Ministers of Bosnia and Herzegovina'],
+    ]);
+  });
+
   it('A/RES/80/110: a section numeral alone on its line ("I", no period) numbers the title under it', () => {
     const { body: result } = buildStructure(
       {

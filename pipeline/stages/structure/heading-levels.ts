@@ -42,7 +42,9 @@ export class HeadingLevels {
   levelOf(number: string | null, size: number, font = ''): number {
     if (number === null) {
       const chapter = this.chapterSize ?? CHAPTER_SIZE_RATIO * this.typography.bodySize;
-      if (size >= chapter - SIZE_TOLERANCE) return 1;
+      // Chapters set at the body's size tell nothing by size (S/2025/272: "II." and "A." at 12 pt
+      // over a 12 pt body): there the style inventory places an unnumbered heading.
+      if (chapter > this.typography.bodySize + SIZE_TOLERANCE && size >= chapter - SIZE_TOLERANCE) return 1;
       // Before the first numbered heading, an unnumbered one (an introduction) opens the text at level 1.
       const byStyle = this.lastNumberedLevel > 0 ? levelOfStyle(this.styles, font, size) : null;
       return byStyle ?? Math.min(6, this.lastNumberedLevel + 1);
