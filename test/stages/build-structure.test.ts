@@ -96,6 +96,23 @@ describe('build-structure', () => {
     ]);
   });
 
+  it('A/48/653, A/52/613: a centred "* * *" between two draft resolutions is no heading', () => {
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('5. Requests the Special Committee to continue to examine this question.')],
+          [line('* * *', 290, 100, { font: 'body', right: 320 })],
+          [bold('Question of Gibraltar', 250, 12)],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => b.text)).toEqual(['Question of Gibraltar']);
+    // The separator stays in the text, with the paragraph it closes.
+    expect((result[0] as ParagraphBlock<FootnoteDraft>).items!.map((i) => i.text)).toEqual(['* * *']);
+  });
+
   it('A/RES/80/110: a section numeral alone on its line ("I", no period) numbers the title under it', () => {
     const { body: result } = buildStructure(
       {

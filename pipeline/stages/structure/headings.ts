@@ -153,6 +153,8 @@ export const heading: StructureRule<HeadingMatch> = {
  */
 export function isHeading(view: BlockView): boolean {
   const { block, text, typography, state } = view;
+  // A line of asterisks or rules between texts ("* * *") separates them; it heads nothing.
+  if (!/[\p{L}\p{N}]/u.test(text)) return false;
   if (isSubHeadingOverParagraphs(view) || isFaceHeadingOverParagraph(view)) return true;
   return (
     isHeadingLike(block, typography, view.next, view.inAnnex) &&
