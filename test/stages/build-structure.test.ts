@@ -214,6 +214,10 @@ describe('build-structure', () => {
           [body('61. Комитет рекомендует государству-участнику:')],
           [body('Провести реформу законодательства', 123, { right: 300 })],
           [body('62. Комитет просит государство-участник представить доклад.')],
+          // A one-line paragraph in another face under the heading is its paragraph, no stacked sub-heading.
+          [body('Брак и семейные отношения', 123, { right: 260 })],
+          [line('63. Комитет с обеспокоенностью отмечает:', 123, 100, { font: 'regular', right: 327 })],
+          [body('a) тревожное число случаев заключения детских браков;', 147)],
         ),
       },
       silent,
@@ -228,6 +232,26 @@ describe('build-structure', () => {
       ['paragraph', '61'],
       ['paragraph', null],
       ['paragraph', '62'],
+      ['heading', 'Брак и семейные отношения'],
+      ['paragraph', '63'],
+    ]);
+  });
+
+  it("A/79/352 p. 8: a figure's label over its caption and the next paragraph is no heading", () => {
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('19. The independent risk management firm prepares Monte Carlo simulations.')],
+          [body('Figure I', 123, { right: 160 })],
+          [line('Cost histogram of the strategic heritage plan project risks, July 2024', 123, 100, { font: 'bold', right: 420 })],
+          [body('20. Figure I depicts both the relative frequency of forecast cost.')],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => b.text)).toEqual([
+      'Cost histogram of the strategic heritage plan project risks, July 2024',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { ARABIC_CHAPTER_LABEL, ARABIC_CHAPTER_ORDINALS, ARABIC_LETTER_NAMES, ARA
 import {
   alternation,
   DRAFT_LABEL_LINE,
+  FIGURE_LABEL,
   FIRST_WORDS,
   headingLabelsAround,
   headingLabelWords,
@@ -243,8 +244,13 @@ function isFaceHeadingOverParagraph(view: BlockView): boolean {
   if (!/^\p{Lu}/u.test(text) || /[.;,:!?…)]$/.test(text) || HEADING_NUMBER.test(text) || PARAGRAPH_NUMBER.test(text)) return false;
   if (last.right >= (last.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * last.size) return false;
   // A sub-heading in a face of its own may stand between it and the paragraph ("Группы женщин…" / "Женщины с инвалидностью").
+  // (A numbered paragraph is none, though it may look like one: "57. Комитет … отмечает:"; nor is a figure's label over its caption.)
   const stacked =
-    next.lines.length === 1 && next.lines[0]!.font !== line.font && isHeadingLike(next, typography)
+    next.lines.length === 1 &&
+    next.lines[0]!.font !== line.font &&
+    !PARAGRAPH_NUMBER.test(next.lines[0]!.text) &&
+    !FIGURE_LABEL.test(text) &&
+    isHeadingLike(next, typography)
       ? view.blocks[view.index + 2]
       : undefined;
   const paragraph = stacked ?? next;
