@@ -64,7 +64,7 @@ describe('build-structure', () => {
     ]);
   });
 
-  it('S/2025/272 annex: where chapters are set at the body size, an unnumbered heading takes its level from the styles, under "A." at 3, not 1', () => {
+  it('S/2025/272 annex: where chapters are set at the body size, an unnumbered heading in a style of its own nests under the last numbered one (under "A." at 3, under "IV." at 2), not at 1', () => {
     const head = (text: string, font: string, x = 101) => line(text, x, 100, { font, size: 12, right: 400 });
     const big = { ...typography, bodySize: 12, lineGap: 14 };
     const para = (text: string) => line(text, 101, 100, { font: 'body', size: 12, right: 488 });
@@ -82,6 +82,12 @@ describe('build-structure', () => {
           [para('7. The Presidency met in regular sessions.')],
           [head('Council of Ministers of Bosnia and Herzegovina', 'bolditalic')],
           [para('8. The Council of Ministers adopted the budget.')],
+          // A deeper numbered style elsewhere ("(d)") does not push it down (DP/2025/10: "Budget" under "III.").
+          [head('(d) Timeliness of the recommendations', 'bold3', 123)],
+          [para('9. The recommendations were issued on time.')],
+          [head('IV. Economy', 'bold', 92)],
+          [head('Air Pollution', 'bolditalic')],
+          [para('10. Air pollution remained a concern.')],
         ),
       },
       silent,
@@ -93,6 +99,9 @@ describe('build-structure', () => {
       [1, 'III.', 'Developments Related to the State Institutions'],
       [2, 'A.', 'Presidency and Council of Ministers'],
       [3, null, 'Council of Ministers of Bosnia and Herzegovina'],
+      [4, '(d)', 'Timeliness of the recommendations'],
+      [1, 'IV.', 'Economy'],
+      [2, null, 'Air Pollution'],
     ]);
   });
 
