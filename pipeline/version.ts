@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from './paths.js';
 const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 /** Increments with every change to the stages or emitters that can change output. */
-export const PIPELINE_REVISION = 14;
+export const PIPELINE_REVISION = 15;
 
 export const CONVERTER_VERSION = `${pkg.version}+r${PIPELINE_REVISION}`;
 
