@@ -540,30 +540,6 @@ describe('build-structure, resolutions', () => {
     ]);
   });
 
-  it('A/HRC/RES/59/25 p. 10: the meeting line set flush right under the last paragraph is no item of it', () => {
-    const { body: result } = buildStructure(
-      {
-        typography,
-        blocks: blocks(
-          [
-            body('26. Requests the Secretary-General and the High Commissioner to provide all the', 141),
-            body('human, technical and financial assistance;'),
-          ],
-          [body('27. Decides to remain seized of the matter.', 141, { right: 326 })],
-          [body('34th meeting', 430, { right: 488 }), body('8 July 2025', 435, { right: 488 })],
-          [body('[Adopted without a vote.]', 123, { right: 216 })],
-        ),
-      },
-      silent,
-    );
-    expect(result.map((b) => b.type === 'paragraph' && [b.number, b.text, b.items?.length ?? 0])).toEqual([
-      ['26', 'Requests the Secretary-General and the High Commissioner to provide all the human, technical and financial assistance;', 0],
-      ['27', 'Decides to remain seized of the matter.', 0],
-      [null, '34th meeting 8 July 2025', 0],
-      [null, '[Adopted without a vote.]', 0],
-    ]);
-  });
-
   it('E/2018/41-ar: paragraphs numbered with pictures are counted, and counting stops where a picture shows the wrong number of digits', () => {
     const pictured = (text: string, digits: number) => [body(text, 123, { rtl: true, numberPicture: { digits } })];
     const reporter = collecting();

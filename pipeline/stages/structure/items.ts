@@ -5,7 +5,7 @@
 import { ARABIC_ITEM_LETTERS } from '../../languages/ar.js';
 import { alternation } from '../../languages/index.js';
 import { isNextLetter } from '../../languages/numbering.js';
-import type { FootnoteDraft, ItemBlock, Line, ParagraphBlock, RawBlock, Typography } from '../../model.js';
+import type { FootnoteDraft, ItemBlock, ParagraphBlock, RawBlock } from '../../model.js';
 import { INDENT_RATIO, PARAGRAPH_NUMBER } from './paragraphs.js';
 import type { Scope } from './scope.js';
 import type { StructureRule } from './view.js';
@@ -22,11 +22,11 @@ const ITEM_LABEL = new RegExp(
 /** A sub-item of the open paragraph: labelled, numbered out of its sequence, or set in under it. */
 export const item: StructureRule<{ paragraph: ParagraphBlock<FootnoteDraft>; item: ItemBlock<FootnoteDraft> }> = {
   name: 'item',
-  matches({ block, text, state, refs, prov, typography }) {
+  matches({ block, text, state, refs, prov }) {
     const open = state.scope.openParagraph;
     if (open === null) return null;
     const label = ITEM_LABEL.exec(text) ?? PARAGRAPH_NUMBER.exec(text);
-    if (!label && (!isIndentedUnder(block, state.scope) || isSetFlushRight(block, typography))) return null;
+    if (!label && !isIndentedUnder(block, state.scope)) return null;
     const cut = label ? label[0].length : 0;
     return {
       paragraph: open,
@@ -49,22 +49,6 @@ function isIndentedUnder(block: RawBlock, scope: Scope): boolean {
   const slack = INDENT_RATIO * first.size;
   if (block.lines.length === 1) return first.x > scope.paragraphX + slack && Math.abs(first.x - scope.firstLineX) > first.size;
   return Math.min(...block.lines.slice(1).map((l) => l.x)) > scope.paragraphX + slack;
-}
-
-/** A flush-right line ends within this many font sizes of the right margin. */
-const FLUSH_RIGHT_SLACK = 1;
-
-/**
- * Lines set flush right, starting past the middle of the measure, stand apart from the text
- * (a resolution's closing "34th meeting" / "8 July 2025", A/HRC/RES/59/25; "58th plenary meeting",
- * A/RES/80/110): no item of the paragraph above, which a set-in block starts left of the middle.
- */
-function isSetFlushRight(block: RawBlock, typography: Typography): boolean {
-  const flushRight = (line: Line) => {
-    const [left, right] = line.column ? [line.column.left, line.column.right] : [typography.leftMargin, typography.rightMargin];
-    return line.x > (left + right) / 2 && line.right >= right - FLUSH_RIGHT_SLACK * line.size;
-  };
-  return block.lines.every(flushRight);
 }
 
 /** Roman and letter items nest: `(i)` after `(a)` is a sub-item of `(a)`. */
