@@ -6,6 +6,7 @@ export const en: Lexicon = {
   months: [['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']],
   languageNames: { en: ['english'], fr: ['french'], es: ['spanish'], ru: ['russian'], ar: ['arabic'], zh: ['chinese'] },
   stopwords: ['the', 'and', 'of', 'to', 'in', 'that', 'for', 'with', 'on', 'by', 'is', 'was', 'were', 'which'],
+  conjunctions: ['and', 'or'],
   organs: {
     'General Assembly': 'General Assembly',
     'Security Council': 'Security Council',

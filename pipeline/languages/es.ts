@@ -14,6 +14,7 @@ export const es: Lexicon = {
     zh: ['chino'],
   },
   stopwords: ['el', 'la', 'los', 'las', 'y', 'del', 'de', 'en', 'para', 'que', 'con', 'por', 'una', 'se'],
+  conjunctions: ['y', 'e', 'o', 'u'],
   organs: {
     'General Assembly': 'Asamblea General',
     'Security Council': 'Consejo de Seguridad',

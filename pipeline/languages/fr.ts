@@ -6,6 +6,7 @@ export const fr: Lexicon = {
   months: [['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']],
   languageNames: { en: ['anglais'], fr: ['français', 'francais'], es: ['espagnol'], ru: ['russe'], ar: ['arabe'], zh: ['chinois'] },
   stopwords: ['le', 'la', 'les', 'des', 'et', 'du', 'de', 'dans', 'pour', 'que', 'qui', 'une', 'sur', 'au', 'aux'],
+  conjunctions: ['et', 'ou'],
   organs: {
     'General Assembly': 'Assemblée générale',
     'Security Council': 'Conseil de sécurité',

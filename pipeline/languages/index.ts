@@ -209,6 +209,9 @@ export function headingLabelsAround(): Array<{ label: HeadingLabel; before: stri
 /** The words that ordinal "first" is written with after a chapter label ("Chapitre premier"). */
 export const FIRST_WORDS = LEXICONS.flatMap((l) => (l.first ? [l.first] : []));
 
+/** The conjunctions after a hanging hyphen ("troop- and police-"), of every language. */
+export const CONJUNCTIONS: readonly string[] = [...new Set(LEXICONS.flatMap((l) => l.conjunctions ?? []))];
+
 /**
  * A line-end hyphen with no evidence in the document's vocabulary: hyphenation, in a language
  * whose lexicon says so for its script, unless the next word is one of its compound parts.

@@ -26,6 +26,11 @@ export interface Lexicon {
    * make a compound ("какой-либо").
    */
   compoundParts?: string[];
+  /**
+   * The words that join two compounds sharing their last part, the first left with a hanging
+   * hyphen ("troop- and police-contributing"): what tells that hyphen from a dash.
+   */
+  conjunctions?: string[];
   organs: Partial<Record<Organ, string>>;
   /** "Summary": the label of the box under the title. */
   summary: string[];

@@ -3,6 +3,7 @@ import type { Lexicon } from './lexicon.js';
 
 export const ru: Lexicon = {
   code: 'ru',
+  conjunctions: ['и', 'или'],
   months: [
     // Genitive ("5 марта 2024 года") and nominative.
     ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],

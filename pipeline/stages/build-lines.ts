@@ -288,6 +288,11 @@ function dominantFont(runs: TextRun[]): string {
 
 type Piece = { run: TextRun; marker: boolean };
 
+/** A marker run that carries the space after it ("6 ", TD/B/43/6 "TRAINMAR6 centres") leaves that space in the text. */
+function spaceAfterMarker(text: string, marker: string): string {
+  return /\s$/.test(marker) && text !== '' && !/\s$/.test(text) ? text + ' ' : text;
+}
+
 /** A sentence's final punctuation drawn alone. */
 const FINAL_PUNCTUATION = /^[.,;:]$/;
 /** A note number in brackets at the right end of the line as drawn, ")8(" or "(8)": the note's opening. */
@@ -363,6 +368,7 @@ function toLine(row: RowDraft, page: number, script: Script): Line {
     }
     if (marker) {
       for (const token of markerTokens(run.text)) anchors.push({ kind: 'marker', marker: token, offset: text.trimEnd().length });
+      text = spaceAfterMarker(text, run.text);
     } else {
       if (!rtl) span = widenSpan(span, run, text.length, anchors);
       text += run.text;

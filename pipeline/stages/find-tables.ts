@@ -209,10 +209,43 @@ function titleAbove(lines: Line[], start: number, typography: Typography): strin
   if (TABLE_LABEL.test(above.text)) return above.text;
   if (above.font === typography.bodyFont && !/^\(.*\)$/.test(above.text)) return null;
   // A units line in brackets, "(Thousands of United States dollars)", stands between the caption and the table.
-  if (/^\(.*\)$/.test(above.text)) return label && label.font !== typography.bodyFont ? label.text : null;
+  if (/^\(.*\)$/.test(above.text))
+    return label && label.font !== typography.bodyFont ? captionEndingAt(lines, start - 2, typography) : null;
   return label && TABLE_LABEL.test(label.text) && above.y - label.y <= TITLE_REACH_RATIO * typography.lineGap
     ? `${label.text} ${above.text}`
-    : above.text;
+    : captionEndingAt(lines, start - 1, typography);
+}
+
+/** A caption wraps over at most this many lines. */
+const CAPTION_MAX_LINES = 4;
+/** A caption's wrapped lines stand at most this many line gaps apart. */
+const CAPTION_WRAP_RATIO = 1.5;
+
+/**
+ * The caption whose last line is `end`, with the lines it wraps from above, set in its face and
+ * size at a line's spacing (A/80/604/Add.1: "Budgetary impact and financial implications …" over
+ * three lines).
+ */
+function captionEndingAt(lines: Line[], end: number, typography: Typography): string {
+  const last = lines[end]!;
+  let from = end;
+  while (from > 0 && end - from < CAPTION_MAX_LINES - 1) {
+    const [previous, line] = [lines[from - 1]!, lines[from]!];
+    const wraps =
+      !previous.table &&
+      previous.font === last.font &&
+      Math.abs(previous.size - last.size) <= SAME_SIZE &&
+      line.y > previous.y &&
+      line.y - previous.y <= CAPTION_WRAP_RATIO * lineGap(typography, line) &&
+      !/[.:;]$/.test(previous.text) &&
+      !LABEL.test(previous.text.split(' ')[0]!);
+    if (!wraps) break;
+    from--;
+  }
+  return lines
+    .slice(from, end + 1)
+    .map((l) => l.text)
+    .join(' ');
 }
 
 /** A paragraph number, item label or heading number set apart by a tab: it opens a line, it is no column. */

@@ -31,8 +31,13 @@ export type JoinedText = AnchoredText<FootnoteDraft>;
 
 interface Joint {
   dropHyphen: boolean;
+  /** The space before a line-end hyphen goes ("cross -" / "cutting", Word's non-breaking hyphen). */
+  dropSpace?: boolean;
   separator: string;
 }
+
+/** A compound's first part and its hyphen after a space at the line end: "cross -". */
+const SPACED_BROKEN_COMPOUND = /(\p{L}+) -$/u;
 
 /**
  * Joins lines into one text. A line-end hyphen is dropped when the joined word occurs unbroken
@@ -53,6 +58,7 @@ export function joinLines(lines: Line[], vocabulary: Set<string>): JoinedText {
     const joint = jointBetween(joined.text, line.text, vocabulary);
     const end = joined.text.length;
     if (joint.dropHyphen) joined = removeRanges(joined, [[end - 1, end]]);
+    if (joint.dropSpace) joined = removeRanges(joined, [[end - 2, end - 1]]);
     joined = join([joined, next], joint.separator);
   }
   return joined;
@@ -61,6 +67,7 @@ export function joinLines(lines: Line[], vocabulary: Set<string>): JoinedText {
 function jointBetween(joined: string, next: string, vocabulary: Set<string>): Joint {
   // Only the last word matters: testing the whole paragraph at every line would be quadratic.
   const text = joined.slice(joined.lastIndexOf(' ') + 1);
+  if (text === '-') return spacedHyphenJoint(joined, next, vocabulary);
   if (URL_TAIL.test(text)) return { dropHyphen: false, separator: '' };
   if (CJK_CHAR.test(text.slice(-1)) && CJK_CHAR.test(next.charAt(0))) return { dropHyphen: false, separator: '' };
   const broken = BROKEN_WORD.exec(text);
@@ -73,5 +80,18 @@ function jointBetween(joined: string, next: string, vocabulary: Set<string>): Jo
     return { dropHyphen, separator: '' };
   }
   if (/\p{L}-$/u.test(text) && /^\p{L}/u.test(next)) return { dropHyphen: false, separator: '' };
+  return { dropHyphen: false, separator: ' ' };
+}
+
+/**
+ * A line ending in a spaced hyphen ("cross -") continues a compound the document prints whole
+ * elsewhere ("cross-cutting"): the space goes and the hyphen stays; otherwise it is a dash.
+ */
+function spacedHyphenJoint(joined: string, next: string, vocabulary: Set<string>): Joint {
+  const before = SPACED_BROKEN_COMPOUND.exec(joined.slice(Math.max(0, joined.lastIndexOf(' ', joined.length - 3) + 1)));
+  // Either case: "Secretary -" / "General" is the document's "Secretary-General".
+  const following = /^(\p{L}+)/u.exec(next);
+  const compound = before && following ? `${before[1]!.toLowerCase()}-${following[1]!.toLowerCase()}` : null;
+  if (compound !== null && vocabulary.has(compound)) return { dropHyphen: false, dropSpace: true, separator: '' };
   return { dropHyphen: false, separator: ' ' };
 }

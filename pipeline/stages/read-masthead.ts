@@ -10,7 +10,8 @@ import { provenanceOf } from '../provenance.js';
 import { cellsOf } from '../text/line-anchors.js';
 import { detectLanguage, OFFICIAL_RECORDS, parseDate, SUPPLEMENT_LINE, SYMBOLS_NOTE } from '../languages/index.js';
 import { FIELD_RULES, SESSION, SYMBOL_LINE, symbolFields, textsOf } from './masthead/fields.js';
-import { findSubtitle, findTitle, isCoverLine, RESOLUTION_NUMBER } from './masthead/title.js';
+import { findSubtitle, findTitle, isCoverLine, isInCapitals, RESOLUTION_NUMBER, titleZone, type TitleBlock } from './masthead/title.js';
+import { SIZE_TOLERANCE } from './measure-typography.js';
 import { JOB_NUMBER } from './strip-furniture.js';
 
 /** The masthead fields sit in the upper part of page 1. */
@@ -54,13 +55,7 @@ export function readMasthead(
   if (title) {
     metadata.title = title.text.replace(RESOLUTION_NUMBER, '').replace(TRAILING_ASTERISKS, '');
     for (let i = title.start; i <= title.end; i++) fieldOfLine.set(i, 'title');
-    consumed = title.end + 1;
-    const subtitle = findSubtitle(lines, consumed, typography);
-    if (subtitle) {
-      metadata.subtitle = subtitle.text.replace(TRAILING_ASTERISKS, '');
-      for (let i = subtitle.start; i <= subtitle.end; i++) fieldOfLine.set(i, 'subtitle');
-      consumed = subtitle.end + 1;
-    }
+    consumed = underTitle(lines, title, supplement, typography, metadata, fieldOfLine);
   } else if (fieldsEnd >= 0) {
     reporter.report('masthead/no-title', 'No title set larger than the body text was found under the masthead.', 1);
   }
@@ -86,6 +81,40 @@ export function readMasthead(
     masthead.push({ text: dated.line.text, field: 'date', prov: provenanceOf([dated.line]) });
   }
   return { metadata, lines: masthead, consumed: Math.max(0, consumed), coverPages, bodyOpening: dated ? 1 : 0 };
+}
+
+/**
+ * Reads the subtitle under the title, and an older layout's title zone, into the metadata; returns
+ * the index of the first line after them.
+ */
+function underTitle(
+  lines: Line[],
+  title: TitleBlock,
+  supplement: boolean,
+  typography: Typography,
+  metadata: Metadata,
+  fieldOfLine: Map<number, keyof Metadata>,
+): number {
+  let consumed = title.end + 1;
+  const subtitle = findSubtitle(lines, consumed, typography);
+  if (subtitle) {
+    metadata.subtitle = subtitle.text.replace(TRAILING_ASTERISKS, '');
+    for (let i = subtitle.start; i <= subtitle.end; i++) fieldOfLine.set(i, 'subtitle');
+    consumed = subtitle.end + 1;
+  }
+  // An older layout sets its title in capitals at body size: the centred blocks under it are the title zone's.
+  const older =
+    !supplement && title.size <= typography.bodySize + SIZE_TOLERANCE && isInCapitals(title.text) && !RESOLUTION_NUMBER.test(title.text);
+  if (!older) return consumed;
+  for (const block of titleZone(lines, consumed, typography)) {
+    // The first block in running text is the subtitle ("Progress report by …"), the others stay unlabelled.
+    if (metadata.subtitle == null && !isInCapitals(block.text)) {
+      metadata.subtitle = block.text.replace(TRAILING_ASTERISKS, '');
+      for (let i = block.start; i <= block.end; i++) fieldOfLine.set(i, 'subtitle');
+    }
+    consumed = block.end + 1;
+  }
+  return consumed;
 }
 
 /** "[17 June 2025]": a date alone in square brackets. */

@@ -5,13 +5,22 @@
  * Two neighbouring pieces are joined when the joined word is printed whole elsewhere in the
  * document at least twice and one of the pieces is never printed as a word of its own: "into" is
  * never made of "in to", since both are words, but "igital" is no word, so "d igital" is "digital".
+ * A space before a joining hyphen goes too (SPACE_BEFORE_HYPHEN).
  */
 import type { Line, LinesPage, Reporter } from '../model.js';
+import { alternation, CONJUNCTIONS } from '../languages/index.js';
 import { removeRanges } from '../text/anchored-text.js';
 
 /** The joined word must be printed whole at least this many times. */
 const MIN_WHOLE_OCCURRENCES = 2;
 const WORD = /\p{L}+/gu;
+/**
+ * A space between a word and the hyphen that joins it to the next: Word's text layer prints its
+ * non-breaking hyphens so ("Secretary -General", "three -month"), and its hanging hyphens too
+ * ("troop - and police-contributing"). A hyphen glued to the next word, or hanging before a
+ * conjunction and another compound, is never a dash, which stands between spaces.
+ */
+const SPACE_BEFORE_HYPHEN = new RegExp(`(?<=\\p{L}) (?=-\\p{L}|- (?:${alternation(CONJUNCTIONS)}) \\p{L}+-)`, 'gu');
 
 export function repairWordSplits(pages: LinesPage[], reporter: Reporter): LinesPage[] {
   const counts = new Map<string, number>();
@@ -51,6 +60,8 @@ function repairLine(line: Line, counts: Map<string, number>): Line {
     }
     previous = match as RegExpExecArray;
   }
+  for (const match of line.text.matchAll(SPACE_BEFORE_HYPHEN)) removed.push(match.index);
+  removed.sort((a, b) => a - b);
   if (removed.length === 0) return line;
   return {
     ...line,

@@ -70,6 +70,18 @@ describe('build-lines', () => {
     expect(markersOf(result!.lines[0]!)).toEqual([{ kind: 'marker', marker: '1', offset: 'escritas completas'.length }]);
   });
 
+  it('TD/B/43/6 para 74: a marker run that carries its space ("6 ") leaves the space between the words ("TRAINMAR centres")', () => {
+    const [result] = buildLines(
+      page([
+        run('TRAINMAR', 97.98, 407.4, 12, 'f1', 68.64),
+        run('6 ', 166.62, 402.4, 7, 'f1', 10.26),
+        run('centres have been established in Angola and Mozambique, with', 176.88, 407.4, 12, 'f1', 375.91),
+      ]),
+    );
+    expect(result!.lines[0]!.text).toBe('TRAINMAR centres have been established in Angola and Mozambique, with');
+    expect(markersOf(result!.lines[0]!)).toEqual([{ kind: 'marker', marker: '6', offset: 'TRAINMAR'.length }]);
+  });
+
   it('a raised "e" glued to a number is an ordinal suffix ("XXe siècle"), not a marker', () => {
     const [result] = buildLines(
       page([run('au XX', 100, 200, 10, 'f1', 25), run('e', 125, 197, 6, 'f1', 3), run(' siècle', 128, 200, 10, 'f1', 30)]),

@@ -37,6 +37,91 @@ describe('build-structure', () => {
     ]);
   });
 
+  it('A/61/187-fr p. 16: a chapter title set larger than the body is a heading over six lines; a bold paragraph of as many lines is none', () => {
+    const big = (text: string, x = 123.2) => line(text, x, 100, { font: 'bold', size: 14, right: 440 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [
+            big('V. Rencontres interactives : partie consacrée à l’action', 97.7),
+            big('des pouvoirs publics – promotion des partenariats,'),
+            big('renforcement des capacités et mise en commun'),
+            big('des meilleures pratiques à tous les niveaux, y compris'),
+            big('aux niveaux bilatéral et régional, dans l’intérêt des pays'),
+            big('et des migrants'),
+          ],
+          [body('63. Les participants ont souligné le rôle des partenariats.')],
+          ['A bold paragraph', 'of six lines', 'set at the body size', 'is no heading', 'however it', 'ends'].map((t) => bold(t, 123)),
+        ),
+      },
+      silent,
+    );
+    expect(result.map((b) => (b.type === 'heading' ? [b.level, b.number, b.text.slice(0, 23)] : [b.type]))).toEqual([
+      [1, 'V.', 'Rencontres interactives'],
+      ['paragraph'],
+      ['paragraph'],
+    ]);
+  });
+
+  it('S/2025/272 annex: where chapters are set at the body size, an unnumbered heading in a style of its own nests under the last numbered one (under "A." at 3, under "IV." at 2), not at 1', () => {
+    const head = (text: string, font: string, x = 101) => line(text, x, 100, { font, size: 12, right: 400 });
+    const big = { ...typography, bodySize: 12, lineGap: 14 };
+    const para = (text: string) => line(text, 101, 100, { font: 'body', size: 12, right: 488 });
+    const { body: result } = buildStructure(
+      {
+        typography: big,
+        blocks: blocks(
+          [head('II. Political Update', 'bold', 92)],
+          [head('A. General Political Environment', 'bold', 123)],
+          [para('5. The political environment remained tense throughout the reporting period.')],
+          [head('Developments in the Republika Srpska', 'bolditalic')],
+          [para('6. The authorities of the Republika Srpska adopted several laws.')],
+          [head('III. Developments Related to the State Institutions', 'bold', 87)],
+          [head('A. Presidency and Council of Ministers', 'bold2', 123)],
+          [para('7. The Presidency met in regular sessions.')],
+          [head('Council of Ministers of Bosnia and Herzegovina', 'bolditalic')],
+          [para('8. The Council of Ministers adopted the budget.')],
+          // A deeper numbered style elsewhere ("(d)") does not push it down (DP/2025/10: "Budget" under "III.").
+          [head('(d) Timeliness of the recommendations', 'bold3', 123)],
+          [para('9. The recommendations were issued on time.')],
+          [head('IV. Economy', 'bold', 92)],
+          [head('Air Pollution', 'bolditalic')],
+          [para('10. Air pollution remained a concern.')],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => [b.level, b.number, b.text])).toEqual([
+      [1, 'II.', 'Political Update'],
+      [2, 'A.', 'General Political Environment'],
+      [3, null, 'Developments in the Republika Srpska'],
+      [1, 'III.', 'Developments Related to the State Institutions'],
+      [2, 'A.', 'Presidency and Council of Ministers'],
+      [3, null, 'Council of Ministers of Bosnia and Herzegovina'],
+      [4, '(d)', 'Timeliness of the recommendations'],
+      [1, 'IV.', 'Economy'],
+      [2, null, 'Air Pollution'],
+    ]);
+  });
+
+  it('A/48/653, A/52/613: a centred "* * *" between two draft resolutions is no heading', () => {
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('5. Requests the Special Committee to continue to examine this question.')],
+          [line('* * *', 290, 100, { font: 'body', right: 320 })],
+          [bold('Question of Gibraltar', 250, 12)],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => b.text)).toEqual(['Question of Gibraltar']);
+    // The separator stays in the text, with the paragraph it closes.
+    expect((result[0] as ParagraphBlock<FootnoteDraft>).items!.map((i) => i.text)).toEqual(['* * *']);
+  });
+
   it('A/RES/80/110: a section numeral alone on its line ("I", no period) numbers the title under it', () => {
     const { body: result } = buildStructure(
       {
@@ -118,6 +203,64 @@ describe('build-structure', () => {
       ['paragraph', '13'],
       ['paragraph', null],
       ['paragraph', '15'],
+    ]);
+  });
+
+  it('CEDAW/C/CAF/CO/6-ru pp. 11-13: a short line in the face of the paragraph under it, after a finished item, is a heading; so is one over a sub-heading in a face of its own', () => {
+    const italic = (text: string) => line(text, 123, 100, { font: 'italic', right: 250 });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('58. Комитет рекомендует государству-участнику:')],
+          [body('c) обеспечить, чтобы обычные законы и практика соответствовали Конвенции.', 147)],
+          [body('Поправка к пункту 1 статьи 20 Конвенции', 123, { right: 326 })],
+          [body('59. Комитет призывает государство-участник как можно скорее принять поправку.')],
+          [body('Группы женщин, находящиеся в неблагоприятном положении', 123, { right: 419 })],
+          [italic('Женщины с инвалидностью')],
+          [body('60. Комитет рекомендует государству-участнику принять меры.')],
+          // After a colon the line is the list's, not a heading.
+          [body('61. Комитет рекомендует государству-участнику:')],
+          [body('Провести реформу законодательства', 123, { right: 300 })],
+          [body('62. Комитет просит государство-участник представить доклад.')],
+          // A one-line paragraph in another face under the heading is its paragraph, no stacked sub-heading.
+          [body('Брак и семейные отношения', 123, { right: 260 })],
+          [line('63. Комитет с обеспокоенностью отмечает:', 123, 100, { font: 'regular', right: 327 })],
+          [body('a) тревожное число случаев заключения детских браков;', 147)],
+        ),
+      },
+      silent,
+    );
+    expect(result.map((b) => [b.type, b.type === 'heading' ? b.text : b.type === 'paragraph' ? b.number : null])).toEqual([
+      ['paragraph', '58'],
+      ['heading', 'Поправка к пункту 1 статьи 20 Конвенции'],
+      ['paragraph', '59'],
+      ['heading', 'Группы женщин, находящиеся в неблагоприятном положении'],
+      ['heading', 'Женщины с инвалидностью'],
+      ['paragraph', '60'],
+      ['paragraph', '61'],
+      ['paragraph', null],
+      ['paragraph', '62'],
+      ['heading', 'Брак и семейные отношения'],
+      ['paragraph', '63'],
+    ]);
+  });
+
+  it("A/79/352 p. 8: a figure's label over its caption and the next paragraph is no heading", () => {
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [body('19. The independent risk management firm prepares Monte Carlo simulations.')],
+          [body('Figure I', 123, { right: 160 })],
+          [line('Cost histogram of the strategic heritage plan project risks, July 2024', 123, 100, { font: 'bold', right: 420 })],
+          [body('20. Figure I depicts both the relative frequency of forecast cost.')],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => b.text)).toEqual([
+      'Cost histogram of the strategic heritage plan project risks, July 2024',
     ]);
   });
 
@@ -307,6 +450,29 @@ describe('build-structure', () => {
     ]);
     // The joined entry has a box per line on its page, united.
     expect(contents.entries[1]!.prov).toHaveLength(1);
+  });
+
+  it('DP/2025/20: contents entries led with ellipses ("Ethics……………5") are contents, never headings', () => {
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('I. Organizational matters…………………………………………………………………………………..3', 123)],
+          [bold('II. Internal audit and investigation …………………………………………………………………………3', 123)],
+          [bold('III. Ethics…………………………………………………………………………………………………….5', 123)],
+          [bold('I. Organizational matters', 100, 14)],
+        ),
+      },
+      silent,
+    );
+    expect(result.map((b) => b.type)).toEqual(['contents', 'heading']);
+    const contents = result[0]!;
+    if (contents.type !== 'contents') throw new Error('the contents come first');
+    expect(contents.entries.map(({ label, title, page }) => [label, title, page])).toEqual([
+      ['I.', 'Organizational matters', '3'],
+      ['II.', 'Internal audit and investigation', '3'],
+      ['III.', 'Ethics', '5'],
+    ]);
   });
 
   it('E/ESCWA/30/8 (Arabic): "أولاً-" is a chapter number and "1-" a paragraph number', () => {
@@ -671,6 +837,35 @@ describe('build-structure, resolutions', () => {
     ]);
   });
 
+  it('TD/B/43/6 para 66: "(iii) Capacity-building" after items (a)-(d) of the paragraph is the sub-heading after "(ii)", no fifth item', () => {
+    const full = (text: string, x = 65) => line(text, x, 100, { font: 'body', right: 553 });
+    const { body: result } = buildStructure(
+      {
+        typography: { ...typography, leftMargin: 65, rightMargin: 553 },
+        blocks: blocks(
+          [full('65. UNCTAD has advised several African Governments on their privatization programmes.')],
+          [short('(ii) Advisory services on investment and technology')],
+          [full('66. In the biennium 1996-1997, the following activities are foreseen:')],
+          [full('(a) Assistance will be provided to more countries in Africa;', 80)],
+          [full('(b) Assistance will be provided to firms in the structuring of joint ventures;', 80)],
+          [full('(c) Assistance will be provided to Governments in the privatization of state-owned enterprises.', 80)],
+          [short('(iii) Capacity-building')],
+          [full('67. Under a project specially designed to foster technological capacity-building, case studies were prepared.')],
+        ),
+      },
+      silent,
+    );
+    expect(heads(result)).toEqual([
+      ['paragraph', '65'],
+      [4, '(ii)', 'Advisory services on investment and technology'],
+      ['paragraph', '66'],
+      [4, '(iii)', 'Capacity-building'],
+      ['paragraph', '67'],
+    ]);
+    const paragraph = result[2] as ParagraphBlock<FootnoteDraft>;
+    expect(paragraph.items!.map((i) => i.label)).toEqual(['(a)', '(b)', '(c)']);
+  });
+
   it('TD/B/43/6 look-alikes: the items of a list a paragraph opens, and a paragraph that continues the numbering, stay paragraphs', () => {
     const { body: result } = buildStructure(
       {
@@ -689,6 +884,48 @@ describe('build-structure, resolutions', () => {
       ['paragraph', '5'],
       ['paragraph', '6'],
       ['paragraph', '7'],
+    ]);
+  });
+
+  it('A/80/604/Add.1 pp. 5-13: an unnumbered caption the table below took for its title is no heading; a numbered one over its table is', () => {
+    const tableLine = (title: string) => ({
+      ...line('Category | 2025/26 | 2026/27', 123, 100),
+      table: {
+        columns: 3,
+        headerRows: 1,
+        pages: [5],
+        title,
+        rows: [['Category', '2025/26', '2026/27'].map((text, column) => ({ text, column }))],
+      },
+    });
+    const { body: result } = buildStructure(
+      {
+        typography,
+        blocks: blocks(
+          [bold('B. Resource requirements', 123, 12)],
+          [body('18. Resource requirements of $61,615,100 for the period 2026/27 represent an increase.')],
+          [bold('Financial resources', 123)],
+          [body('(Thousands of United States dollars)', 123, { right: 300 })],
+          [tableLine('Financial resources')],
+          [bold('1. Military and police personnel', 123)],
+          [tableLine('1. Military and police personnel')],
+          [line('Vacancy rates', 123, 100, { font: 'italic', right: 200 })],
+          [bold('Vacancy rates', 123)],
+          [tableLine('Vacancy rates')],
+        ),
+      },
+      silent,
+    );
+    expect(result.filter((b) => b.type === 'heading').map((b) => [b.level, b.number, b.text])).toEqual([
+      [2, 'B.', 'Resource requirements'],
+      [3, '1.', 'Military and police personnel'],
+      [4, null, 'Vacancy rates'],
+    ]);
+    // The caption's text stays, as a paragraph and as the table's title.
+    expect(result.filter((b) => b.type === 'table').map((b) => b.type === 'table' && b.title)).toEqual([
+      'Financial resources',
+      '1. Military and police personnel',
+      'Vacancy rates',
     ]);
   });
 

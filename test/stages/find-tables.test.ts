@@ -277,6 +277,32 @@ describe('find-tables: rows, trailing rows and tables across pages', () => {
   });
 });
 
+describe('find-tables: captions', () => {
+  it('A/80/604/Add.1 p. 13: a caption wrapped over three lines is the whole title, the paragraph above it none of it', () => {
+    const [page] = tablesOfPages([
+      [
+        run('Committee with regard to the financing of UNDOF is presented in the table below.', 124, 60, 10, 'f2', 360),
+        run('Budgetary impact and financial implications resulting from the recommendations', 124, 84, 10, 'f3', 360),
+        run('of the Advisory Committee for the United Nations Disengagement Observer', 124, 96, 10, 'f3', 340),
+        run('Force for the period from 1 July 2026 to 30 June 2027', 124, 108, 10, 'f3', 250),
+        run('Category', 124, 130, 8, 'f8', 28),
+        run('Paragraph', 300, 130, 8, 'f8', 40),
+        run('Implication', 450, 130, 8, 'f8', 40),
+        run('Official travel', 124, 146, 8, 'f2', 60),
+        run('32', 310, 146, 8, 'f2', 10),
+        run('(29 800)', 455, 146, 8, 'f2', 30),
+        run('Medical', 124, 160, 8, 'f2', 30),
+        run('35', 310, 160, 8, 'f2', 10),
+        run('(14 500)', 455, 160, 8, 'f2', 30),
+      ],
+    ]);
+    const table = page!.body.find((l) => l.table)!.table!;
+    expect(table.title).toBe(
+      'Budgetary impact and financial implications resulting from the recommendations of the Advisory Committee for the United Nations Disengagement Observer Force for the period from 1 July 2026 to 30 June 2027',
+    );
+  });
+});
+
 describe('find-tables: figures and numbered paragraphs', () => {
   const typography: Typography = { ...TYPOGRAPHY, leftMargin: 123 };
   const pageOf = (runs: TextRun[]) => {

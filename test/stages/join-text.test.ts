@@ -15,6 +15,17 @@ describe('join-text', () => {
     expect(joinLines(lines, vocabulary).text).toBe('a multi-stakeholder approach');
   });
 
+  it('A/80/604/Add.1 para 39: a spaced hyphen at the line end ("cross -" / "cutting") joins the compound the document prints whole', () => {
+    const lines = [line('in its report on cross -', 123, 100), line('cutting issues', 123, 112)];
+    const vocabulary = vocabularyOf([...lines, line('on cross-cutting issues related to peacekeeping', 123, 300)]);
+    expect(joinLines(lines, vocabulary).text).toBe('in its report on cross-cutting issues');
+  });
+
+  it('S/2025/383: a spaced hyphen at the line end before a word never printed with it is a dash, kept between spaces', () => {
+    const lines = [line('personnel died -', 123, 100), line('two in armed attacks', 123, 112)];
+    expect(joinLines(lines, vocabularyOf(lines)).text).toBe('personnel died - two in armed attacks');
+  });
+
   it('A/HRC/59/60 note 2: a URL broken across lines is joined without a space, hyphens kept', () => {
     const lines = [
       line('See https://forumbhr2024.sched.com/event/1gevJ/procurement-and-deployment-of-artificial-', 113, 717),

@@ -168,7 +168,36 @@ describe('read-masthead, Chinese', () => {
     expect(result.metadata.title).toBe(
       'UNCTAD’s CONTRIBUTION TO THE IMPLEMENTATION OF THE UNITED NATIONS NEW AGENDA FOR THE DEVELOPMENT OF AFRICA',
     );
-    expect(result.consumed).toBe(9);
+    // The centred line under a body-size title is its subtitle, no heading of the body.
+    expect(result.metadata.subtitle).toBe('Progress report by the Secretary-General of UNCTAD');
+    expect(result.consumed).toBe(10);
+  });
+
+  it('A/48/653, A/50/610: under a body-size capitals title, the second agenda item\'s title, the committee\'s report line and the rapporteur are the title zone, up to "I. INTRODUCTION"', () => {
+    const lines = [
+      line('A/50/610', 437, 144),
+      line('24 November 1995', 437, 156),
+      line('Fiftieth session', 65, 229, { font: 'body' }),
+      line('Agenda items 89 and 18', 65, 241, { font: 'body' }),
+      line('ACTIVITIES OF FOREIGN ECONOMIC AND OTHER INTERESTS WHICH IMPEDE', 125, 284, { font: 'body', right: 502 }),
+      line('THE IMPLEMENTATION OF THE DECLARATION ON THE GRANTING OF', 125, 296, { font: 'body', right: 461 }),
+      line('UNDER COLONIAL DOMINATION', 231, 308, { font: 'body', right: 381 }),
+      line('IMPLEMENTATION OF THE DECLARATION ON THE GRANTING OF', 150, 342, { font: 'body', right: 462 }),
+      line('INDEPENDENCE TO COLONIAL COUNTRIES AND PEOPLES', 168, 354, { font: 'body', right: 444 }),
+      line('Report of the Special Political and Decolonization Committee', 126, 378, { font: 'body', right: 486 }),
+      line('(Fourth Committee)', 252, 389, { font: 'body', right: 360 }),
+      line('Rapporteur: Mr. Allan BREIER-CASTRO (Venezuela)', 162, 413, { font: 'body', right: 450 }),
+      line('I. INTRODUCTION', 258, 448, { font: 'body', right: 354 }),
+      // Most lines of the body are set in (quotations, lists): its commonest start (123) is not its margin.
+      line('1. At its 3rd plenary meeting, on 22 September 1995, the General Assembly, on', 65, 471, { font: 'body', right: 539 }),
+    ];
+    const result = masthead(lines);
+    expect(result.metadata.title).toBe(
+      'ACTIVITIES OF FOREIGN ECONOMIC AND OTHER INTERESTS WHICH IMPEDE THE IMPLEMENTATION OF THE DECLARATION ON THE GRANTING OF UNDER COLONIAL DOMINATION',
+    );
+    expect(result.metadata.subtitle).toBe('Report of the Special Political and Decolonization Committee (Fourth Committee)');
+    expect(result.lines.at(-1)!.text).toBe('Rapporteur: Mr. Allan BREIER-CASTRO (Venezuela)');
+    expect(result.consumed).toBe(12);
   });
 
   it('A/52/613: left-aligned body text under the fields is no capitals title', () => {

@@ -27,6 +27,20 @@ describe('repair-word-splits', () => {
     expect(cellsOf(fixed)).toEqual(['international law', '5']);
   });
 
+  it('A/80/604/Add.1 para 11: the space Word prints before a joining hyphen goes ("three -month", "troop - and police-"), a dash stays', () => {
+    const lines = [
+      line('sufficient to cover the three -month operating reserve of the Secretary -General', 123, 100),
+      line('(excluding reimbursements to troop - and police-', 123, 112),
+      line('personnel died - two in armed attacks', 123, 124),
+    ];
+    const result = repairWordSplits([{ number: 1, width: 612, height: 792, lines }], silent)[0]!.lines;
+    expect(result.map((l) => l.text)).toEqual([
+      'sufficient to cover the three-month operating reserve of the Secretary-General',
+      '(excluding reimbursements to troop- and police-',
+      'personnel died - two in armed attacks',
+    ]);
+  });
+
   it('never joins two real words ("in to" stays, although "into" is a word)', () => {
     const lines = [line('came in to see it go into it into that', 0, 0), line('in to in to', 0, 12)];
     const result = repairWordSplits([{ number: 1, width: 612, height: 792, lines }], silent);

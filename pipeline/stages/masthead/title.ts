@@ -96,18 +96,33 @@ function largeTitle(lines: Line[], from: number, typography: Typography, depthLi
  * not in capitals is the body's start.
  */
 function capitalsTitle(lines: Line[], from: number, typography: Typography, depthLimit: number): TitleBlock | null {
-  const middle = (typography.leftMargin + typography.rightMargin) / 2;
+  const isCentred = centredOnPage(lines, from, typography);
   for (let index = from; index < lines.length && lines[index]!.y <= depthLimit;) {
     const block = blockAt(lines, index)!;
     if (!inCapitals(block.text) || block.size < typography.bodySize - SIZE_TOLERANCE) return null;
-    const centred = lines
-      .slice(block.start, block.end + 1)
-      .every((l) => Math.abs((l.x + l.right) / 2 - middle) <= CENTRED_TOLERANCE * typography.bodySize);
+    const centred = lines.slice(block.start, block.end + 1).every(isCentred);
     const words = block.text.split(/\s+/).length;
     if (centred && words >= CAPITALS_TITLE_MIN_WORDS && !NOT_A_SUBTITLE.test(block.text)) return block;
     index = block.end + 1;
   }
   return null;
+}
+
+/**
+ * The middle of the measure that page 1's text under the fields fills, from its lines' extent: the
+ * body's left margin, measured as the commonest line start, misses it where most lines are set in
+ * (A/50/610, 1995: the margin read at 173 pt, the paragraphs starting at 65 pt).
+ */
+function centredOnPage(lines: Line[], from: number, typography: Typography): (line: Line) => boolean {
+  const below = lines.slice(from);
+  // The measure is at least the body's: a page of short lines shows no right edge of its own.
+  const left = Math.min(typography.leftMargin, ...below.map((l) => l.x));
+  const right = Math.max(typography.rightMargin, ...below.map((l) => l.right));
+  const slack = typography.bodySize;
+  // A line flush with the left edge and short of the right one is left-aligned, however short.
+  return (l) =>
+    Math.abs((l.x + l.right) / 2 - (left + right) / 2) <= CENTRED_TOLERANCE * typography.bodySize &&
+    (l.x > left + slack || l.right >= right - slack);
 }
 
 function inCapitals(text: string): boolean {
@@ -122,6 +137,39 @@ export function findSubtitle(lines: Line[], from: number, typography: Typography
   if (!subtitle || subtitle.size <= typography.bodySize + SIZE_TOLERANCE || subtitle.end - subtitle.start >= SUBTITLE_MAX_LINES)
     return null;
   return NOT_A_SUBTITLE.test(subtitle.text) || isCoverLine(subtitle.text) ? null : subtitle;
+}
+
+/** A block of an older layout's title zone is at most this many lines. */
+const ZONE_BLOCK_MAX_LINES = 6;
+
+/**
+ * Under a title set at body size (older layouts, where the type tells nothing apart), the
+ * centred blocks that stand before the body's first heading or paragraph on page 1 are the title
+ * zone, no headings: a second agenda item's title, "Report of the Special Political and
+ * Decolonization Committee" / "(Fourth Committee)", "Rapporteur: …" (A/48/653, A/52/613), a
+ * "Progress report by the Secretary-General of UNCTAD" (TD/B/43/6). The zone ends at a numbered
+ * heading, the contents or summary label, a lone capitals heading ("INTRODUCTION"), or any block
+ * not centred.
+ */
+export function titleZone(lines: Line[], from: number, typography: Typography): TitleBlock[] {
+  const isCentred = centredOnPage(lines, from, typography);
+  const zone: TitleBlock[] = [];
+  for (let index = from; index < lines.length;) {
+    const block = blockAt(lines, index)!;
+    const blockLines = lines.slice(block.start, block.end + 1);
+    const centred = blockLines.every(isCentred);
+    const loneCapitals = inCapitals(block.text) && block.text.split(/\s+/).length < CAPITALS_TITLE_MIN_WORDS;
+    if (!centred || loneCapitals || blockLines.length > ZONE_BLOCK_MAX_LINES || NOT_A_SUBTITLE.test(block.text) || isCoverLine(block.text))
+      break;
+    zone.push(block);
+    index = block.end + 1;
+  }
+  return zone;
+}
+
+/** A block in capitals: an older layout's title, or one of its agenda items' titles. */
+export function isInCapitals(text: string): boolean {
+  return inCapitals(text);
 }
 
 /** An organ's name or an Official Records series line ("Supplement No. 1"): a cover's lines, no title. */

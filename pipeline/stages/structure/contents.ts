@@ -12,10 +12,13 @@ import { addEntry, columnHeadings, entryOf, isColumnHeadings, type ContentsRow }
 import { isHeadingLike } from './headings.js';
 import type { StructureRule } from './view.js';
 
-/** Dot leaders running to a page number (and a paragraph range): "Introduction . . . . 1-3   4". */
-const DOT_LEADER = /(?:\.\s?){4,}\s*[\d\-–\s]*$/;
+/**
+ * Dot leaders running to a page number (and a paragraph range): "Introduction . . . . 1-3   4";
+ * some documents draw them with ellipses ("Ethics……………5", DP/2025/20).
+ */
+const DOT_LEADER = /(?:[.…]\s?){4,}\s*[\d\-–\s]*$/;
 /** A table-of-contents entry ends with dot leaders and/or a page number. */
-const TOC_ENTRY = new RegExp(`(?:\\.\\s?){3,}\\s*\\d{1,3}$|\\s\\d{1,3}$|^(?:(?:${CONTENTS_COLUMN_WORDS})\\s*)+$`, 'i');
+const TOC_ENTRY = new RegExp(`(?:[.…]\\s?){3,}\\s*\\d{1,3}$|\\s\\d{1,3}$|^(?:(?:${CONTENTS_COLUMN_WORDS})\\s*)+$`, 'i');
 /** An entry title wraps over at most this many lines before the line with its leader. */
 const MAX_WRAPPED_ENTRY_LINES = 3;
 
@@ -96,7 +99,7 @@ function isContentsEntry(line: Line): boolean {
 /** The printed rows: a line's cells, leaders left out; a line drawn in one piece splits where its leader runs to the page. */
 function contentsRows(lines: Line[]): ContentsRow[] {
   return lines.map((line) => {
-    const cells = (cellsOf(line) ?? line.text.split(/(?:\s?\.){3,}\s*/)).map((cell) => cell.replace(/(?:\s?\.){3,}\s*/g, ' ').trim());
+    const cells = (cellsOf(line) ?? line.text.split(/(?:\s?[.…]){3,}\s*/)).map((cell) => cell.replace(/(?:\s?[.…]){3,}\s*/g, ' ').trim());
     // "1-3   4" after a leader: the paragraphs and the page, printed apart.
     const last = cells.at(-1) ?? '';
     const tail = cells.length > 1 && TRAILING_NUMBERS.test(last) ? last.split(/\s+/) : [last];

@@ -2,7 +2,7 @@
 import { HeadingNumberReader } from '../../languages/numbering.js';
 import type { Typography } from '../../model.js';
 import { SIZE_TOLERANCE } from '../measure-typography.js';
-import { LEVEL_OF_STYLE, levelOfStyle, type HeadingStyle } from './heading-styles.js';
+import { LEVEL_OF_STYLE, levelOfStyle, styleOf, type HeadingStyle } from './heading-styles.js';
 
 /** A heading this much larger than the body is chapter level when no numbering says otherwise. */
 const CHAPTER_SIZE_RATIO = 1.3;
@@ -42,9 +42,14 @@ export class HeadingLevels {
   levelOf(number: string | null, size: number, font = ''): number {
     if (number === null) {
       const chapter = this.chapterSize ?? CHAPTER_SIZE_RATIO * this.typography.bodySize;
-      if (size >= chapter - SIZE_TOLERANCE) return 1;
+      // Chapters set at the body's size tell nothing by size (S/2025/272: "II." and "A." at 12 pt
+      // over a 12 pt body): there an unnumbered heading takes the level of the numbered ones set
+      // in its very style, else nests under the last numbered heading.
+      const sizeless = chapter <= this.typography.bodySize + SIZE_TOLERANCE;
+      if (!sizeless && size >= chapter - SIZE_TOLERANCE) return 1;
       // Before the first numbered heading, an unnumbered one (an introduction) opens the text at level 1.
-      const byStyle = this.lastNumberedLevel > 0 ? levelOfStyle(this.styles, font, size) : null;
+      const styled = sizeless ? (styleOf(this.styles, font, size)?.level ?? null) : levelOfStyle(this.styles, font, size);
+      const byStyle = this.lastNumberedLevel > 0 ? styled : null;
       return byStyle ?? Math.min(6, this.lastNumberedLevel + 1);
     }
     const reading = this.numbers.read(number.replace(TANWEEN_AFTER_DASH, ''));

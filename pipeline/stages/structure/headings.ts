@@ -2,18 +2,19 @@
  * Headings: what a heading looks like (size, face, place, length), the number it opens with, and
  * the section letters that tell "M." (section M) from "M. Imad" (Monsieur).
  */
-import type { HeadingBlock, FootnoteDraft, ParagraphBlock, RawBlock, Typography } from '../../model.js';
+import type { HeadingBlock, FootnoteDraft, ItemBlock, ParagraphBlock, RawBlock, Typography } from '../../model.js';
 import { LATIN_SECTION_NUMBER } from '../group-blocks.js';
 import { ARABIC_CHAPTER_LABEL, ARABIC_CHAPTER_ORDINALS, ARABIC_LETTER_NAMES, ARABIC_ORDINAL_ADJECTIVES } from '../../languages/ar.js';
 import {
   alternation,
   DRAFT_LABEL_LINE,
+  FIGURE_LABEL,
   FIRST_WORDS,
   headingLabelsAround,
   headingLabelWords,
   SUMMARY_LABEL,
 } from '../../languages/index.js';
-import { isNextLetter } from '../../languages/numbering.js';
+import { isNextLetter, toRoman } from '../../languages/numbering.js';
 import { CHINESE_NUMERALS } from '../../languages/zh.js';
 import { isCentred, SIZE_TOLERANCE } from '../measure-typography.js';
 import { PARAGRAPH_NUMBER } from './paragraphs.js';
@@ -23,6 +24,8 @@ import type { BlockView, StructureRule } from './view.js';
 /** A heading is at most this many lines and characters long. */
 const HEADING_MAX_LINES = 4;
 const HEADING_MAX_CHARS = 300;
+/** A numbered chapter or section title set larger than the body is at most this many lines. */
+const LARGE_CHAPTER_MAX_LINES = 8;
 /** An unnumbered body-size heading starts within this many font sizes of the left margin. */
 const HEADING_MARGIN_SLACK = 0.5;
 /** Small capitals are set at least this fraction of the body size. */
@@ -151,15 +154,40 @@ export const heading: StructureRule<HeadingMatch> = {
  */
 export function isHeading(view: BlockView): boolean {
   const { block, text, typography, state } = view;
+  // A line of asterisks or rules between texts ("* * *") separates them; it heads nothing.
+  if (!/[\p{L}\p{N}]/u.test(text)) return false;
   if (isSubHeadingOverParagraphs(view) || isFaceHeadingOverParagraph(view)) return true;
   return (
     isHeadingLike(block, typography, view.next, view.inAnnex) &&
     !SUMMARY_LABEL.test(text) &&
+    !isTableCaption(view) &&
     !isContinuingParagraph(text, state.scope) &&
     !breaksSectionLetters(text, state.scope)
   );
 }
 
+/** A table's units line in brackets: "(Thousands of United States dollars)". */
+const UNITS_LINE = /^\(.*\)$/;
+
+/**
+ * An unnumbered line over a table (its units line between) that the table took for its title is
+ * the table's caption, no section heading (A/80/604/Add.1: "Financial resources" over
+ * "(Thousands of United States dollars)" and the table). A numbered heading over a table
+ * ("1. Military and police personnel") heads its section all the same.
+ */
+function isTableCaption(view: BlockView): boolean {
+  if (HEADING_NUMBER.test(view.text)) return false;
+  const after = view.blocks.slice(view.index + 1, view.index + 3);
+  const units = after[0]?.lines.length === 1 && UNITS_LINE.test(after[0].lines[0]!.text.trim());
+  const title = after[units ? 1 : 0]?.lines[0]?.table?.title;
+  const letters = (s: string) => s.replace(/\s+/g, '');
+  return title != null && letters(title) === letters(view.text);
+}
+
+/** Bracketed Roman item numbers run at most this far. */
+const MAX_ITEM_ROMAN = 40;
+/** A sentence or list that is over: a colon still leads into what follows. */
+const FINISHED_SENTENCE = /[.!?;؟。]["'”’»)]*$/u;
 /** A sub-heading set in the body face is at most this many lines, its last one short. */
 const SUB_HEADING_MAX_LINES = 2;
 /** Sub-headings stacked over the paragraph they open ("1. Trade" / "(i) ITC…" / "(a) Objectives"): at most this many. */
@@ -204,7 +232,8 @@ function isSubHeadingOverParagraphs(view: BlockView): boolean {
  * at body size, the last one short ("Связанное с конфликтом насилие в отношении женщин и девочек и
  * доступ" / "к правосудию"), in another face than the paragraph under it, opening with a capital and
  * ending without punctuation, standing where that paragraph's number does, and the paragraph under
- * it continues the numbering.
+ * it continues the numbering. In the paragraph's own face it must follow a finished sentence
+ * ("Поправка к пункту 1 статьи 20 Конвенции" after item "c) …;", over the bold paragraph 59).
  */
 function isFaceHeadingOverParagraph(view: BlockView): boolean {
   const { block, text, typography, state, next } = view;
@@ -214,9 +243,23 @@ function isFaceHeadingOverParagraph(view: BlockView): boolean {
   if (block.lines.some((l) => l.font !== line.font || Math.abs(l.size - typography.bodySize) > SIZE_TOLERANCE)) return false;
   if (!/^\p{Lu}/u.test(text) || /[.;,:!?…)]$/.test(text) || HEADING_NUMBER.test(text) || PARAGRAPH_NUMBER.test(text)) return false;
   if (last.right >= (last.column?.right ?? typography.rightMargin) - SHORT_LINE_RATIO * last.size) return false;
-  const under = next.lines[0]!;
-  if (under.font === line.font || Math.abs(under.x - line.x) > line.size) return false;
-  const number = PARAGRAPH_NUMBER.exec(next.lines.map((l) => l.text).join(' '));
+  // A sub-heading in a face of its own may stand between it and the paragraph ("Группы женщин…" / "Женщины с инвалидностью").
+  // (A numbered paragraph is none, though it may look like one: "57. Комитет … отмечает:"; nor is a figure's label over its caption.)
+  const stacked =
+    next.lines.length === 1 &&
+    next.lines[0]!.font !== line.font &&
+    !PARAGRAPH_NUMBER.test(next.lines[0]!.text) &&
+    !FIGURE_LABEL.test(text) &&
+    isHeadingLike(next, typography)
+      ? view.blocks[view.index + 2]
+      : undefined;
+  const paragraph = stacked ?? next;
+  const under = paragraph.lines[0]!;
+  if (Math.abs(under.x - line.x) > line.size) return false;
+  // In the face of the paragraph under it, the line must stand after a finished sentence, so that it continues nothing.
+  const above = view.previous?.lines.at(-1)?.text ?? '';
+  if (under.font === line.font && !FINISHED_SENTENCE.test(above)) return false;
+  const number = PARAGRAPH_NUMBER.exec(paragraph.lines.map((l) => l.text).join(' '));
   return number !== null && Number(number[1]) === (state.scope.lastNumber ?? 0) + 1;
 }
 
@@ -228,10 +271,33 @@ function isFaceHeadingOverParagraph(view: BlockView): boolean {
 function opensList(open: ParagraphBlock<FootnoteDraft>, text: string): boolean {
   const last = open.items?.at(-1);
   if (last === undefined) return /:$/.test(open.text);
-  const kind = (label: string) => (label.startsWith('(') ? '(' : /^\d/.test(label) ? '1' : label);
   const numbered = HEADING_NUMBER.exec(text);
   const label = numbered ? headingNumberOf(numbered) : '';
-  return /[;:,]$/.test(last.text) || (last.label !== null && kind(last.label) === kind(label));
+  return /[;:,]$/.test(last.text) || (last.label !== null && continuesItems(last, label));
+}
+
+/**
+ * The label goes on from the list's last item: a label of the same kind, except a bracketed Roman
+ * numeral past "(i)" that follows neither the last letter nor a Roman item before it (TD/B/43/6:
+ * the sub-heading "(iii) Capacity-building" under items "(a)"–"(d)", after headings "(i)", "(ii)").
+ */
+function continuesItems(last: ItemBlock<FootnoteDraft>, label: string): boolean {
+  const kind = (l: string) => (l.startsWith('(') ? '(' : /^\d/.test(l) ? '1' : l);
+  if (kind(last.label!) !== kind(label)) return false;
+  const roman = romanValue(label);
+  if (roman === null || roman === 1) return true;
+  const bare = (l: string | null) => l?.replace(/[()]/g, '') ?? null;
+  if (isNextLetter(bare(label)!, bare(last.label))) return true;
+  const previous = [last, ...(last.items ?? [])].map((item) => romanValue(item.label ?? ''));
+  return previous.includes(roman - 1);
+}
+
+/** The value of a bracketed lower-case Roman numeral, "(iii)" → 3; null for any other label. */
+function romanValue(label: string): number | null {
+  const core = /^\(([ivxlc]{1,6})\)$/.exec(label)?.[1];
+  if (core === undefined) return null;
+  for (let value = 1; value <= MAX_ITEM_ROMAN; value++) if (toRoman(value).toLowerCase() === core) return value;
+  return null;
 }
 
 /** A block of one or two body-size lines under a heading number, the last one short, with no final punctuation. */
@@ -291,8 +357,10 @@ export function isHeadingLike(block: RawBlock, typography: Typography, next?: Ra
   // on …", E/2025/43) labels the heading as "Chapter I" does: it does not count toward the title's
   // lines, and the two may stand indented, as the draft does under the paragraph that recommends it.
   const draft = DRAFT_LABEL_LINE.test(first.text.trim());
-  if (lines.length > HEADING_MAX_LINES + (draft ? 1 : 0)) return false;
   const text = lines.map((l) => l.text).join(' ');
+  // A chapter or section title set larger than the body runs as long as it is (A/61/187-fr, V.: six lines at 14 pt).
+  const largeChapter = first.size > typography.bodySize + SIZE_TOLERANCE && CHAPTER_OR_SECTION_NUMBER.test(text);
+  if (lines.length > (largeChapter ? LARGE_CHAPTER_MAX_LINES : HEADING_MAX_LINES + (draft ? 1 : 0))) return false;
   if (text.length > HEADING_MAX_CHARS) return false;
   // Headings in small capitals are set smaller than the body ("A. DATE AND VENUE" at 9 pt over 11 pt).
   const smallCaps = text === text.toUpperCase() && /\p{Lu}{3}/u.test(text) && first.size >= SMALL_CAPS_MIN_RATIO * typography.bodySize;
