@@ -54,7 +54,6 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
   const drafts = mergeByPage(collectTableNotes(pages), collectNotes(pages));
   const vocabulary = vocabularyOf(pages.flatMap((p) => [...p.notes, ...(p.tableNotes ?? [])]));
   const used = new Set<string>();
-  const tableNoteIds = new Set(drafts.flatMap((draft, index) => (draft.table ? [index] : [])));
   const allNotes: Footnote[] = drafts.map((draft) => {
     const base = `fn-${SAFE_MARKER_NAMES[draft.marker] ?? draft.marker.replace(/[^\p{L}\p{N}]/gu, '')}`;
     let id = base;
@@ -64,8 +63,8 @@ export function linkFootnotes(pages: PageLines[], structure: Structure, reporter
     return { id, marker: draft.marker, text, page: draft.page, prov: provenanceOf(draft.lines) };
   });
   // The text's markers resolve to the pages' notes only: a table's notes are for its cells.
-  const tableNotes = allNotes.filter((_, index) => tableNoteIds.has(index));
-  const footnotes = allNotes.filter((_, index) => !tableNoteIds.has(index));
+  const tableNotes = allNotes.filter((_, index) => drafts[index]!.table);
+  const footnotes = allNotes.filter((_, index) => !drafts[index]!.table);
   const byMarker = new Map<string, Footnote[]>();
   for (const note of footnotes) byMarker.set(note.marker, [...(byMarker.get(note.marker) ?? []), note]);
   const tables = [...structure.body, ...structure.annexes.flatMap((annex) => annex.body)].filter((b) => b.type === 'table');

@@ -27,15 +27,7 @@ const rule = (x0: number, y: number, x1: number): Rule => ({ x0, y0: y, x1, y1: 
 
 /** The pages through the tables stage, each given as its runs (no rules drawn). */
 function tablesOfPages(pages: TextRun[][]): PageLines[] {
-  const source: ExtractedDocument = {
-    file: 'x.pdf',
-    sha256: '',
-    tagged: false,
-    info: {},
-    pages: pages.map((runs, k) => ({ number: k + 1, width: 612, height: 792, runs, rules: [] })),
-  };
-  const built = buildLines(source);
-  const lines: PageLines[] = built.map((page, k) => ({ number: k + 1, width: 612, height: 792, body: page.lines, notes: [] }));
+  const { source, lines } = linedPages(pages.map((runs) => ({ runs, rules: [] })));
   return findTables(lines, 0, source, TYPOGRAPHY);
 }
 
